@@ -1,0 +1,63 @@
+import { exceeds } from "../math/compareProbability.js";
+import { firstTrue } from "../math/firstTrue.js";
+import { MAX_COUNT, requireOpenUnit } from "../validation/checks.js";
+import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
+import {
+  type DetectionOptions,
+  detectionTarget,
+  detectProbability,
+  missProbability,
+} from "./detectionProbability.js";
+
+export interface DetectionSampleSizeOptions extends Omit<DetectionOptions, "sample"> {
+  /** The detection probability to reach; default 0.95. */
+  readonly confidence?: number;
+}
+
+export interface DetectionSampleSize {
+  readonly model: "hypergeometric" | "binomial";
+  readonly population?: number;
+  readonly affected?: number;
+  readonly prevalence?: number;
+  readonly sensitivity: number;
+  readonly confidence: number;
+  /** The smallest random sample that recognises at least one affected case with probability ≥ confidence. */
+  readonly sampleSize: number;
+  /** The detection probability that sample achieves. */
+  readonly probability: number;
+}
+
+/**
+ * The smallest simple random sample that finds at least one affected case with probability at least
+ * `confidence` (discovery sampling), exact hypergeometric with `population`, binomial otherwise.
+ *
+ * Method: the detection probability rises with n, so a galloping search from the binomial value
+ * n ≈ ln(1 − c)/ln(1 − p·s) finds the exact boundary.
+ *
+ * Reference: AICPA *Audit Sampling* (2017), ch. 3; Johnson, Kemp & Kotz (2005), §6.2.
+ *
+ * @throws {InputError} for values out of range, or when even a census cannot reach the confidence
+ * @example
+ * detectionSampleSize({ population: 609, affected: 5 }).sampleSize;
+ */
+export function detectionSampleSize(options: DetectionSampleSizeOptions): DetectionSampleSize {
+  const target = detectionTarget(options);
+  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  if (target.model === "hypergeometric" && target.affected === 0) {
+    throw new InputError("affected", messages.wholeInRange(1, `population (${target.population})`, 0));
+  }
+  const limit = target.population ?? MAX_COUNT;
+  const reaches = (m: number) => !exceeds(missProbability(target, m), 1 - confidence);
+  if (!reaches(limit)) {
+    throw new InputError(
+      "confidence",
+      messages.detectionUnreachable(detectProbability(target, limit), confidence),
+    );
+  }
+  const rate =
+    (target.prevalence ?? (target.affected as number) / (target.population as number)) * target.sensitivity;
+  const guess = Math.min(limit, Math.max(1, Math.ceil(Math.log1p(-confidence) / Math.log1p(-rate))));
+  const n = firstTrue(1, limit, reaches, guess);
+  return { ...target, confidence, sampleSize: n, probability: detectProbability(target, n) };
+}

@@ -1,0 +1,183 @@
+import { binomialCdf } from "../distributions/binomialCdf.js";
+import { gammaQuantile } from "../distributions/gammaQuantile.js";
+import { hypergeometricTail } from "../distributions/hypergeometricTail.js";
+import { poissonCdf } from "../distributions/poissonCdf.js";
+import { clopperPearson } from "../intervals/clopperPearson.js";
+import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
+import { ceilCount } from "../math/ceilCount.js";
+import { exceeds, fallsBelow } from "../math/compareProbability.js";
+import { firstTrue } from "../math/firstTrue.js";
+import { MAX_COUNT, requireCount, requireOneOf, requireOpenUnit } from "../validation/checks.js";
+import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
+
+export const SAMPLE_SIZE_MODELS = ["binomial", "poisson", "hypergeometric"] as const;
+export type SampleSizeModel = (typeof SAMPLE_SIZE_MODELS)[number];
+
+export interface SampleSizeOptions {
+  readonly model: SampleSizeModel;
+  /** The rate the review must be able to rule out (0 < tolerable < 1). */
+  readonly tolerable: number;
+  /** Default 0.95; the plan's bound is one-sided (upper). */
+  readonly confidence?: number;
+  /** Affected cases the plan allows in the sample (default 0); not with `expectedRate`. */
+  readonly allowed?: number;
+  /** Expected rate of affected cases; the plan then allows ⌈n × expectedRate⌉ (n × expectedRate for poisson). */
+  readonly expectedRate?: number;
+  /** Required for `hypergeometric`: the number of cases the sample is drawn from. */
+  readonly population?: number;
+}
+
+export interface SampleSize {
+  readonly model: SampleSizeModel;
+  readonly method: string;
+  readonly confidence: number;
+  readonly sided: "upper";
+  readonly tolerable: number;
+  readonly expectedRate?: number;
+  readonly population?: number;
+  /** The smallest sample that meets the plan. */
+  readonly sampleSize: number;
+  /** Affected cases the plan allows in that sample (fractional only for poisson with expectedRate). */
+  readonly allowed: number;
+  /** The model's one-sided upper bound on the rate if exactly `allowed` are found in `sampleSize`. */
+  readonly achievedUpper: number;
+  /** P(at most `allowed` found | rate = tolerable): the risk of wrongly accepting, ≤ 1 − confidence. */
+  readonly risk: number;
+}
+
+/**
+ * The smallest sample size whose one-sided upper bound rules out the tolerable rate.
+ * - `binomial`: smallest n with Clopper–Pearson upper(k, n) < tolerable, i.e. P(X ≤ k | n, tolerable) < α,
+ *   k = allowed or ⌈n × expectedRate⌉ (reproduces AICPA *Audit Sampling* 2017, Tables A-1 and A-2).
+ * - `poisson`: smallest n with P(X ≤ k | mean n × tolerable) ≤ α, k = allowed or n × expectedRate
+ *   without rounding (AICPA 2017, Table C-1).
+ * - `hypergeometric`: K* = ⌈tolerable × N⌉, smallest n with P(X ≤ k | N, K*, n) ≤ α.
+ *
+ * @throws {InputError} for values out of range, or when no sample (up to N, or 2^53 − 1) meets the plan
+ * @example
+ * sampleSize({ model: "binomial", tolerable: 0.05 }).sampleSize; // 59
+ */
+export function sampleSize(options: SampleSizeOptions): SampleSize {
+  const model = requireOneOf("model", options.model, SAMPLE_SIZE_MODELS);
+  const tolerable = requireOpenUnit("tolerable", options.tolerable);
+  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const alpha = 1 - confidence;
+  if (options.allowed !== undefined && options.expectedRate !== undefined) {
+    throw new InputError("allowed", messages.exclusive("expectedRate"));
+  }
+  let expectedRate: number | undefined;
+  if (options.expectedRate !== undefined) {
+    expectedRate = requireUnitInterval("expectedRate", options.expectedRate);
+    if (expectedRate >= tolerable) {
+      throw new InputError("expectedRate", messages.expectedNotBelowTolerable(expectedRate, tolerable));
+    }
+  }
+  const population =
+    model === "hypergeometric"
+      ? requireCount("population", options.population, 1)
+      : options.population === undefined
+        ? undefined
+        : requireCount("population", options.population, 1);
+  const limit = population ?? MAX_COUNT;
+  const allowedFixed = options.allowed === undefined ? 0 : requireCount("allowed", options.allowed, 0);
+  const allowedFor = (n: number): number =>
+    expectedRate === undefined
+      ? allowedFixed
+      : model === "poisson"
+        ? n * expectedRate
+        : ceilCount(n * expectedRate);
+
+  let meets: (k: number, n: number) => boolean;
+  let method: string;
+  let bound: (k: number, n: number) => number;
+  let risk: (k: number, n: number) => number;
+  switch (model) {
+    case "binomial":
+      method = "binomial (Clopper–Pearson upper bound below the tolerable rate)";
+      risk = (k, n) => binomialCdf(k, n, tolerable);
+      meets = (k, n) => fallsBelow(risk(k, n), alpha);
+      bound = (k, n) => clopperPearson(k, n, alpha).upper;
+      break;
+    case "poisson":
+      method = "Poisson (exact gamma upper bound at or below the tolerable rate)";
+      risk = (k, n) => poissonCdf(k, n * tolerable);
+      meets = (k, n) => !exceeds(risk(k, n), alpha);
+      bound = (k, n) => gammaQuantile(confidence, k + 1) / n;
+      break;
+    case "hypergeometric": {
+      const N = population as number;
+      const marked = ceilCount(tolerable * N);
+      method = `hypergeometric (at most ${marked.toLocaleString("en-US")} affected of ${N.toLocaleString("en-US")} ruled out)`;
+      risk = (k, n) => hypergeometricTail(k, N, marked, n, "lower");
+      meets = (k, n) => !exceeds(risk(k, n), alpha);
+      bound = (k, n) => hypergeometricCount(k, n, N, alpha).upper / N;
+      break;
+    }
+  }
+
+  const n =
+    expectedRate === undefined || model === "poisson"
+      ? smallestFixed(limit, (m) => meets(allowedFor(m), m), allowedFixed)
+      : smallestStepped(limit, expectedRate, meets);
+  if (n > limit) {
+    const reason =
+      population === undefined
+        ? "the tolerable rate is too small for any feasible sample"
+        : `population ${population.toLocaleString("en-US")}; even a full census is not enough`;
+    throw new InputError("tolerable", messages.planUnreachable(limit, reason));
+  }
+  const k = allowedFor(n);
+  return {
+    model,
+    method,
+    confidence,
+    sided: "upper",
+    tolerable,
+    ...(expectedRate === undefined ? {} : { expectedRate }),
+    ...(population === undefined ? {} : { population }),
+    sampleSize: n,
+    allowed: k,
+    achievedUpper: bound(k, n),
+    risk: risk(k, n),
+  };
+}
+
+function requireUnitInterval(field: string, value: number): number {
+  if (typeof value !== "number" || !(value >= 0 && value < 1)) {
+    throw new InputError(field, messages.closedUnit(value));
+  }
+  return value;
+}
+
+/** Smallest n in [allowed + 1, limit] meeting a criterion monotone in n; limit + 1 if none. */
+function smallestFixed(limit: number, meets: (n: number) => boolean, allowed: number): number {
+  const lo = Math.max(1, Math.ceil(allowed) + 1);
+  let hi = Math.min(limit, Math.max(lo, 64));
+  while (!meets(hi) && hi < limit) hi = Math.min(limit, hi * 2);
+  if (!meets(hi)) return limit + 1;
+  return firstTrue(lo, hi, meets, hi);
+}
+
+/**
+ * Smallest n meeting `meets(⌈n e⌉, n)`. The allowed count steps up with n, so the criterion is not
+ * monotone in n; within each step k it is (more cases, same k, tighter bound). So walk k upwards:
+ * for each k the n-range with ⌈n e⌉ = k is [from, to]; the smallest n in it meeting the criterion, if
+ * any, is the answer. The number of steps is the allowed count at the answer.
+ */
+function smallestStepped(limit: number, rate: number, meets: (k: number, n: number) => boolean): number {
+  if (rate === 0) return smallestFixed(limit, (n) => meets(0, n), 0);
+  let from = 1;
+  let guess = 1;
+  for (;;) {
+    const k = ceilCount(from * rate);
+    let to = Math.floor(k / rate) + 1;
+    while (to > from && ceilCount(to * rate) > k) to--;
+    to = Math.min(to, limit);
+    const n = firstTrue(from, to, (m) => meets(k, m), Math.max(from, guess));
+    if (n <= to) return n;
+    if (to >= limit) return limit + 1;
+    guess = n;
+    from = to + 1;
+  }
+}

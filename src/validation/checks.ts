@@ -1,0 +1,64 @@
+import { InputError, InputTypeError } from "./InputError.js";
+import { messages } from "./messages.js";
+
+/** The largest count the library accepts: 2^53 − 1, the largest integer a double holds exactly. */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+function requireNumber(field: string, value: unknown): number {
+  if (value === undefined) throw new InputError(field, messages.required());
+  if (typeof value !== "number") throw new InputTypeError(field, messages.wrongType("a number", value));
+  if (Number.isNaN(value)) throw new InputError(field, messages.notANumber("NaN"));
+  if (!Number.isFinite(value)) throw new InputError(field, messages.notFinite(String(value)));
+  return value;
+}
+
+/** A whole number in [min, max]; `maxLabel` describes max when it depends on another field. */
+export function requireCount(
+  field: string,
+  value: unknown,
+  min: number,
+  max = MAX_COUNT,
+  maxLabel?: string,
+): number {
+  const x = requireNumber(field, value);
+  if (!Number.isInteger(x) || x < min || x > max) {
+    throw new InputError(field, messages.wholeInRange(min, maxLabel ?? max, x));
+  }
+  return x;
+}
+
+/** A probability strictly between 0 and 1 (confidence, tolerable rate). */
+export function requireOpenUnit(field: string, value: unknown): number {
+  const x = requireNumber(field, value);
+  if (!(x > 0 && x < 1)) throw new InputError(field, messages.openUnit(x));
+  return x;
+}
+
+/** A probability in (0, 1] (sensitivity, prevalence). */
+export function requireHalfOpenUnit(field: string, value: unknown): number {
+  const x = requireNumber(field, value);
+  if (!(x > 0 && x <= 1)) throw new InputError(field, messages.halfOpenUnit(x));
+  return x;
+}
+
+/** A rate in [0, 1]. */
+export function requireClosedUnit(field: string, value: unknown): number {
+  const x = requireNumber(field, value);
+  if (!(x >= 0 && x <= 1)) throw new InputError(field, messages.closedUnit(x));
+  return x;
+}
+
+/** A finite number greater than 0 (prior shape parameters, drift). */
+export function requirePositive(field: string, value: unknown): number {
+  const x = requireNumber(field, value);
+  if (!(x > 0)) throw new InputError(field, messages.positive(x));
+  return x;
+}
+
+/** One of a fixed list of names. */
+export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+    throw new InputError(field, messages.oneOf(allowed, value));
+  }
+  return value as T;
+}

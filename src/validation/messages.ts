@@ -1,0 +1,49 @@
+/**
+ * Every user-facing error and warning text, in one place (tests assert against these builders).
+ * Each builder returns the part after the field's name, so that the library can name an option
+ * (`found`), the CLI a flag (`--found`) and a scenario a path (`windows[0].found`) with the same words.
+ */
+export const messages = {
+  notANumber: (raw: string) => `must be a number; got ${quote(raw)}`,
+  notFinite: (raw: string) => `must be a finite number; got ${quote(raw)}`,
+  notWhole: (value: number) => `must be a whole number; got ${value}`,
+  wholeInRange: (min: number, max: number | string, value: number) =>
+    `must be a whole number from ${min} to ${describeMax(max)}; got ${value}`,
+  openUnit: (value: number) => `must be strictly between 0 and 1; got ${value}`,
+  halfOpenUnit: (value: number) => `must be greater than 0 and at most 1; got ${value}`,
+  closedUnit: (value: number) => `must be from 0 to 1; got ${value}`,
+  positive: (value: number) => `must be greater than 0; got ${value}`,
+  oneOf: (allowed: readonly string[], value: unknown) =>
+    `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`,
+  required: () => "is required",
+  wrongType: (expected: string, value: unknown) => `must be ${expected}; got ${describeType(value)}`,
+  exclusive: (other: string) => `cannot be given together with ${other}`,
+  needsOneOf: (options: readonly string[]) => `needs one of ${options.join(" or ")}`,
+  expectedNotBelowTolerable: (expected: number, tolerable: number) =>
+    `(${expected}) must be below the tolerable rate (${tolerable}); no sample size can show a rate below its expected value`,
+  planUnreachable: (limit: number, reason: string) =>
+    `cannot be met: no sample size up to ${limit.toLocaleString("en-US")} reaches it (${reason})`,
+  detectionUnreachable: (best: number, confidence: number) =>
+    `cannot be met: even reviewing every case detects with probability ${best.toPrecision(4)}, below ${confidence}`,
+  // Warnings attached to results.
+  waldDegenerate: (found: number, sample: number) =>
+    `Wald interval degenerates at ${found} of ${sample}: its width is zero, which claims certainty the data do not give; use clopper-pearson or wilson.`,
+  poissonClipped: () => "the Poisson bound exceeded a rate of 1 and was clipped to 1.",
+  rateBoundFromApproximation: (method: string) =>
+    `${method} is an approximation; its coverage can fall below the stated confidence for small samples or rates near 0 or 1.`,
+} as const;
+
+function describeMax(max: number | string): string {
+  return typeof max === "number" ? String(max) : max;
+}
+
+function quote(raw: string): string {
+  return raw === "" ? "an empty value" : `"${raw}"`;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${quote(value)}`;
+  return typeof value === "number" ? String(value) : `a ${typeof value}`;
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { binomialCdf } from "../../src/distributions/binomialCdf.js";
+import { incompleteGamma } from "../../src/distributions/incompleteGamma.js";
+import { poissonCdf } from "../../src/distributions/poissonCdf.js";
+import { label } from "../helpers/fixtures.js";
+
+// Expected values: mpmath at 60 digits (test/fixtures/python/runner.py, special_cases).
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, "../fixtures/reference/special-functions.json"), "utf8"),
+).cases as {
+  incompleteGamma: { a: number; x: number; lower: number; upper: number }[];
+  binomialCdf: { k: number; n: number; p: number; cdf: number }[];
+};
+
+describe("incompleteGamma(a, x, tail)", () => {
+  it.each(fixture.incompleteGamma.map((c) => [label(c), c] as const))("matches mpmath: %s", (_, c) => {
+    expect(incompleteGamma(c.a, c.x, "lower")).toBeCloseRelative(c.lower, 1e-12);
+    expect(incompleteGamma(c.a, c.x, "upper")).toBeCloseRelative(c.upper, 1e-12);
+  });
+  it("poissonCdf(k, mean) is Q(k + 1, mean)", () => {
+    const c = fixture.incompleteGamma.find((g) => g.a === 18001 && g.x === 18001);
+    expect(poissonCdf(18000, 18001)).toBeCloseRelative(c?.upper ?? Number.NaN, 1e-12);
+  });
+  it("returns NaN outside the domain", () => {
+    expect(incompleteGamma(0, 1, "lower")).toBeNaN();
+    expect(incompleteGamma(1, -1, "upper")).toBeNaN();
+  });
+});
+
+describe("binomialCdf(k, n, p)", () => {
+  it.each(fixture.binomialCdf.map((c) => [label(c), c] as const))("matches mpmath: %s", (_, c) => {
+    expect(binomialCdf(c.k, c.n, c.p)).toBeCloseRelative(c.cdf, 1e-10);
+  });
+});

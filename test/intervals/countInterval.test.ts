@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { countInterval } from "../../src/intervals/countInterval.js";
+import { InputError } from "../../src/validation/InputError.js";
+import { label, reference } from "../helpers/fixtures.js";
+
+interface CountCase {
+  region: string;
+  found: number;
+  sample: number;
+  population: number;
+  confidence: number;
+  sided: "two" | "upper";
+  lower: number;
+  upper: number;
+}
+// Expected values: scipy bisection, every boundary decided by mpmath at 60 digits (runner.py).
+const cases = reference<CountCase[]>("count-intervals.json");
+
+describe("countInterval({ found, sample, population, confidence, sided })", () => {
+  it.each(cases.map((c) => [label(c), c] as const))("matches the exact reference: %s", (_, c) => {
+    const result = countInterval(c);
+    expect([result.lower, result.upper]).toEqual([c.lower, c.upper]);
+    expect(result.method).toBe("hypergeometric");
+    expect(result.rate.upper).toBe(c.upper / c.population);
+  });
+
+  it("reports the cases found as the lower count of a one-sided bound", () => {
+    const result = countInterval({ found: 1, sample: 109, population: 609, sided: "upper" });
+    expect(result.lower).toBe(1);
+    expect(result.sided).toBe("upper");
+  });
+
+  const arbitrary = fc
+    .record({
+      population: fc.integer({ min: 1, max: 1_000_000 }),
+      a: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
+    .chain(({ population, a }) => {
+      const sample = Math.max(1, Math.round(a * Math.min(population, 5000)));
+      return fc.record({
+        population: fc.constant(population),
+        sample: fc.constant(sample),
+        found: fc.integer({ min: 0, max: sample }),
+        confidence: fc.double({ min: 0.5, max: 0.9999, noNaN: true }),
+        sided: fc.constantFrom("two" as const, "upper" as const),
+      });
+    });
+
+  it("stays in [found, N − (sample − found)] and contains the estimate", () => {
+    fc.assert(
+      fc.property(arbitrary, (o) => {
+        const r = countInterval(o);
+        expect(r.lower).toBeGreaterThanOrEqual(o.found);
+        expect(r.upper).toBeLessThanOrEqual(o.population - (o.sample - o.found));
+        expect(r.lower).toBeLessThanOrEqual(r.estimate);
+        expect(r.upper).toBeGreaterThanOrEqual(r.estimate);
+        expect(Number.isInteger(r.lower) && Number.isInteger(r.upper)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives an upper bound that rises with found and falls as the sample grows", () => {
+    fc.assert(
+      fc.property(arbitrary, (o) => {
+        const base = countInterval(o).upper;
+        if (o.found < o.sample)
+          expect(countInterval({ ...o, found: o.found + 1 }).upper).toBeGreaterThanOrEqual(base);
+        if (o.sample < o.population) {
+          expect(countInterval({ ...o, sample: o.sample + 1 }).upper).toBeLessThanOrEqual(base);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    [
+      { found: 110, sample: 109, population: 609 },
+      "found must be a whole number from 0 to sample (109); got 110",
+    ],
+    [
+      { found: 1, sample: 700, population: 609 },
+      "sample must be a whole number from 1 to population (609); got 700",
+    ],
+    [
+      { found: 1.5, sample: 109, population: 609 },
+      "found must be a whole number from 0 to sample (109); got 1.5",
+    ],
+    [
+      { found: 1, sample: 109, population: 609, confidence: 1 },
+      "confidence must be strictly between 0 and 1; got 1",
+    ],
+    [
+      { found: 1, sample: 109, population: 2 ** 53 },
+      `population must be a whole number from 1 to ${2 ** 53 - 1}; got ${2 ** 53}`,
+    ],
+  ])("rejects %j with a message naming the field", (options, message) => {
+    expect(() => countInterval(options)).toThrow(new InputError("x", "").constructor as typeof InputError);
+    expect(() => countInterval(options)).toThrow(message);
+  });
+});
