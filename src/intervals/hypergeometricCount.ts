@@ -1,7 +1,6 @@
 import { hypergeometricTail } from "../distributions/hypergeometricTail.js";
 import { exceeds } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
-import { clopperPearson } from "./clopperPearson.js";
 
 /**
  * Exact hypergeometric bounds on the number K of affected cases in a population of N, after finding
@@ -10,8 +9,9 @@ import { clopperPearson } from "./clopperPearson.js";
  * - lower = the smallest K with P(X ≥ k | N, K, n) > α (0 when k = 0).
  * Both lie in [k, N − (n − k)]. This is the convention of RAT-STATS and of jfa's hypergeometric bounds.
  *
- * Method: galloping search from the Clopper–Pearson bound on the unexamined cases, then bisection, on the
- * exact log-space tail ({@link hypergeometricTail}); about 2·log2 of the distance, never a scan of all K.
+ * Method: galloping search from a rough closed-form guess, then bisection, on the exact log-space tail
+ * ({@link hypergeometricTail}); about 2·log2 of the guess's error, never a scan of all K. The guess only
+ * sets where the search starts; the result is exact whatever it is.
  *
  * Reference: J. P. Buonaccorsi (1987), "A note on confidence intervals for proportions in finite
  * populations", The American Statistician 41(3), 215–218.
@@ -30,8 +30,10 @@ export function hypergeometricCount(
 ): { lower: number; upper: number } {
   const unexamined = population - sample;
   const highest = found + unexamined;
-  const rate = clopperPearson(found, sample, alpha);
-  const upperGuess = found + Math.round(unexamined * rate.upper);
+  // Starting points: the observed rate moved by about z·√k cases (z ≈ 2), applied to the unexamined cases.
+  const spread = 2 * Math.sqrt(found + 1) + 2;
+  const upperGuess = found + Math.round((unexamined * (found + spread)) / sample);
+  const lowerGuess = found + Math.round((unexamined * Math.max(0, found - spread)) / sample);
   const upper =
     firstTrue(
       found + 1,
@@ -46,7 +48,7 @@ export function hypergeometricCount(
           found,
           highest,
           (k) => exceeds(hypergeometricTail(found - 1, population, k, sample, "upper"), alpha),
-          found + Math.round(unexamined * rate.lower),
+          lowerGuess,
         );
   return { lower, upper };
 }

@@ -1,0 +1,100 @@
+// npm run bench: the library's work side by side with scipy (through python3, where present) in one
+// run, printing medians and ratios against the targets in the project's issues. Informational: it never
+// fails a build; CI does not time anything.
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { countInterval, sampleSize } from "../dist/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function medianMs(fn, { minRuns = 20, minMs = 200 } = {}) {
+  for (let i = 0; i < 3; i++) fn();
+  const times = [];
+  const start = performance.now();
+  while (times.length < minRuns || performance.now() - start < minMs) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function wallMs(args, runs = 15) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+    times.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const fmt = (ms) =>
+  ms === undefined ? "—" : ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`;
+const ratio = (a, b) => (a === undefined || b === undefined ? "—" : `${(a / b).toFixed(0)}×`);
+
+const countCases = [
+  { found: 1, sample: 109, population: 609, scanUpTo: 1e7 },
+  { found: 10, sample: 500, population: 1e4, scanUpTo: 1e7 },
+  { found: 100, sample: 5000, population: 1e7, scanUpTo: 1e7 },
+  { found: 1000, sample: 20000, population: 1e7 },
+  { found: 3, sample: 2000, population: 1e9 },
+  { found: 1000, sample: 20000, population: 1e9 },
+].map((c) => ({ ...c, confidence: 0.95, alpha: 0.025 }));
+const sizeCases = [1e6, 1e7, 1e8].map((population) => ({ population, tolerable: 0.01, confidence: 0.95 }));
+
+let peer;
+const python = spawnSync("python3", [join(root, "bench", "peer.py")], {
+  input: JSON.stringify({ countInterval: countCases, sampleSize: sizeCases }),
+  encoding: "utf8",
+  maxBuffer: 1 << 24,
+});
+if (python.status === 0) peer = JSON.parse(python.stdout);
+else
+  console.log(
+    `scipy peer unavailable (${python.stderr.trim().split("\n").pop() ?? "python3 failed"}); ours only.\n`,
+  );
+
+console.log(
+  "countInterval, two-sided 95% (target: median ≤ 0.1 ms for N ≤ 1e9, found ≤ 1,000; ≥ 10× scipy bisection)",
+);
+console.log(
+  "  N            n       k      ours        scipy bisect  ratio   scipy scan-all-K  ratio   agree",
+);
+countCases.forEach((c, i) => {
+  const ours = medianMs(() => countInterval(c));
+  const r = countInterval(c);
+  const p = peer?.countInterval[i];
+  const agree = p
+    ? p.bisection[0] === r.lower && p.bisection[1] === r.upper
+      ? "yes"
+      : `no (scipy ${p.bisection})`
+    : "—";
+  console.log(
+    `  ${String(c.population).padEnd(12)} ${String(c.sample).padEnd(7)} ${String(c.found).padEnd(6)} ${fmt(ours).padEnd(11)} ${fmt(p?.bisection_ms).padEnd(13)} ${ratio(p?.bisection_ms, ours).padEnd(7)} ${fmt(p?.scan_ms).padEnd(17)} ${ratio(p?.scan_ms, ours).padEnd(7)} ${agree}`,
+  );
+});
+
+console.log(
+  "\nsampleSize hypergeometric, tolerable 1%, 95%, 0 allowed (target: ≤ 5 ms for N from 1e6 to 1e8)",
+);
+console.log("  N            ours        scipy bisect  ratio   n");
+sizeCases.forEach((c, i) => {
+  const ours = medianMs(() => sampleSize({ model: "hypergeometric", ...c }));
+  const n = sampleSize({ model: "hypergeometric", ...c }).sampleSize;
+  const p = peer?.sampleSize[i];
+  console.log(
+    `  ${String(c.population).padEnd(12)} ${fmt(ours).padEnd(11)} ${fmt(p?.bisection_ms).padEnd(13)} ${ratio(p?.bisection_ms, ours).padEnd(7)} ${n}${p && p.sampleSize !== n ? ` (scipy ${p.sampleSize})` : ""}`,
+  );
+});
+
+const bare = wallMs(["-e", ""]);
+const cli = wallMs(["bin/adequacy.js", "bound", "-N", "609", "-n", "109", "-k", "1", "--format", "json"]);
+console.log("\nCLI start-up (target: adequacy bound … --format json ≤ 2× a bare node -e '')");
+console.log(
+  `  node -e ''          ${fmt(bare)}\n  adequacy bound …    ${fmt(cli)}   (${(cli / bare).toFixed(2)}× bare node)`,
+);

@@ -1,0 +1,92 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ProportionMethod } from "../../intervals/proportionInterval.js";
+import { InputError } from "../../validation/InputError.js";
+import { messages } from "../../validation/messages.js";
+import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
+import { parseNumber, single } from "../flags.js";
+import type { Io } from "../Io.js";
+import { writeResult } from "../writeResult.js";
+
+// Listed here rather than imported, so that `--help` does not load the interval code.
+const METHODS = [
+  "hypergeometric",
+  "clopper-pearson",
+  "wilson",
+  "jeffreys",
+  "agresti-coull",
+  "wald",
+  "poisson",
+  "bayes",
+] as const satisfies readonly ("hypergeometric" | ProportionMethod)[];
+
+/** `adequacy bound`: exact bounds from k found in n examined (of N). */
+export function boundCommand(io: Io): CommandModule {
+  return {
+    command: "bound",
+    describe: "Bound how many cases are affected, from k found in a random sample of n (of N)",
+    builder: (yargs: Argv) =>
+      yargs
+        .option(
+          "population",
+          numberOption("Cases the sample was drawn from (N); gives exact count bounds", "N"),
+        )
+        .option("sample", numberOption("Cases examined (n)", "n"))
+        .option("found", numberOption("Affected cases found among them (k)", "k"))
+        .option("confidence", confidenceOption)
+        .option("sided", { ...sidedOption, default: "two" })
+        .option("method", {
+          type: "string",
+          choices: [...METHODS],
+          describe: "Interval method [default: hypergeometric with --population, else clopper-pearson]",
+          requiresArg: true,
+        })
+        .option("prior-alpha", numberOption("Beta prior alpha for --method bayes [default: 1]"))
+        .option("prior-beta", numberOption("Beta prior beta for --method bayes [default: 1]"))
+        .option("format", formatOption)
+        .example(
+          "$0 bound -N 609 -n 109 -k 1 --sided upper",
+          "SSCS review: at most 24 of the 609 flagged cases affected (exact, one-sided 95%)",
+        )
+        .example("$0 bound -n 109 -k 1 --method wilson", "Two-sided 95% Wilson interval on the rate"),
+    handler: async (argv: ArgumentsCamelCase) => {
+      const { boundBriefing } = await import("../../report/boundBriefing.js");
+      const population = parseNumber("--population", argv.population);
+      const sample = parseNumber("--sample", argv.sample);
+      const found = parseNumber("--found", argv.found);
+      const confidence = parseNumber("--confidence", argv.confidence, true);
+      const sided = single("--sided", argv.sided) as "upper" | "two";
+      const method =
+        single("--method", argv.method) ?? (population === undefined ? "clopper-pearson" : "hypergeometric");
+      if (sample === undefined) throw new InputError("--sample", messages.required());
+      if (found === undefined) throw new InputError("--found", messages.required());
+      const common = { found, sample, sided, ...(confidence === undefined ? {} : { confidence }) };
+      if (method === "hypergeometric") {
+        if (population === undefined)
+          throw new InputError("--population", "is required by --method hypergeometric");
+        const { countInterval } = await import("../../intervals/countInterval.js");
+        writeResult(io, countInterval({ ...common, population }), boundBriefing, argv.format);
+        return;
+      }
+      if (population !== undefined) {
+        throw new InputError("--population", `applies only to --method hypergeometric, not ${method}`);
+      }
+      const alpha = parseNumber("--prior-alpha", argv.priorAlpha);
+      const beta = parseNumber("--prior-beta", argv.priorBeta);
+      if ((alpha !== undefined || beta !== undefined) && method !== "bayes") {
+        throw new InputError(
+          alpha !== undefined ? "--prior-alpha" : "--prior-beta",
+          "applies only to --method bayes",
+        );
+      }
+      const prior =
+        alpha !== undefined || beta !== undefined ? { alpha: alpha ?? 1, beta: beta ?? 1 } : undefined;
+      const { proportionInterval } = await import("../../intervals/proportionInterval.js");
+      const result = proportionInterval({
+        ...common,
+        method: method as ProportionMethod,
+        ...(prior ? { prior } : {}),
+      });
+      writeResult(io, result, boundBriefing, argv.format);
+    },
+  };
+}

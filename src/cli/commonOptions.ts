@@ -1,0 +1,31 @@
+import type { Options } from "yargs";
+import { TEXT_FORMATS } from "../report/Briefing.js";
+
+/**
+ * Every numeric flag is read as text (yargs' number parsing is off) and parsed by `parseNumber`, so that
+ * `abc` or `1e400` get a clear message instead of NaN or Infinity. No `type`, so help shows no "[string]".
+ */
+export const numberOption = (describe: string, alias?: string): Options => ({
+  describe,
+  requiresArg: true,
+  ...(alias ? { alias } : {}),
+});
+
+export const confidenceOption: Options = numberOption(
+  "Confidence level in (0, 1), e.g. 0.95 or 95% [default: 0.95]",
+);
+
+export const sidedOption: Options = {
+  type: "string",
+  choices: ["upper", "two"],
+  describe: "upper: one-sided upper bound; two: two-sided interval",
+  requiresArg: true,
+};
+
+export const formatOption: Options = {
+  type: "string",
+  choices: [...TEXT_FORMATS, "json"],
+  default: "table",
+  describe: "table (labelled text), json (the library's result record) or markdown",
+  requiresArg: true,
+};

@@ -1,0 +1,44 @@
+import type { CountInterval } from "../intervals/countInterval.js";
+import type { ProportionInterval } from "../intervals/proportionInterval.js";
+import type { Briefing } from "./Briefing.js";
+import { describeSided, formatConfidence, formatCount, formatPercent } from "./format.js";
+import { methodName } from "./methodNames.js";
+
+/** The briefing for a count bound (with a population) or a rate interval (without). */
+export function boundBriefing(result: CountInterval | ProportionInterval): Briefing {
+  const title = `Bound on affected cases: ${methodName(result.method)}, ${describeSided(result.sided)}, ${formatConfidence(result.confidence)} confidence`;
+  if (result.method === "hypergeometric") {
+    const r = result as CountInterval;
+    const rows: [string, string][] = [
+      ["Population (N)", formatCount(r.population)],
+      ["Examined (n)", `${formatCount(r.sample)} (${formatPercent(r.sample / r.population, 1)} of N)`],
+      ["Found affected (k)", formatCount(r.found)],
+      ["Estimate", `${formatCount(r.estimate)} cases (${formatPercent(r.rate.estimate)})`],
+    ];
+    if (r.sided === "two")
+      rows.push(["Lower bound", `${formatCount(r.lower)} cases (${formatPercent(r.rate.lower)})`]);
+    rows.push(["Upper bound", `${formatCount(r.upper)} cases (${formatPercent(r.rate.upper)})`]);
+    rows.push(["Not found, at most", `${formatCount(r.upper - r.found)} cases`]);
+    return {
+      title,
+      rows,
+      notes: [
+        `With ${formatConfidence(r.confidence)} confidence at most ${formatCount(r.upper)} of the ${formatCount(r.population)} cases are affected, if the ${formatCount(r.sample)} examined were drawn at random.`,
+      ],
+    };
+  }
+  const r = result as ProportionInterval;
+  const rows: [string, string][] = [
+    ["Examined (n)", formatCount(r.sample)],
+    ["Found affected (k)", formatCount(r.found)],
+    [r.method === "bayes" ? "Estimate (posterior median)" : "Estimate", formatPercent(r.estimate)],
+  ];
+  if (r.sided === "two") rows.push(["Lower bound", formatPercent(r.lower)]);
+  rows.push(["Upper bound", formatPercent(r.upper)]);
+  if (r.prior) rows.push(["Prior", `Beta(${r.prior.alpha}, ${r.prior.beta})`]);
+  return {
+    title: title.replace("affected cases", "the rate of affected cases"),
+    rows,
+    notes: [...r.warnings],
+  };
+}

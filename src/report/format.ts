@@ -1,0 +1,34 @@
+import type { Sided } from "../intervals/types.js";
+
+/** A count with thousands separators: 1,886. Non-integers keep one decimal: 5.6. */
+export function formatCount(value: number): string {
+  const digits = Number.isInteger(value) ? 0 : 1;
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * A rate as a percentage to four significant figures (4.278%, 0.02322%), so that a bound just below a
+ * threshold never prints as the threshold itself; `decimals` fixes the decimals instead (17.9%).
+ */
+export function formatPercent(rate: number, decimals?: number): string {
+  if (rate === 0) return "0%";
+  const percent = rate * 100;
+  const value = decimals === undefined ? Number(percent.toPrecision(4)) : Number(percent.toFixed(decimals));
+  return `${value.toLocaleString("en-US", { maximumFractionDigits: 12 })}%`;
+}
+
+/** 0.95 → "95%"; 0.9999 → "99.99%". */
+export function formatConfidence(confidence: number): string {
+  return `${Number((confidence * 100).toPrecision(10))}%`;
+}
+
+/** A probability to four significant figures. */
+export function formatProbability(p: number): string {
+  if (p === 0 || p === 1) return String(p);
+  return p < 1e-4 ? p.toExponential(3) : Number(p.toPrecision(4)).toString();
+}
+
+/** "one-sided (upper)" or "two-sided". */
+export function describeSided(sided: Sided): string {
+  return sided === "upper" ? "one-sided (upper)" : "two-sided";
+}

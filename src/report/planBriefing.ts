@@ -1,0 +1,29 @@
+import type { SampleSize } from "../planning/sampleSize.js";
+import type { Briefing } from "./Briefing.js";
+import { formatConfidence, formatCount, formatPercent, formatProbability } from "./format.js";
+
+/** The briefing for a sample-size plan. */
+export function planBriefing(plan: SampleSize): Briefing {
+  const rows: [string, string][] = [
+    ["Tolerable rate", formatPercent(plan.tolerable)],
+    ["Confidence", `${formatConfidence(plan.confidence)} (one-sided upper bound)`],
+  ];
+  if (plan.population !== undefined) rows.push(["Population (N)", formatCount(plan.population)]);
+  if (plan.expectedRate !== undefined) rows.push(["Expected rate", formatPercent(plan.expectedRate)]);
+  rows.push(
+    ["Sample size", formatCount(plan.sampleSize)],
+    [
+      "Affected allowed in sample",
+      Number.isInteger(plan.allowed) ? formatCount(plan.allowed) : plan.allowed.toFixed(2),
+    ],
+    ["Upper bound at that result", formatPercent(plan.achievedUpper)],
+    ["Risk of wrongly accepting", formatProbability(plan.risk)],
+  );
+  return {
+    title: `Sample size: ${plan.method}, ${formatConfidence(plan.confidence)} confidence`,
+    rows,
+    notes: [
+      `A random sample of ${formatCount(plan.sampleSize)} with at most ${Number.isInteger(plan.allowed) ? formatCount(plan.allowed) : plan.allowed.toFixed(2)} affected found supports, with ${formatConfidence(plan.confidence)} confidence, that the rate is below ${formatPercent(plan.tolerable)}.`,
+    ],
+  };
+}

@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { VERSION } from "../../src/version.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const bin = join(root, "bin", "adequacy.js");
+const built = existsSync(join(root, "dist", "cli", "main.js"));
+
+// The built CLI as a user runs it: `npm test` builds first (pretest), so this runs in CI and locally.
+describe.runIf(built)("bin/adequacy.js (built)", () => {
+  const exec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+
+  it("exits 0 with the result on stdout", () => {
+    const r = exec("bound", "-N", "609", "-n", "109", "-k", "1", "--sided", "upper", "--format", "json");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).upper).toBe(24);
+  });
+
+  it("exits 2 on bad input with one line on stderr and no stack trace", () => {
+    const r = exec("bound", "-N", "609", "-n", "109", "-k", "abc");
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('adequacy: --found must be a number; got "abc"');
+  });
+
+  it("prints the package version", () => {
+    expect(exec("--version").stdout.trim()).toBe(VERSION);
+  });
+});

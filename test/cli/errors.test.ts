@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../helpers/runCli.js";
+
+const base = ["bound", "-N", "609", "-n", "109", "-k", "1"];
+
+describe("bad input: exit code 2, a message naming the flag, no stack trace, no number", () => {
+  it.each([
+    [
+      ["bound", "-N", "609", "-n", "109", "-k", "110"],
+      "--found must be a whole number from 0 to sample (109); got 110",
+    ],
+    [
+      ["bound", "-N", "100", "-n", "109", "-k", "1"],
+      "--sample must be a whole number from 1 to population (100); got 109",
+    ],
+    [
+      ["bound", "-N", "609", "-n", "109", "-k", "-1"],
+      "--found must be a whole number from 0 to sample (109); got -1",
+    ],
+    [
+      ["bound", "-N", "609", "-n", "10.5", "-k", "1"],
+      "--sample must be a whole number from 1 to population (609); got 10.5",
+    ],
+    [["bound", "-N", "609", "-n", "109", "-k", "abc"], '--found must be a number; got "abc"'],
+    [["bound", "-N", "609", "-n", "", "-k", "1"], "--sample must be a number; got an empty value"],
+    [[...base, "--confidence", "1e400"], '--confidence must be a finite number; got "1e400"'],
+    [[...base, "--confidence", "1.5"], "--confidence must be strictly between 0 and 1; got 1.5"],
+    [[...base, "--confidence", "0"], "--confidence must be strictly between 0 and 1; got 0"],
+    [
+      ["bound", "-N", "9007199254740993", "-n", "109", "-k", "1"],
+      "--population must be a whole number from 1 to 9007199254740991",
+    ],
+    [["bound", "-n", "109"], "--found is required"],
+    [
+      ["bound", "-n", "109", "-k", "1", "--method", "hypergeometric"],
+      "--population is required by --method hypergeometric",
+    ],
+    [
+      ["bound", "-N", "609", "-n", "109", "-k", "1", "--method", "wilson"],
+      "--population applies only to --method hypergeometric",
+    ],
+    [[...base, "--method", "exact"], "Invalid values:"],
+    [[...base, "--sided", "lower"], "Invalid values:"],
+    [[...base, "-k", "2"], "--found was given more than once"],
+    [["plan"], "--tolerable is required"],
+    [["plan", "--tolerable", "0"], "--tolerable must be strictly between 0 and 1; got 0"],
+    [["plan", "--tolerable", "5%", "--model", "hypergeometric"], "--population is required"],
+    [
+      ["plan", "--tolerable", "5%", "--expected-rate", "6%"],
+      "--expected-rate (0.06) must be below the tolerable rate (0.05)",
+    ],
+    [
+      ["plan", "--tolerable", "5%", "--allowed", "1", "--expected-rate", "1%"],
+      "--allowed cannot be given together with expectedRate",
+    ],
+    [
+      ["detect", "-N", "609", "--affected", "5", "-n", "109", "--sensitivity", "0"],
+      "--sensitivity must be greater than 0 and at most 1; got 0",
+    ],
+    [
+      ["detect", "-N", "10", "--affected", "1", "--sensitivity", "0.5", "--confidence", "0.9"],
+      "--confidence cannot be met",
+    ],
+    [["frobnicate"], "Unknown argument: frobnicate"],
+    [[], "give a command"],
+  ])("%j", async (args, message) => {
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe("");
+  });
+});
