@@ -12,12 +12,18 @@ export type {
 } from "./intervals/proportionInterval.js";
 export { PROPORTION_METHODS, proportionInterval } from "./intervals/proportionInterval.js";
 export type { Sided } from "./intervals/types.js";
-
+// Investigation over a time span: assess
+export type { Assessment, Coverage } from "./investigation/assessInvestigation.js";
+export { assessInvestigation } from "./investigation/assessInvestigation.js";
 // Investigation: detection power
 export type { Detection, DetectionOptions } from "./investigation/detectionProbability.js";
 export { detectionProbability } from "./investigation/detectionProbability.js";
 export type { DetectionSampleSize, DetectionSampleSizeOptions } from "./investigation/detectionSampleSize.js";
 export { detectionSampleSize } from "./investigation/detectionSampleSize.js";
+export { examples } from "./investigation/examples.js";
+export type { Scenario, ScenarioInput } from "./investigation/scenario.js";
+export { normalizeScenario, scenarioJsonSchema, scenarioSchema } from "./investigation/scenario.js";
+export type { Statement } from "./investigation/statements.js";
 // Planning: sample sizes
 export type { SampleSize, SampleSizeModel, SampleSizeOptions } from "./planning/sampleSize.js";
 export { SAMPLE_SIZE_MODELS, sampleSize } from "./planning/sampleSize.js";

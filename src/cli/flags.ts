@@ -32,7 +32,11 @@ export function parseNumber(flag: string, raw: unknown, percent = false): number
   return isPercent ? value / 100 : value;
 }
 
-/** Re-names a library error's field as the flag the user typed. */
+/**
+ * Re-names a library error's field (`expectedRate`) as the flag the user typed (`--expected-rate`).
+ * Fields that are not option names (a file's path such as `review.yaml: windows[0].found`) stay as
+ * they are.
+ */
 export function asFlagError(error: InputError): InputError {
-  return error.field.startsWith("--") ? error : new InputError(flagName(error.field), error.detail);
+  return /^[a-z][A-Za-z.]*$/.test(error.field) ? new InputError(flagName(error.field), error.detail) : error;
 }

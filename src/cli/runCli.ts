@@ -1,9 +1,12 @@
 import yargs from "yargs";
 import { InputError, InputTypeError } from "../validation/InputError.js";
 import { VERSION } from "../version.js";
+import { assessCommand } from "./commands/assess.js";
 import { boundCommand } from "./commands/bound.js";
 import { detectCommand } from "./commands/detect.js";
+import { exampleCommand } from "./commands/example.js";
 import { planCommand } from "./commands/plan.js";
+import { schemaCommand } from "./commands/schema.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { UsageError } from "./UsageError.js";
@@ -23,10 +26,13 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .usage(
       "$0 <command> [options]\n\nHow much could an investigation have missed? Exact bounds, sample sizes and detection power.",
     )
+    .command(assessCommand(io))
     .command(boundCommand(io))
     .command(planCommand(io))
     .command(detectCommand(io))
-    .demandCommand(1, "give a command: bound, plan or detect")
+    .command(exampleCommand(io))
+    .command(schemaCommand(io))
+    .demandCommand(1, "give a command: assess, bound, plan, detect, example or schema")
     .recommendCommands()
     .strict()
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })

@@ -1,7 +1,7 @@
 import type { CountInterval } from "../intervals/countInterval.js";
 import type { ProportionInterval } from "../intervals/proportionInterval.js";
+import { describeSided, formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
-import { describeSided, formatConfidence, formatCount, formatPercent } from "./format.js";
 import { methodName } from "./methodNames.js";
 
 /** The briefing for a count bound (with a population) or a rate interval (without). */

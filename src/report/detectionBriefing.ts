@@ -1,7 +1,7 @@
 import type { Detection } from "../investigation/detectionProbability.js";
 import type { DetectionSampleSize } from "../investigation/detectionSampleSize.js";
+import { formatConfidence, formatCount, formatPercent, formatProbability } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
-import { formatConfidence, formatCount, formatPercent, formatProbability } from "./format.js";
 
 function targetRows(r: Detection | DetectionSampleSize): [string, string][] {
   const rows: [string, string][] = [];

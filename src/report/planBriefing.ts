@@ -1,6 +1,6 @@
 import type { SampleSize } from "../planning/sampleSize.js";
+import { formatConfidence, formatCount, formatPercent, formatProbability } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
-import { formatConfidence, formatCount, formatPercent, formatProbability } from "./format.js";
 
 /** The briefing for a sample-size plan. */
 export function planBriefing(plan: SampleSize): Briefing {

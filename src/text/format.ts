@@ -32,3 +32,8 @@ export function formatProbability(p: number): string {
 export function describeSided(sided: Sided): string {
   return sided === "upper" ? "one-sided (upper)" : "two-sided";
 }
+
+/** "one-sided" or "two-sided", for sentences where the tail is clear from context. */
+export function sidedWord(sided: Sided): string {
+  return sided === "upper" ? "one-sided" : "two-sided";
+}

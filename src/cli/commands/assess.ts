@@ -1,0 +1,286 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import { InputError } from "../../validation/InputError.js";
+import { messages } from "../../validation/messages.js";
+import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
+import { parseNumber, single } from "../flags.js";
+import type { Io } from "../Io.js";
+import { writeResult } from "../writeResult.js";
+
+/** Options that describe the scenario's windows; with --scenario or --example they are errors. */
+const WINDOW_FLAGS = [
+  "span",
+  "cases",
+  "volume",
+  "window",
+  "windowCases",
+  "flagged",
+  "reviewed",
+  "found",
+  "selection",
+  "name",
+] as const;
+
+/** Scenario inputs shared by assess and the commands that draw or report an assessment. */
+export function scenarioOptions(yargs: Argv): Argv {
+  return yargs
+    .option("example", {
+      type: "string",
+      describe: "A built-in scenario (see adequacy example --list)",
+      requiresArg: true,
+    })
+    .option("scenario", {
+      type: "string",
+      describe: "A scenario file, .json or .yaml (see adequacy schema)",
+      requiresArg: true,
+    })
+    .option("name", { type: "string", describe: "Name shown in outputs", requiresArg: true })
+    .option("span", {
+      type: "string",
+      describe: "Exposure period start/end (YYYY-MM-DD or YYYY-MM)",
+      requiresArg: true,
+    })
+    .option("cases", numberOption("Total cases over the span"))
+    .option("volume", {
+      type: "string",
+      describe: "CSV of cases per period (columns period,cases)",
+      requiresArg: true,
+    })
+    .option("window", {
+      type: "string",
+      describe: "Examined window start/end; repeat for several, with the counts below in the same order",
+      requiresArg: true,
+    })
+    .option("window-cases", numberOption("Cases in the window [default: pro-rated from the volume]"))
+    .option("flagged", numberOption("Cases flagged by screening in the window"))
+    .option("reviewed", numberOption("Cases reviewed in the window"))
+    .option("found", numberOption("Reviewed cases found affected"))
+    .option("selection", {
+      type: "string",
+      describe: "How the reviewed cases were chosen: random (default), judgmental or unknown",
+      requiresArg: true,
+    })
+    .option("drift", {
+      type: "string",
+      describe: "Outside-to-window rate ratios, e.g. 0.5,1,2 [default: 0.5,1,2,5,10]",
+      requiresArg: true,
+    })
+    .option(
+      "screening-sensitivity",
+      numberOption("Share of affected cases the screen flagged, (0, 1] [default: 1]"),
+    )
+    .option(
+      "review-sensitivity",
+      numberOption("Chance a reviewer recognises an affected case, (0, 1] [default: 1]"),
+    )
+    .option(
+      "materiality",
+      numberOption("A number of missed cases that would matter (gives the tipping point)"),
+    )
+    .option(
+      "tolerable",
+      numberOption("Tolerable rate for the adequate plan [default: the window's upper bound]"),
+    )
+    .option("stratify", {
+      type: "string",
+      choices: ["month", "quarter", "year"],
+      describe: "Strata of the adequate plan [default: year]",
+      requiresArg: true,
+    })
+    .option("confidence", confidenceOption)
+    .option("sided", { ...sidedOption, describe: "upper (default): one-sided upper bounds; two: two-sided" });
+}
+
+function list(raw: unknown): string[] {
+  if (raw === undefined) return [];
+  return (Array.isArray(raw) ? raw : [raw]).map(String);
+}
+
+function counts(flag: string, raw: unknown, windows: number): (number | undefined)[] {
+  const values = list(raw);
+  if (values.length === 0) return Array.from({ length: windows }, () => undefined);
+  if (values.length !== windows) {
+    const given = values.length === 1 ? "once" : `${values.length} times`;
+    throw new InputError(
+      flag,
+      `was given ${given} for ${windows} windows; give it once per --window, in the same order`,
+    );
+  }
+  return values.map((v) => parseNumber(flag, v));
+}
+
+/** Builds the scenario input from --example, --scenario or the window flags, then applies overrides. */
+export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknown> {
+  const example = single("--example", argv.example);
+  const file = single("--scenario", argv.scenario);
+  if (example !== undefined && file !== undefined)
+    throw new InputError("--example", messages.exclusive("--scenario"));
+  let scenario: Record<string, unknown>;
+  if (example !== undefined || file !== undefined) {
+    const clash = WINDOW_FLAGS.find((key) => argv[key] !== undefined);
+    if (clash) {
+      throw new InputError(
+        `--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+        `cannot be combined with ${example !== undefined ? "--example" : "--scenario"}; edit the scenario instead (adequacy example NAME prints one as YAML)`,
+      );
+    }
+    if (example !== undefined) {
+      const { examples } = await import("../../investigation/examples.js");
+      const found = examples[example];
+      if (!found) throw new InputError("--example", messages.oneOf(Object.keys(examples), example));
+      scenario = structuredClone(found) as Record<string, unknown>;
+    } else {
+      const { readScenarioFile } = await import("../readScenarioFile.js");
+      const read = readScenarioFile("--scenario", file as string);
+      if (read === null || typeof read !== "object" || Array.isArray(read)) {
+        throw new InputError("--scenario", `${file}: must hold a scenario object (see adequacy schema)`);
+      }
+      scenario = read as Record<string, unknown>;
+    }
+  } else {
+    const volumeFile = single("--volume", argv.volume);
+    const { readVolumeCsv } = await import("../readVolumeCsv.js");
+    const volume = volumeFile === undefined ? undefined : readVolumeCsv("--volume", volumeFile);
+    scenario = scenarioFromFlags(
+      argv,
+      volume?.map(({ period, cases }) => ({ period, cases })),
+    );
+  }
+  const override = (key: string, value: unknown) => {
+    if (value !== undefined) scenario[key] = value;
+  };
+  override("drift", parseDrift(argv.drift));
+  override("screeningSensitivity", parseNumber("--screening-sensitivity", argv.screeningSensitivity, true));
+  override("reviewSensitivity", parseNumber("--review-sensitivity", argv.reviewSensitivity, true));
+  override("materiality", parseNumber("--materiality", argv.materiality));
+  override("tolerable", parseNumber("--tolerable", argv.tolerable, true));
+  override("confidence", parseNumber("--confidence", argv.confidence, true));
+  override("sided", single("--sided", argv.sided));
+  override("stratify", single("--stratify", argv.stratify));
+  return scenario;
+}
+
+function parseDrift(raw: unknown): number[] | undefined {
+  const text = single("--drift", raw);
+  if (text === undefined) return undefined;
+  return text.split(",").map((part) => {
+    const value = parseNumber("--drift", part.trim()) as number;
+    if (!(value > 0)) throw new InputError("--drift", `values must be greater than 0; got ${value}`);
+    return value;
+  });
+}
+
+function scenarioFromFlags(
+  argv: ArgumentsCamelCase,
+  volume: { period: string; cases: number }[] | undefined,
+): Record<string, unknown> {
+  const span = single("--span", argv.span);
+  if (span === undefined) {
+    throw new InputError("--span", `${messages.required()} (or give --example NAME or --scenario FILE)`);
+  }
+  const periods = list(argv.window);
+  if (periods.length === 0) throw new InputError("--window", messages.required());
+  const reviewed = counts("--reviewed", argv.reviewed, periods.length);
+  const found = counts("--found", argv.found, periods.length);
+  const flagged = counts("--flagged", argv.flagged, periods.length);
+  const windowCases = counts("--window-cases", argv.windowCases, periods.length);
+  const selections = list(argv.selection);
+  if (selections.length > 1 && selections.length !== periods.length) {
+    throw new InputError("--selection", "give it once for all windows, or once per --window");
+  }
+  const windows = periods.map((period, i) => {
+    if (reviewed[i] === undefined) throw new InputError("--reviewed", messages.required());
+    if (found[i] === undefined) throw new InputError("--found", messages.required());
+    return {
+      period,
+      reviewed: reviewed[i],
+      found: found[i],
+      ...(flagged[i] === undefined ? {} : { flagged: flagged[i] }),
+      ...(windowCases[i] === undefined ? {} : { cases: windowCases[i] }),
+      selection: selections[selections.length === 1 ? 0 : i] ?? "random",
+    };
+  });
+  const cases = parseNumber("--cases", argv.cases);
+  return {
+    name: single("--name", argv.name) ?? "command-line scenario",
+    span,
+    windows,
+    ...(cases === undefined ? {} : { cases }),
+    ...(volume === undefined ? {} : { volume }),
+  };
+}
+
+const WINDOW_FIELD_FLAGS: Readonly<Record<string, string>> = {
+  period: "--window",
+  cases: "--window-cases",
+  flagged: "--flagged",
+  reviewed: "--reviewed",
+  found: "--found",
+  selection: "--selection",
+};
+
+/**
+ * Re-words a scenario error so that it names what the user wrote: the flag (and which --window) when the
+ * scenario came from flags, the CSV line for a --volume row, the file or example otherwise.
+ */
+export function locateScenarioError(error: unknown, argv: ArgumentsCamelCase): unknown {
+  if (!(error instanceof InputError)) return error;
+  const file = single("--scenario", argv.scenario);
+  const example = single("--example", argv.example);
+  if (file !== undefined || example !== undefined) {
+    if (/^[a-z][A-Za-z]*$/.test(error.field) && argv[error.field] !== undefined) return error;
+    return new InputError(`${file ?? `example ${example}`}: ${error.field}`, error.detail);
+  }
+  const several = list(argv.window).length > 1;
+  const rename = (text: string) =>
+    text.replace(/windows\[(\d+)\](?:\.(\w+))?/g, (_, i: string, key?: string) => {
+      const which = several ? ` (window ${Number(i) + 1})` : "";
+      return key ? `${WINDOW_FIELD_FLAGS[key] ?? key}${which}` : `--window${which}`;
+    });
+  const volume = /^volume\[(\d+)\]\.(\w+)$/.exec(error.field);
+  if (volume && typeof argv.volume === "string") {
+    return new InputError(
+      "--volume",
+      `${argv.volume} line ${Number(volume[1]) + 2}: ${volume[2]} ${error.detail}`,
+    );
+  }
+  if (error.field === "volume" && typeof argv.volume === "string")
+    return new InputError(`--volume ${argv.volume}`, error.detail);
+  if (/^windows\[/.test(error.field)) return new InputError(rename(error.field), rename(error.detail));
+  return error;
+}
+
+/** `adequacy assess`: how much could the review have missed, where, and under which assumptions. */
+export function assessCommand(io: Io): CommandModule {
+  return {
+    command: "assess",
+    describe:
+      "Assess an investigation over a time span: what its windows show, what lies outside them, and what review would have been adequate",
+    builder: (yargs: Argv) =>
+      scenarioOptions(yargs)
+        .option("format", formatOption)
+        .example(
+          "$0 assess --example hmcts-sscs",
+          "The SSCS review: 1 of 109 of 609 flagged, in 3 months of 5 years",
+        )
+        .example(
+          "$0 assess --span 2019-01-01/2024-02-29 --window 2023-12/2024-02 --flagged 609 --reviewed 109 --found 1 --selection unknown",
+          "The same from flags",
+        )
+        .example(
+          "$0 assess --scenario review.yaml --materiality 100 --format json",
+          "A scenario file, with the tipping point for 100 missed cases",
+        ),
+    handler: async (argv: ArgumentsCamelCase) => {
+      const input = await scenarioFromArgs(argv);
+      const { assessInvestigation } = await import("../../investigation/assessInvestigation.js");
+      const { assessmentBriefing } = await import("../../report/assessmentBriefing.js");
+      let assessment: Awaited<ReturnType<typeof assessInvestigation>>;
+      try {
+        assessment = assessInvestigation(input);
+      } catch (error) {
+        throw locateScenarioError(error, argv);
+      }
+      writeResult(io, assessment, assessmentBriefing, argv.format);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { sampleSize } from "../planning/sampleSize.js";
+import { InputError } from "../validation/InputError.js";
+import { calendarPeriods, type DayInterval, formatInterval, type Stratum } from "./calendar.js";
+import { detectionSampleSize } from "./detectionSampleSize.js";
+import type { StageModel } from "./stageModel.js";
+
+export interface PlanStratum {
+  readonly label: string;
+  readonly period: string;
+  /** Stage cases in the stratum (estimated outside the windows), rounded. */
+  readonly population: number;
+  readonly sampleSize: number;
+  /** True when only reviewing every case meets the plan. */
+  readonly census: boolean;
+}
+
+export interface AdequatePlan {
+  readonly method: string;
+  readonly stratify: Stratum;
+  readonly confidence: number;
+  readonly tolerable: number;
+  /** Where the tolerable rate came from. */
+  readonly tolerableSource: string;
+  readonly expectedRate: number;
+  readonly strata: readonly PlanStratum[];
+  readonly total: number;
+  /** The detection-based alternative: find at least one if at least `affected` were affected anywhere. */
+  readonly detection: {
+    readonly method: string;
+    readonly affected: number;
+    readonly population: number;
+    readonly sampleSize: number;
+    readonly probability: number;
+  };
+}
+
+/**
+ * What review would have sufficed across the whole span.
+ *
+ * Per stratum (month, quarter or year): the smallest random sample whose exact one-sided upper bound
+ * stays below the tolerable rate if the stratum's rate is the one observed (hypergeometric sample size,
+ * AICPA 2017 convention for the expected rate), or a census where no sample can. Alternatively,
+ * detection: the smallest random sample over the whole span that finds at least one affected case with
+ * probability `confidence` if at least D were affected anywhere.
+ */
+export function adequatePlan(
+  model: StageModel,
+  span: DayInterval,
+  options: {
+    readonly stratify: Stratum;
+    readonly confidence: number;
+    readonly tolerable: number;
+    readonly tolerableSource: string;
+    readonly expectedRate: number;
+    readonly detectAffected: number;
+    readonly sensitivity: number;
+  },
+): AdequatePlan {
+  if (options.expectedRate >= options.tolerable) {
+    throw new InputError(
+      "tolerable",
+      `(${options.tolerable}) must be above the rate observed in the windows (${options.expectedRate.toPrecision(4)})`,
+    );
+  }
+  const strata = calendarPeriods(span, options.stratify).map(({ label, interval }) => {
+    const population = Math.max(1, Math.round(model.stageIn(interval)));
+    let size = population;
+    let census = true;
+    try {
+      size = sampleSize({
+        model: "hypergeometric",
+        population,
+        tolerable: options.tolerable,
+        confidence: options.confidence,
+        ...(options.expectedRate > 0 ? { expectedRate: options.expectedRate } : {}),
+      }).sampleSize;
+      census = size >= population;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+    return { label, period: formatInterval(interval), population, sampleSize: size, census };
+  });
+  const population = Math.max(1, Math.round(model.stageIn(span)));
+  const affected = Math.min(population, Math.max(1, options.detectAffected));
+  const detection = detectionSampleSize({
+    population,
+    affected,
+    confidence: options.confidence,
+    sensitivity: options.sensitivity,
+  });
+  return {
+    method: "exact hypergeometric sample size per stratum (one-sided upper bound below the tolerable rate)",
+    stratify: options.stratify,
+    confidence: options.confidence,
+    tolerable: options.tolerable,
+    tolerableSource: options.tolerableSource,
+    expectedRate: options.expectedRate,
+    strata,
+    total: strata.reduce((sum, s) => sum + s.sampleSize, 0),
+    detection: {
+      method: "exact hypergeometric discovery sample over the whole span",
+      affected,
+      population,
+      sampleSize: detection.sampleSize,
+      probability: detection.probability,
+    },
+  };
+}

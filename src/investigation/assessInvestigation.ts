@@ -1,0 +1,248 @@
+import { proportionInterval } from "../intervals/proportionInterval.js";
+import type { Sided } from "../intervals/types.js";
+import { InputError } from "../validation/InputError.js";
+import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
+import { calendarPeriods, type DayInterval, daysIn, formatInterval } from "./calendar.js";
+import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } from "./detectionPower.js";
+import {
+  type DriftRow,
+  type ExtrapolationBasis,
+  outsideUnderConstantRate,
+  tippingPoint,
+  undetectedUnderDrift,
+} from "./extrapolation.js";
+import { normalizeScenario, type Scenario } from "./scenario.js";
+import { stageModel } from "./stageModel.js";
+import { type Statement, statements } from "./statements.js";
+import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
+import { type Range, type WindowFinding, windowInference } from "./windowInference.js";
+
+export interface Coverage {
+  readonly spanDays: number;
+  readonly examinedDays: number;
+  /** Examined days ÷ span days. */
+  readonly timeFraction: number;
+  /** Cases in the windows ÷ cases over the span (equals timeFraction when volume is uniform). */
+  readonly caseFraction: number;
+  readonly windows: readonly { readonly label: string; readonly period: string; readonly days: number }[];
+  readonly unexamined: readonly { readonly period: string; readonly days: number }[];
+}
+
+export interface Assessment {
+  readonly name: string;
+  readonly description: string;
+  readonly confidence: number;
+  readonly sided: Sided;
+  readonly unit: string;
+  readonly coverage: Coverage;
+  /** Exact inference on the windows combined; null when nothing was reviewed. */
+  readonly window: WindowFinding | null;
+  readonly extrapolated: {
+    readonly method: string;
+    readonly assumption: string;
+    /** Stage cases outside the windows, estimated from the volume profile. */
+    readonly outsideVolume: number;
+    /** Stage cases not reviewed, in and out of the windows. */
+    readonly unreviewed: number;
+    readonly undetected: Range;
+    readonly outside: Range;
+  } | null;
+  readonly sensitivity: {
+    readonly method: string;
+    readonly rows: readonly DriftRow[];
+    readonly materiality: number | null;
+    readonly tippingPoint: number | null;
+  } | null;
+  readonly unrestricted: UnrestrictedRange;
+  readonly detectionPower: DetectionPower;
+  readonly adequatePlan: AdequatePlan;
+  readonly statements: readonly Statement[];
+  readonly warnings: readonly string[];
+  readonly scenario: Scenario;
+}
+
+/**
+ * How much could an investigation have missed? From a scenario (exposure span, case volume, examined
+ * windows and what their reviews found, and stated assumptions): exact bounds in the windows, the
+ * constant-rate extrapolation to the whole span with its drift sensitivity and tipping point, the
+ * assumption-free range, detection power by temporal profile, and the review that would have been
+ * adequate — with citable statements. Methods: docs/methods.md, "Investigation over a time span".
+ *
+ * @param input - a scenario object (see `scenarioSchema`); validated here
+ * @throws {InputError} naming the field path for any invalid input
+ * @example
+ * assessInvestigation(examples["hmcts-sscs"]).window?.affected.upper; // 24
+ */
+export function assessInvestigation(input: unknown): Assessment {
+  const scenario = normalizeScenario(input);
+  const { span, confidence, sided } = scenario;
+  const model = stageModel(scenario);
+  const sensitivity = { screening: scenario.screeningSensitivity, review: scenario.reviewSensitivity };
+  const warnings: string[] = [];
+
+  const spanDays = daysIn(span);
+  const examinedDays = model.windows.reduce((sum, w) => sum + w.days, 0);
+  const windowVolume = model.windows.reduce(
+    (sum, w) => sum + (model.casesKnown ? (model.casesIn(w.period) as number) : w.days),
+    0,
+  );
+  const coverage: Coverage = {
+    spanDays,
+    examinedDays,
+    timeFraction: examinedDays / spanDays,
+    caseFraction: windowVolume / (model.casesKnown ? (model.casesIn(span) as number) : spanDays),
+    windows: model.windows.map((w) => ({ label: w.label, period: formatInterval(w.period), days: w.days })),
+    unexamined: model.gaps.map((g) => ({ period: formatInterval(g), days: daysIn(g) })),
+  };
+
+  const outsideStage = model.gaps.reduce((sum, g) => sum + model.stageIn(g), 0);
+  const outsideCases = model.gaps.reduce((sum, g) => sum + (model.casesIn(g) ?? 0), 0);
+  const allCases = sensitivity.screening < 1;
+  const unit = allCases ? "cases" : model.unit;
+
+  for (const w of model.windows) {
+    if (w.selection !== "random") {
+      warnings.push(
+        `${w.label}: the ${w.reviewed} reviewed cases were not shown to be a random sample (selection: ${w.selection}); the model-based bounds assume they were, and the assumption-free range treats every unreviewed case as possibly affected.`,
+      );
+    }
+    if (w.casesProRated) {
+      warnings.push(
+        `${w.label}: its case count (${Math.round(w.cases as number)}) is pro-rated from the volume profile, not given.`,
+      );
+    }
+  }
+  if (!model.casesKnown && model.windows.length > 0 && outsideStage > 0) {
+    warnings.push(
+      `No case volumes are given: the ${model.unit} outside the windows (${Math.round(outsideStage).toLocaleString("en-US")}) are estimated by assuming the same number per day as in the windows.`,
+    );
+  }
+
+  const unrestricted = unrestrictedRange(
+    model.windows,
+    model.casesKnown ? Math.floor(outsideCases) : Math.ceil(outsideStage - 1e-9),
+    model.casesKnown ? "cases" : model.unit,
+    confidence,
+    sided,
+    sensitivity,
+  );
+  if (!model.casesKnown && model.windows.length > 0) {
+    warnings.push(
+      `The assumption-free range outside the windows counts only the estimated ${model.unit} there: the total number of cases outside the windows is not given.`,
+    );
+  }
+
+  let window: WindowFinding | null = null;
+  let extrapolated: Assessment["extrapolated"] = null;
+  let sensitivityResult: Assessment["sensitivity"] = null;
+  // The plan's default target: the highest rate the windows cannot rule out for the process that
+  // produced the cases (one-sided Clopper–Pearson on the pooled reviews, scaled by the sensitivities).
+  // Not the window's finite-population bound, which is 0 after a census that found nothing.
+  let windowUpperRate: number | undefined;
+  if (model.windows.length > 0) {
+    window = windowInference(model.windows, confidence, sided, sensitivity);
+    const stage = model.windows.reduce((sum, w) => sum + w.stage, 0);
+    const processRate = proportionInterval({
+      found: window.found,
+      sample: window.reviewed,
+      confidence,
+      sided: "upper",
+    }).upper;
+    windowUpperRate = processRate / (sensitivity.screening * sensitivity.review);
+    if (scenario.tolerable === undefined && windowUpperRate >= 1) {
+      throw new InputError(
+        "tolerable",
+        "is required: the windows cannot rule out any rate below 100%, so there is no default target",
+      );
+    }
+    const basis: ExtrapolationBasis = {
+      windows: model.windows,
+      outsideStage,
+      limits: { total: unrestricted.total, outside: unrestricted.outside },
+      confidence,
+      sided,
+      sensitivity,
+    };
+    const atOne = undetectedUnderDrift(basis, 1);
+    extrapolated = {
+      method:
+        "binomial prediction limit (Thatcher 1964): exact hypergeometric bound over reviewed + unreviewed cases",
+      assumption:
+        "the rate of affected cases was the same throughout the exposure period, and the reviewed cases were a random sample",
+      outsideVolume: outsideStage,
+      unreviewed: stage - window.reviewed + Math.ceil(outsideStage - 1e-9),
+      undetected: atOne.undetected,
+      outside: outsideUnderConstantRate(basis),
+    };
+    const rows = scenario.drift.map((theta) => undetectedUnderDrift(basis, theta));
+    if (rows.some((r) => r.implausible)) {
+      warnings.push(
+        "Some drift values imply an outside rate above 100% at the upper bound; those rows are marked implausible.",
+      );
+    }
+    if (rows.some((r) => r.saturated)) {
+      warnings.push(
+        "For some drift values the bound reached the assumption-free maximum (every outside case, plus what the window's own bound allows) and is reported at that maximum.",
+      );
+    }
+    sensitivityResult = {
+      method: "Thatcher prediction limit with the outside volume weighted by the drift θ",
+      rows,
+      materiality: scenario.materiality ?? null,
+      tippingPoint: scenario.materiality === undefined ? null : tippingPoint(basis, scenario.materiality),
+    };
+  }
+
+  if (scenario.tolerable === undefined && windowUpperRate === undefined) {
+    throw new InputError("tolerable", "is required when no window was reviewed (it sets the plan's target)");
+  }
+  const tolerable = scenario.tolerable ?? (windowUpperRate as number);
+  const totalStage = model.stageIn(span);
+  const plan = adequatePlan(model, span, {
+    stratify: scenario.stratify,
+    confidence,
+    tolerable,
+    tolerableSource:
+      scenario.tolerable === undefined ? "window upper bound (Clopper–Pearson, one-sided)" : "given",
+    expectedRate: window ? window.found / window.reviewed / (sensitivity.screening * sensitivity.review) : 0,
+    detectAffected:
+      scenario.materiality ?? (window ? window.affected.upper : Math.ceil(tolerable * totalStage)),
+    sensitivity: sensitivity.screening * sensitivity.review,
+  });
+  const extra = [scenario.materiality, window?.affected.upper, plan.detection.affected].filter(
+    (t): t is number => t !== undefined,
+  );
+  const power = detectionPower(
+    model,
+    span,
+    planDraws(span, scenario.stratify, plan),
+    totalsGrid(Math.round(totalStage), extra),
+    sensitivity.screening * sensitivity.review,
+  );
+
+  const partial: Omit<Assessment, "statements"> = {
+    name: scenario.name,
+    description: scenario.description,
+    confidence,
+    sided,
+    unit,
+    coverage,
+    window,
+    extrapolated,
+    sensitivity: sensitivityResult,
+    unrestricted,
+    detectionPower: power,
+    adequatePlan: plan,
+    warnings,
+    scenario,
+  };
+  return { ...partial, statements: statements(partial) };
+}
+
+/** The adequate plan as draws per stratum, for its detection power. */
+function planDraws(span: DayInterval, stratify: Scenario["stratify"], plan: AdequatePlan): PlannedDraw[] {
+  return calendarPeriods(span, stratify).map(({ interval }, i) => {
+    const stratum = plan.strata[i] as AdequatePlan["strata"][number];
+    return { period: interval, stage: stratum.population, sample: stratum.sampleSize };
+  });
+}

@@ -1,0 +1,107 @@
+import { InputError } from "../validation/InputError.js";
+
+/** A closed interval of whole UTC days, as day numbers since 1970-01-01 (both ends included). */
+export interface DayInterval {
+  readonly start: number;
+  readonly end: number;
+}
+
+const DAY_MS = 86_400_000;
+const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+
+/**
+ * Parses `YYYY-MM-DD` or `YYYY-MM` to a UTC day number. A month alone means its first day as a start and
+ * its last day as an end. Impossible dates (2023-02-30) are errors, not rolled over.
+ */
+export function parseDay(field: string, text: string, as: "start" | "end"): number {
+  const match = DATE.exec(text.trim());
+  if (!match) throw new InputError(field, `must be a date YYYY-MM-DD or a month YYYY-MM; got "${text}"`);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) throw new InputError(field, `has no month ${match[2]}: "${text}"`);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = match[3] === undefined ? (as === "start" ? 1 : last) : Number(match[3]);
+  if (day < 1 || day > last) throw new InputError(field, `is not a calendar date: "${text}"`);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** Parses `start/end` (both ends included); a single month `YYYY-MM` means that whole month. */
+export function parseInterval(field: string, text: string): DayInterval {
+  if (typeof text !== "string")
+    throw new InputError(field, `must be an interval "start/end"; got ${typeof text}`);
+  const parts = text.split("/");
+  const [first, second] = parts.length === 1 && /^\d{4}-\d{2}$/.test(text.trim()) ? [text, text] : parts;
+  if (parts.length > 2 || first === undefined || second === undefined) {
+    throw new InputError(
+      field,
+      `must be an interval "start/end", e.g. "2019-01-01/2024-02-29"; got "${text}"`,
+    );
+  }
+  const start = parseDay(field, first, "start");
+  const end = parseDay(field, second, "end");
+  if (end < start) throw new InputError(field, `ends before it starts: "${text}"`);
+  return { start, end };
+}
+
+/** Days in an interval, both ends included. */
+export function daysIn(interval: DayInterval): number {
+  return interval.end - interval.start + 1;
+}
+
+/** A day number as `YYYY-MM-DD`. */
+export function formatDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD/YYYY-MM-DD`. */
+export function formatInterval(interval: DayInterval): string {
+  return `${formatDay(interval.start)}/${formatDay(interval.end)}`;
+}
+
+/** Days two intervals share. */
+export function overlapDays(a: DayInterval, b: DayInterval): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start) + 1);
+}
+
+/** The parts of `span` not covered by any of `covered` (which must lie within it), in order. */
+export function uncovered(span: DayInterval, covered: readonly DayInterval[]): DayInterval[] {
+  const sorted = [...covered].sort((a, b) => a.start - b.start);
+  const gaps: DayInterval[] = [];
+  let next = span.start;
+  for (const part of sorted) {
+    if (part.start > next) gaps.push({ start: next, end: part.start - 1 });
+    next = Math.max(next, part.end + 1);
+  }
+  if (next <= span.end) gaps.push({ start: next, end: span.end });
+  return gaps;
+}
+
+export const STRATA = ["month", "quarter", "year"] as const;
+export type Stratum = (typeof STRATA)[number];
+
+/** Splits a span into calendar months, quarters or years (the first and last clipped to the span). */
+export function calendarPeriods(span: DayInterval, by: Stratum): { label: string; interval: DayInterval }[] {
+  const periods: { label: string; interval: DayInterval }[] = [];
+  const months = by === "month" ? 1 : by === "quarter" ? 3 : 12;
+  const first = new Date(span.start * DAY_MS);
+  let year = first.getUTCFullYear();
+  let month = Math.floor(first.getUTCMonth() / months) * months;
+  for (;;) {
+    const start = Date.UTC(year, month, 1) / DAY_MS;
+    if (start > span.end) break;
+    const end = Date.UTC(year, month + months, 0) / DAY_MS;
+    const label =
+      by === "year"
+        ? String(year)
+        : by === "quarter"
+          ? `${year}-Q${month / 3 + 1}`
+          : `${year}-${String(month + 1).padStart(2, "0")}`;
+    periods.push({ label, interval: { start: Math.max(start, span.start), end: Math.min(end, span.end) } });
+    month += months;
+    if (month >= 12) {
+      year += Math.floor(month / 12);
+      month %= 12;
+    }
+  }
+  return periods;
+}

@@ -1,0 +1,123 @@
+import type { DayInterval } from "./calendar.js";
+import type { StageModel } from "./stageModel.js";
+
+export const PROFILES = ["uniform", "declining", "ended-before-window", "rising"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const PROFILE_DESCRIPTIONS: Readonly<Record<Profile, string>> = {
+  uniform: "the same rate throughout the exposure period",
+  declining: "worst at the start, falling steadily to none by the first window",
+  "ended-before-window": "a constant rate that stopped before the first window",
+  rising: "rising steadily from none at the start to its highest at the end",
+};
+
+/** A sampling plan over the span: `sample` cases drawn at random from `stage` stage cases in `period`. */
+export interface PlannedDraw {
+  readonly period: DayInterval;
+  readonly stage: number;
+  readonly sample: number;
+}
+
+export interface PowerCurve {
+  readonly profile: Profile;
+  readonly description: string;
+  /** Share of the affected cases that fall inside the reviewed windows under this profile. */
+  readonly windowShare: number;
+  /** P(the review as run finds at least one), for each total in `totals`. */
+  readonly review: readonly number[];
+  /** P(the adequate plan finds at least one), for each total. */
+  readonly adequatePlan: readonly number[];
+}
+
+export interface DetectionPower {
+  readonly method: string;
+  readonly totals: readonly number[];
+  readonly curves: readonly PowerCurve[];
+}
+
+/** Relative intensity of affected cases on day d (0-based) of the span under each profile. */
+function intensity(profile: Profile, day: number, spanDays: number, firstWindow: number): number {
+  switch (profile) {
+    case "uniform":
+      return 1;
+    case "declining":
+      return firstWindow > 0 ? Math.max(0, (firstWindow - day) / firstWindow) : 0;
+    case "ended-before-window":
+      return day < firstWindow ? 1 : 0;
+    case "rising":
+      return (day + 0.5) / spanDays;
+  }
+}
+
+/**
+ * The probability that a review finds at least one affected case when T cases are affected over the span,
+ * distributed in time by a profile (in proportion to case volume × the profile's intensity).
+ *
+ * Method: each affected case falls in period j with probability m_j (its share of volume × intensity),
+ * is flagged with probability s_f, drawn with probability n_j / W_j and recognised with probability s_r,
+ * independently of the others, so P(detect) = 1 − (1 − q)^T with q = Σ_j m_j s_f s_r n_j / W_j. This
+ * independent-case (binomial) form is slightly conservative against the exact hypergeometric draw.
+ *
+ * Reference: AICPA *Audit Sampling* (2017), ch. 3 (discovery sampling).
+ */
+export function detectionPower(
+  model: StageModel,
+  span: DayInterval,
+  plan: readonly PlannedDraw[],
+  totals: readonly number[],
+  sensitivity: number,
+): DetectionPower {
+  const spanDays = span.end - span.start + 1;
+  const firstWindow =
+    model.windows.length === 0
+      ? spanDays
+      : Math.min(...model.windows.map((w) => w.period.start)) - span.start;
+  const review: PlannedDraw[] = model.windows.map((w) => ({
+    period: w.period,
+    stage: w.stage,
+    sample: w.reviewed,
+  }));
+  const curves = PROFILES.map((profile) => {
+    const weight = new Float64Array(spanDays + 1);
+    for (let d = 0; d < spanDays; d++) {
+      weight[d + 1] =
+        (weight[d] as number) +
+        (model.dailyVolume[d] as number) * intensity(profile, d, spanDays, firstWindow);
+    }
+    const total = weight[spanDays] as number;
+    const share = (p: DayInterval) =>
+      total > 0
+        ? ((weight[p.end - span.start + 1] as number) - (weight[p.start - span.start] as number)) / total
+        : 0;
+    const perCase = (draws: readonly PlannedDraw[]) =>
+      draws.reduce(
+        (q, draw) => q + (draw.stage > 0 ? (share(draw.period) * sensitivity * draw.sample) / draw.stage : 0),
+        0,
+      );
+    const detect = (q: number) => totals.map((t) => (q >= 1 ? 1 : -Math.expm1(t * Math.log1p(-q))));
+    return {
+      profile,
+      description: PROFILE_DESCRIPTIONS[profile],
+      windowShare: review.reduce((sum, draw) => sum + share(draw.period), 0),
+      review: detect(perCase(review)),
+      adequatePlan: detect(perCase(plan)),
+    };
+  });
+  return {
+    method:
+      "independent-case (binomial) detection, 1 − (1 − q)^T, q = Σ share × sensitivity × sampling fraction",
+    totals,
+    curves,
+  };
+}
+
+/** 1, 2, 5, 10, 20, 50, … up to `max`, plus any extra totals, sorted and distinct. */
+export function totalsGrid(max: number, extra: readonly number[]): number[] {
+  const grid: number[] = [];
+  for (let decade = 1; decade <= max; decade *= 10) {
+    for (const step of [1, 2, 5]) if (decade * step <= max) grid.push(decade * step);
+  }
+  return [...new Set([...grid, ...extra.filter((t) => t >= 1 && t <= Math.max(max, 1))])].sort(
+    (a, b) => a - b,
+  );
+}

@@ -1,0 +1,142 @@
+import { countInterval } from "../intervals/countInterval.js";
+import type { Sided } from "../intervals/types.js";
+import { firstTrue } from "../math/firstTrue.js";
+import type { StageWindow } from "./stageModel.js";
+import type { Bounds } from "./unrestrictedRange.js";
+import { type Range, type Sensitivity, scaleCount } from "./windowInference.js";
+
+export interface DriftRow {
+  /** Rate outside the windows relative to the rate inside (θ). */
+  readonly drift: number;
+  /** θ × the pooled window rate: the outside rate this row assumes. */
+  readonly outsideRate: number;
+  /** θ × the upper bound on the window rate exceeds 1: the row describes an impossible rate. */
+  readonly implausible: boolean;
+  /** The bound reached the assumption-free maximum and was held there. */
+  readonly saturated: boolean;
+  /** Undetected affected cases, everywhere not reviewed, in and out of the windows. */
+  readonly undetected: Range;
+}
+
+/** Inputs shared by the constant-rate and drift figures. */
+export interface ExtrapolationBasis {
+  readonly windows: readonly StageWindow[];
+  /** Stage cases outside the windows (estimated; not necessarily whole). */
+  readonly outsideStage: number;
+  /**
+   * The assumption-free ranges: no model-based figure may claim more than they allow (every outside case,
+   * plus what the window's own sampling bound allows) or less than the window alone shows.
+   */
+  readonly limits: { readonly total: Bounds; readonly outside: Bounds };
+  readonly confidence: number;
+  readonly sided: Sided;
+  readonly sensitivity: Sensitivity;
+}
+
+/**
+ * Undetected affected cases if the rate outside the windows is θ times the rate inside, everywhere not
+ * reviewed (unreviewed window cases and all outside cases).
+ *
+ * Method: the binomial prediction limit (Thatcher 1964): under a constant rate, the k found among n
+ * reviewed and the affected among the M unreviewed are exchangeable, so conditional on their total k is
+ * hypergeometric and the exact count bound over n + M cases bounds the unreviewed count with coverage at
+ * least the confidence for every rate. Drift θ treats the O outside cases at rate θp as θ·O cases at rate
+ * p (exact in the Poisson limit, approximate when θp is large), so θ = 1 is the constant-rate figure.
+ * Sensitivities scale the result by 1/(screening × review). Each figure is then held inside the
+ * assumption-free range (`limits`), which it can only leave for drifts beyond plausibility.
+ *
+ * Reference: A. R. Thatcher (1964), "Relationships between Bayesian and confidence limits for
+ * predictions", JRSS B 26(2), 176–210.
+ */
+export function undetectedUnderDrift(basis: ExtrapolationBasis, drift: number): DriftRow {
+  const { found, reviewed, unreviewedInside } = pooled(basis.windows);
+  const effectiveOutside = Math.ceil(drift * basis.outsideStage - 1e-9);
+  const unreviewed = unreviewedInside + effectiveOutside;
+  const { lower: floor, upper: cap } = basis.limits.total;
+  const ci = countInterval({
+    found,
+    sample: reviewed,
+    population: reviewed + unreviewed,
+    confidence: basis.confidence,
+    sided: basis.sided,
+  });
+  const rate = found / reviewed;
+  const estimate =
+    scaleCount(found + rate * (unreviewedInside + drift * basis.outsideStage), basis.sensitivity, "none") -
+    found;
+  const rawUpper = scaleCount(ci.upper, basis.sensitivity, "up") - found;
+  const upper = clamp(rawUpper, floor, cap);
+  const lower =
+    basis.sided === "upper"
+      ? floor
+      : clamp(scaleCount(ci.lower, basis.sensitivity, "down") - found, floor, upper);
+  return {
+    drift,
+    outsideRate: drift * rate,
+    implausible: drift * ci.rate.upper > 1,
+    saturated: rawUpper > cap,
+    undetected: { estimate: clamp(estimate, floor, cap), lower, upper },
+  };
+}
+
+/** Affected cases outside the windows alone under a constant rate (all undetected: none was reviewed). */
+export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
+  const { found, reviewed } = pooled(basis.windows);
+  const outside = Math.ceil(basis.outsideStage - 1e-9);
+  const ci = countInterval({
+    found,
+    sample: reviewed,
+    population: reviewed + outside,
+    confidence: basis.confidence,
+    sided: basis.sided,
+  });
+  const { lower: floor, upper: cap } = basis.limits.outside;
+  return {
+    estimate: clamp(
+      scaleCount((found / reviewed) * basis.outsideStage, basis.sensitivity, "none"),
+      floor,
+      cap,
+    ),
+    lower:
+      basis.sided === "upper"
+        ? floor
+        : clamp(scaleCount(ci.lower - found, basis.sensitivity, "down"), floor, cap),
+    upper: clamp(scaleCount(ci.upper - found, basis.sensitivity, "up"), floor, cap),
+  };
+}
+
+/**
+ * The smallest drift θ at which the upper bound on undetected cases reaches `materiality`, or null when
+ * no plausible θ does (the outside rate would have to exceed 100%) or there is no unexamined period.
+ * The bound steps with ⌈θ·O⌉, so the search runs over that whole number and reports θ = ⌈θ·O⌉/O.
+ */
+export function tippingPoint(basis: ExtrapolationBasis, materiality: number): number | null {
+  if (basis.outsideStage <= 0) return null;
+  const reaches = (effective: number) =>
+    undetectedUnderDrift(basis, effective / basis.outsideStage).undetected.upper >= materiality;
+  if (reaches(0)) return 0;
+  const { found, reviewed } = pooled(basis.windows);
+  const atOne = countInterval({
+    found,
+    sample: reviewed,
+    population: reviewed + Math.ceil(basis.outsideStage),
+    confidence: basis.confidence,
+    sided: "upper",
+  });
+  const maxDrift = 1 / Math.max(atOne.rate.upper, 1e-12);
+  const limit = Math.min(Number.MAX_SAFE_INTEGER / 4, Math.ceil(maxDrift * basis.outsideStage));
+  const effective = firstTrue(1, limit, reaches, Math.ceil(basis.outsideStage));
+  return effective > limit ? null : effective / basis.outsideStage;
+}
+
+function pooled(windows: readonly StageWindow[]) {
+  return {
+    found: windows.reduce((sum, w) => sum + w.found, 0),
+    reviewed: windows.reduce((sum, w) => sum + w.reviewed, 0),
+    unreviewedInside: windows.reduce((sum, w) => sum + w.stage - w.reviewed, 0),
+  };
+}
+
+function clamp(value: number, lower: number, upper: number): number {
+  return Math.min(upper, Math.max(lower, value));
+}

@@ -1,0 +1,182 @@
+import { countInterval } from "../intervals/countInterval.js";
+import {
+  describeSided,
+  formatConfidence,
+  formatCount,
+  formatPercent,
+  formatProbability,
+  sidedWord,
+} from "../text/format.js";
+import type { Assessment } from "./assessInvestigation.js";
+import { formatInterval } from "./calendar.js";
+
+/** A sentence a report can cite, with the number it states and what that number rests on. */
+export interface Statement {
+  readonly id: string;
+  readonly text: string;
+  readonly value: number | null;
+  readonly method: string;
+  readonly confidence: number | null;
+  readonly sided: string | null;
+  readonly assumption: string;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/**
+ * Three to six citable sentences from an assessment: what the window shows, what lies outside it under
+ * the constant-rate model and under drift, what the data cannot say without an assumption, what the
+ * review could detect, and what review would have been adequate.
+ */
+export function statements(a: Omit<Assessment, "statements">): Statement[] {
+  const c = formatConfidence(a.confidence);
+  const sided = describeSided(a.sided);
+  const tail = sidedWord(a.sided);
+  const unit = a.unit;
+  const out: Statement[] = [];
+  const plan = a.adequatePlan;
+  const planSentence = (): Statement => ({
+    id: "adequate-plan",
+    text:
+      `A review adequate for the whole exposure period would examine ${plural(plan.total, "case")} drawn at random across ${plural(plan.strata.length, plan.stratify)}, ` +
+      `so that each ${plan.stratify}'s rate is bounded below ${formatPercent(plan.tolerable)} with ${c} confidence; ` +
+      `or ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`,
+    value: plan.total,
+    method: `${plan.method}; ${plan.detection.method}`,
+    confidence: a.confidence,
+    sided: "one-sided (upper)",
+    assumption:
+      "cases drawn at random within each period; the rate observed in the windows as the expected rate",
+  });
+
+  if (a.window === null || a.extrapolated === null) {
+    const population = plan.detection.population;
+    out.push({
+      id: "no-review",
+      text: `No review has yet examined any of the ${formatCount(population)} ${unit} of the exposure period (${formatInterval(a.scenario.span).replace("/", " to ")}); until some are examined, anything from 0 to ${formatCount(population)} affected is consistent with what is known.`,
+      value: population,
+      method: "assumption-free bounds (Manski 1989)",
+      confidence: null,
+      sided: null,
+      assumption: "none",
+    });
+    out.push(planSentence());
+    const first = plan.strata.reduce((sum, s) => sum + s.sampleSize, 0);
+    const zeroFound = countInterval({
+      found: 0,
+      sample: Math.min(first, population),
+      population,
+      confidence: a.confidence,
+      sided: "upper",
+    });
+    out.push({
+      id: "if-none-found",
+      text: `If that review finds no affected case among ${plural(zeroFound.sample, "case")} drawn at random, one could state with ${c} confidence that at most ${formatCount(zeroFound.upper)} of the ${formatCount(population)} (${formatPercent(zeroFound.rate.upper)}) were affected (exact hypergeometric, one-sided).`,
+      value: zeroFound.upper,
+      method: "exact hypergeometric (Buonaccorsi 1987)",
+      confidence: a.confidence,
+      sided: "one-sided (upper)",
+      assumption: "the reviewed cases are a random sample of all the cases",
+    });
+    return out;
+  }
+
+  const w = a.window;
+  const random = a.scenario.windows.every((x) => x.selection === "random");
+  const windowAssumption = random
+    ? `the ${formatCount(w.reviewed)} reviewed cases were a random sample of the ${formatCount(w.population)}`
+    : `the ${formatCount(w.reviewed)} reviewed cases were a random sample of the ${formatCount(w.population)} — how they were chosen is not known, and the bound does not hold if they were not`;
+  const windows = a.coverage.windows.length === 1 ? "a window" : `${a.coverage.windows.length} windows`;
+  out.push({
+    id: "window",
+    text:
+      `A review of ${formatCount(w.reviewed)} of the ${formatCount(w.population)} ${unit} (${formatPercent(w.reviewed / w.population, 1)}) from ${windows} covering ${formatPercent(a.coverage.timeFraction, 1)} of the exposure period ` +
+      `found ${formatCount(w.found)} affected; with ${c} confidence at most ${formatCount(w.affected.upper)} of the ${formatCount(w.population)} ${unit} were affected (exact hypergeometric${a.coverage.windows.length > 1 ? ", combined over the windows" : ""}, ${tail}) — up to ${formatCount(w.undetected.upper)} not detected.`,
+    value: w.affected.upper,
+    method: w.method,
+    confidence: a.confidence,
+    sided,
+    assumption: windowAssumption,
+  });
+
+  const e = a.extrapolated;
+  out.push({
+    id: "constant-rate",
+    text:
+      `If the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCount(e.undetected.upper)} affected cases went undetected among the estimated ${formatCount(e.unreviewed)} unreviewed ${unit}, ` +
+      `up to ${formatCount(e.outside.upper)} of them outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} (binomial prediction limit, Thatcher 1964, ${tail}).`,
+    value: e.undetected.upper,
+    method: e.method,
+    confidence: a.confidence,
+    sided,
+    assumption: e.assumption,
+  });
+
+  const s = a.sensitivity;
+  if (s !== null && s.materiality !== null) {
+    out.push({
+      id: "tipping-point",
+      text:
+        s.tippingPoint === null
+          ? `No plausible rate outside the windows brings the upper bound to ${plural(s.materiality, "missed case")} (${c}, ${tail}).`
+          : s.tippingPoint === 0
+            ? `The upper bound already reaches ${plural(s.materiality, "missed case")} without counting any case outside the windows (${c}, ${tail}).`
+            : `The upper bound on undetected cases reaches ${plural(s.materiality, "missed case")} if the rate outside the windows was ${Number(s.tippingPoint.toPrecision(3))} times the rate inside (${c}, ${tail}).`,
+      value: s.tippingPoint,
+      method: s.method,
+      confidence: a.confidence,
+      sided,
+      assumption:
+        "the reviewed cases were a random sample; the outside rate is a fixed multiple of the window rate",
+    });
+  } else if (s !== null) {
+    const row = [...s.rows].reverse().find((r) => !r.implausible) ?? s.rows[0];
+    if (row) {
+      out.push({
+        id: "drift",
+        text: `If the rate outside the windows was ${row.drift} times the rate inside, up to ${formatCount(row.undetected.upper)} affected cases could have gone undetected (${c}, ${tail}).`,
+        value: row.undetected.upper,
+        method: s.method,
+        confidence: a.confidence,
+        sided,
+        assumption: `the outside rate was ${row.drift} times the window rate`,
+      });
+    }
+  }
+
+  const u = a.unrestricted;
+  out.push({
+    id: "assumption-free",
+    text: `Without an assumption about the unexamined period, the data cannot rule out anything from ${formatCount(u.outside.lower)} to ${formatCount(u.outside.upper)} affected ${u.unit} outside the ${a.coverage.windows.length === 1 ? "window" : "windows"}${random ? "" : `, nor up to ${formatCount(u.window.upper)} undetected inside, since the reviewed cases were not shown to be a random sample`}.`,
+    value: u.total.upper,
+    method: u.method,
+    confidence: null,
+    sided: null,
+    assumption: "none",
+  });
+
+  const uniform = a.detectionPower.curves.find((curve) => curve.profile === "uniform");
+  const ended = a.detectionPower.curves.find((curve) => curve.profile === "ended-before-window");
+  const total = Math.max(1, Math.round(e.undetected.estimate + w.found));
+  const at = a.detectionPower.totals.reduce(
+    (best, t) => (Math.abs(t - total) < Math.abs(best - total) ? t : best),
+    1,
+  );
+  const index = a.detectionPower.totals.indexOf(at);
+  if (uniform && ended && index >= 0) {
+    out.push({
+      id: "detection",
+      text:
+        `If ${formatCount(at)} cases were affected, spread evenly over the exposure period, this review would have found at least one with probability ${formatProbability(uniform.review[index] as number)}; ` +
+        `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${formatProbability(ended.review[index] as number)}, however many were affected.`,
+      value: uniform.review[index] as number,
+      method: a.detectionPower.method,
+      confidence: null,
+      sided: null,
+      assumption: "affected cases spread in time as each profile says; reviewed cases drawn at random",
+    });
+  }
+  out.push(planSentence());
+  return out.slice(0, 6);
+}

@@ -1,0 +1,112 @@
+import { countInterval } from "../intervals/countInterval.js";
+import type { Sided } from "../intervals/types.js";
+import type { StageWindow } from "./stageModel.js";
+
+export interface Range {
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export interface WindowFinding {
+  readonly label: string;
+  readonly method: string;
+  readonly confidence: number;
+  readonly sided: Sided;
+  /** The population the review sampled (flagged cases, else cases). */
+  readonly population: number;
+  readonly reviewed: number;
+  readonly found: number;
+  readonly selection: string;
+  /** Affected cases in the window (flagged, plus unflagged when screening sensitivity < 1). */
+  readonly affected: Range;
+  /** affected − found. */
+  readonly undetected: Range;
+}
+
+/** Scale from cases a perfect screen and reviewer would show to all affected cases. */
+export interface Sensitivity {
+  readonly screening: number;
+  readonly review: number;
+}
+
+/** Scales a count of affected cases the review could recognise to all affected cases (ceiling for bounds). */
+export function scaleCount(count: number, sensitivity: Sensitivity, round: "up" | "down" | "none"): number {
+  const factor = 1 / (sensitivity.screening * sensitivity.review);
+  if (factor === 1) return count;
+  const scaled = count * factor;
+  // Ignore rounding noise of 1e-9 so that exact multiples stay whole.
+  if (round === "up") return Math.ceil(scaled - 1e-9);
+  if (round === "down") return Math.floor(scaled + 1e-9);
+  return scaled;
+}
+
+/**
+ * Exact inference for one window, or for several combined.
+ *
+ * One window: the exact hypergeometric interval (Buonaccorsi 1987) for the affected among the sampled
+ * population, scaled by 1/(screening × review sensitivity) and capped at the cases that could be
+ * affected. Several windows: the sum of each window's bound at confidence 1 − α/m (Bonferroni), which
+ * keeps the combined statement at the stated confidence without assuming anything across windows.
+ *
+ * @param windows - the windows to combine
+ * @param confidence - confidence level
+ * @param sided - `upper` or `two`
+ * @param sensitivity - screening and review sensitivities
+ */
+export function windowInference(
+  windows: readonly StageWindow[],
+  confidence: number,
+  sided: Sided,
+  sensitivity: Sensitivity,
+): WindowFinding {
+  const m = windows.length;
+  const each = windows.map((w) => {
+    const ci = countInterval({
+      found: w.found,
+      sample: w.reviewed,
+      population: w.stage,
+      confidence: 1 - (1 - confidence) / m,
+      sided,
+    });
+    // At most every case in scope (all cases when the screen can miss, else the stage), less the cases
+    // the review cleared — which are certain only when the reviewer cannot miss.
+    const scope = sensitivity.screening < 1 ? Math.max(w.stage, Math.floor(w.cases ?? w.stage)) : w.stage;
+    const scaledCap = scope - (sensitivity.review === 1 ? w.reviewed - w.found : 0);
+    return {
+      estimate: Math.min(scaledCap, scaleCount(ci.estimate, sensitivity, "none")),
+      lower: Math.max(w.found, Math.min(scaledCap, scaleCount(ci.lower, sensitivity, "down"))),
+      upper: Math.min(scaledCap, scaleCount(ci.upper, sensitivity, "up")),
+    };
+  });
+  const sum = (key: keyof Range) => each.reduce((total, r) => total + r[key], 0);
+  const found = windows.reduce((total, w) => total + w.found, 0);
+  const affected = {
+    estimate: sum("estimate"),
+    lower: sided === "upper" ? found : sum("lower"),
+    upper: sum("upper"),
+  };
+  const sensitive = sensitivity.screening < 1 || sensitivity.review < 1;
+  const method =
+    (m === 1
+      ? "exact hypergeometric (Buonaccorsi 1987)"
+      : `exact hypergeometric per window, Bonferroni over ${m} windows`) +
+    (sensitive ? ", scaled by 1 / (screening × review sensitivity)" : "");
+  const first = windows[0] as StageWindow;
+  return {
+    label: m === 1 ? first.label : "all windows",
+    method,
+    confidence,
+    sided,
+    population: windows.reduce((total, w) => total + w.stage, 0),
+    reviewed: windows.reduce((total, w) => total + w.reviewed, 0),
+    found,
+    selection: [...new Set(windows.map((w) => w.selection))].join(", "),
+    affected,
+    undetected: {
+      estimate: affected.estimate - found,
+      lower: affected.lower - found,
+      upper: affected.upper - found,
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import type { Assessment } from "../investigation/assessInvestigation.js";
+import { formatInterval } from "../investigation/calendar.js";
+import {
+  formatConfidence,
+  formatCount,
+  formatPercent,
+  formatProbability,
+  sidedWord,
+} from "../text/format.js";
+import type { Briefing } from "./Briefing.js";
+
+const range = (lower: number, upper: number) => `${formatCount(lower)} to ${formatCount(upper)}`;
+
+/**
+ * The assessment as a short briefing: coverage, what the window shows, what lies outside it, what the
+ * data cannot say without an assumption, detection power, the adequate plan, then the citable statements
+ * and warnings.
+ */
+export function assessmentBriefing(a: Assessment): Briefing[] {
+  const c = formatConfidence(a.confidence);
+  const tail = sidedWord(a.sided);
+  const unit = a.unit;
+  const sections: Briefing[] = [];
+  const span = a.scenario.span;
+  const cov = a.coverage;
+  sections.push({
+    title: `${a.name}: assessment at ${c} confidence, ${tail} bounds`,
+    rows: [
+      ["Exposure period", `${formatInterval(span)} (${formatCount(cov.spanDays)} days)`],
+      [
+        "Examined",
+        `${formatCount(cov.examinedDays)} days (${formatPercent(cov.timeFraction, 1)})${cov.windows.map((w) => `; ${w.label} ${w.period}`).join("")}`,
+      ],
+      [
+        "Not examined",
+        cov.unexamined.length === 0
+          ? "none"
+          : cov.unexamined.map((g) => `${g.period} (${formatCount(g.days)} days)`).join("; "),
+      ],
+    ],
+    notes: a.description ? [a.description] : [],
+  });
+
+  if (a.window) {
+    const w = a.window;
+    sections.push({
+      title: `What the window shows: ${w.method}, ${tail}, ${c}`,
+      rows: [
+        ["Sampled from", `${formatCount(w.population)} ${unit}`],
+        [
+          "Reviewed",
+          `${formatCount(w.reviewed)} (${formatPercent(w.reviewed / w.population, 1)}), selection: ${w.selection}`,
+        ],
+        ["Found affected", formatCount(w.found)],
+        ["Affected, estimate", formatCount(Number(w.affected.estimate.toFixed(1)))],
+        [
+          a.sided === "two" ? "Affected, bounds" : "Affected, at most",
+          a.sided === "two" ? range(w.affected.lower, w.affected.upper) : formatCount(w.affected.upper),
+        ],
+        ["Not detected, at most", formatCount(w.undetected.upper)],
+      ],
+      notes: [],
+    });
+  }
+  if (a.extrapolated && a.sensitivity) {
+    const e = a.extrapolated;
+    const rows: [string, string][] = [
+      ["Estimated outside the window", `${formatCount(Math.round(e.outsideVolume))} ${unit}`],
+      ["Unreviewed, in and out", `${formatCount(e.unreviewed)} ${unit}`],
+      ["Undetected, estimate", formatCount(Number(e.undetected.estimate.toFixed(1)))],
+      [
+        "Undetected, at most",
+        `${formatCount(e.undetected.upper)} (outside the window: ${formatCount(e.outside.upper)})`,
+      ],
+    ];
+    for (const row of a.sensitivity.rows) {
+      rows.push([
+        `If outside rate × ${row.drift}`,
+        `at most ${formatCount(row.undetected.upper)} undetected (estimate ${formatCount(Number(row.undetected.estimate.toFixed(1)))})${row.implausible ? " — implausible: rate above 100%" : ""}`,
+      ]);
+    }
+    if (a.sensitivity.materiality !== null) {
+      const tp = a.sensitivity.tippingPoint;
+      rows.push([
+        `Tipping point (${formatCount(a.sensitivity.materiality)} missed)`,
+        tp === null
+          ? "not reached at any plausible rate"
+          : `outside rate ${Number(tp.toPrecision(3))} × the window rate`,
+      ]);
+    }
+    sections.push({
+      title: `Outside the window: ${e.method.split(":")[0]}, ${tail}, ${c}`,
+      rows,
+      notes: [`Assumes ${e.assumption}.`],
+    });
+  }
+  const u = a.unrestricted;
+  sections.push({
+    title: "Without assumptions: assumption-free range (Manski)",
+    rows: [
+      ["Undetected in the windows", range(u.window.lower, u.window.upper)],
+      ["Affected outside the windows", range(u.outside.lower, u.outside.upper)],
+      ["Total", `${range(u.total.lower, u.total.upper)} ${u.unit}`],
+    ],
+    notes: [],
+  });
+  const p = a.detectionPower;
+  const picks = [
+    ...new Set(
+      [1, 10, 100, 1000].map((t) =>
+        p.totals.reduce(
+          (best, x) => (Math.abs(Math.log(x / t)) < Math.abs(Math.log(best / t)) ? x : best),
+          p.totals[0] ?? 1,
+        ),
+      ),
+    ),
+  ];
+  sections.push({
+    title: "Detection power: chance of finding at least one affected case, review as run / adequate plan",
+    rows: p.curves.map((curve) => [
+      curve.profile,
+      picks
+        .map(
+          (t) =>
+            `T=${formatCount(t)}: ${formatProbability(curve.review[p.totals.indexOf(t)] as number)} / ${formatProbability(curve.adequatePlan[p.totals.indexOf(t)] as number)}`,
+        )
+        .join("   "),
+    ]),
+    notes: [`T is the number of affected cases over the whole exposure period; ${p.method}.`],
+  });
+  const plan = a.adequatePlan;
+  sections.push({
+    title: `What an adequate review would need: ${plan.method.split(" (")[0]}, ${c}`,
+    rows: [
+      ["Tolerable rate", `${formatPercent(plan.tolerable)} (${plan.tolerableSource})`],
+      ["Expected rate", formatPercent(plan.expectedRate)],
+      [
+        `Per ${plan.stratify}`,
+        plan.strata
+          .map(
+            (s) =>
+              `${s.label}: ${formatCount(s.sampleSize)} of ${formatCount(s.population)}${s.census ? " (census)" : ""}`,
+          )
+          .join("; "),
+      ],
+      ["Total", `${formatCount(plan.total)} ${unit}`],
+      [
+        "Or, to detect",
+        `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected`,
+      ],
+    ],
+    notes: [],
+  });
+  sections.push({ title: "Statements", rows: [], notes: a.statements.map((s) => s.text) });
+  if (a.warnings.length > 0) sections.push({ title: "Warnings", rows: [], notes: [...a.warnings] });
+  return sections;
+}

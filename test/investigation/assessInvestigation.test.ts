@@ -1,0 +1,201 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { examples } from "../../src/investigation/examples.js";
+import type { ScenarioInput } from "../../src/investigation/scenario.js";
+import { reference } from "../helpers/fixtures.js";
+
+interface Expected {
+  spanDays: number;
+  examinedDays: number;
+  window: { affectedUpper: number; undetectedUpper: number };
+  outsideVolume: number;
+  unreviewed: number;
+  extrapolatedUndetectedUpper: number;
+  outsideUpper: number;
+  drift: Record<string, number>;
+  tippingPoint100: number;
+  plan: {
+    tolerable: number;
+    strata: { label: string; population: number; sampleSize: number }[];
+    total: number;
+    detectionPopulation: number;
+    detectionAffected: number;
+    detectionSampleSize: number;
+  };
+  uniformReviewPower: Record<string, number>;
+}
+// Expected values: Python's calendar and the mpmath-decided bounds (runner.py, assessment_cases).
+const expected = reference<Expected>("assessment-hmcts-sscs.json");
+const sscs = examples["hmcts-sscs"] as ScenarioInput;
+
+describe("assessInvestigation(hmcts-sscs)", () => {
+  const a = assessInvestigation({ ...sscs, materiality: 100 });
+
+  it("counts the calendar: 91 of 1,886 days examined", () => {
+    expect(a.coverage.spanDays).toBe(expected.spanDays);
+    expect(a.coverage.examinedDays).toBe(expected.examinedDays);
+    expect(a.coverage.timeFraction).toBeCloseRelative(91 / 1886, 1e-15);
+    expect(a.coverage.unexamined).toEqual([{ period: "2019-01-01/2023-11-30", days: 1795 }]);
+  });
+
+  it("bounds the window exactly: at most 24 affected, 23 undetected (95%, one-sided)", () => {
+    expect(a.window?.affected.upper).toBe(expected.window.affectedUpper);
+    expect(a.window?.undetected.upper).toBe(expected.window.undetectedUpper);
+    expect(a.window?.confidence).toBe(0.95);
+    expect(a.window?.sided).toBe("upper");
+  });
+
+  it("extrapolates under a constant rate with the Thatcher prediction limit", () => {
+    expect(a.extrapolated?.outsideVolume).toBeCloseRelative(expected.outsideVolume, 1e-12);
+    expect(a.extrapolated?.unreviewed).toBe(expected.unreviewed);
+    expect(a.extrapolated?.undetected.upper).toBe(expected.extrapolatedUndetectedUpper);
+    expect(a.extrapolated?.outside.upper).toBe(expected.outsideUpper);
+  });
+
+  it("gives each drift row and the tipping point", () => {
+    expect(
+      Object.fromEntries(a.sensitivity?.rows.map((r) => [String(r.drift), r.undetected.upper]) ?? []),
+    ).toEqual(expected.drift);
+    expect(a.sensitivity?.tippingPoint).toBeCloseRelative(expected.tippingPoint100, 1e-12);
+  });
+
+  it("plans an adequate review per year and a detection sample", () => {
+    const plan = a.adequatePlan;
+    expect(plan.tolerable).toBeCloseRelative(expected.plan.tolerable, 1e-15);
+    expect(
+      plan.strata.map(({ label, population, sampleSize }) => ({ label, population, sampleSize })),
+    ).toEqual(expected.plan.strata);
+    expect(plan.total).toBe(expected.plan.total);
+    const plain = assessInvestigation(sscs).adequatePlan.detection;
+    expect([plain.population, plain.affected, plain.sampleSize]).toEqual([
+      expected.plan.detectionPopulation,
+      expected.plan.detectionAffected,
+      expected.plan.detectionSampleSize,
+    ]);
+  });
+
+  it("gives the review's detection power under a uniform profile, and none if the problem ended before the window", () => {
+    const power = a.detectionPower;
+    const uniform = power.curves.find((c) => c.profile === "uniform");
+    const ended = power.curves.find((c) => c.profile === "ended-before-window");
+    for (const [total, probability] of Object.entries(expected.uniformReviewPower)) {
+      const i = power.totals.indexOf(Number(total));
+      expect(uniform?.review[i]).toBeCloseRelative(probability, 1e-12);
+      expect(ended?.review[i]).toBe(0);
+      expect(ended?.adequatePlan[i]).toBeGreaterThan(0);
+    }
+  });
+
+  it("states 3 to 6 citable sentences, each with method, confidence and assumption", () => {
+    expect(a.statements.length).toBeGreaterThanOrEqual(3);
+    expect(a.statements.length).toBeLessThanOrEqual(6);
+    const window = a.statements.find((s) => s.id === "window");
+    expect(window?.text).toContain(
+      "at most 24 of the 609 flagged cases were affected (exact hypergeometric, one-sided)",
+    );
+    expect(window?.text).toContain("up to 23 not detected");
+    expect(window?.assumption).toContain("how they were chosen is not known");
+    for (const s of a.statements) expect(s.method.length).toBeGreaterThan(0);
+  });
+
+  it("warns that the selection was not shown to be random and widens the assumption-free range", () => {
+    expect(a.warnings.join(" ")).toContain("not shown to be a random sample");
+    expect(a.unrestricted.window).toEqual({ lower: 0, upper: 500 });
+    expect(a.unrestricted.outside.upper).toBe(Math.ceil(expected.outsideVolume));
+  });
+
+  it("echoes the normalised scenario and never prints NaN or Infinity", () => {
+    const text = JSON.stringify(a);
+    expect(text).not.toMatch(/NaN|Infinity|null,"lower":-|"upper":-/);
+    expect(a.scenario.name).toBe("hmcts-sscs");
+  });
+});
+
+describe("assessInvestigation(family-court-documents): a review still to plan", () => {
+  const a = assessInvestigation(examples["family-court-documents"]);
+  it("has no window figures and plans the review", () => {
+    expect(a.window).toBeNull();
+    expect(a.extrapolated).toBeNull();
+    expect(a.adequatePlan.total).toBeGreaterThan(0);
+    expect(a.statements.map((s) => s.id)).toEqual(["no-review", "adequate-plan", "if-none-found"]);
+  });
+});
+
+// Random single-window scenarios over a 1,000-day span.
+const scenarios = fc
+  .record({
+    start: fc.integer({ min: 0, max: 900 }),
+    length: fc.integer({ min: 1, max: 100 }),
+    flagged: fc.integer({ min: 1, max: 2000 }),
+    fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+    foundShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+    selection: fc.constantFrom("random" as const, "unknown" as const),
+    sided: fc.constantFrom("upper" as const, "two" as const),
+  })
+  .map(({ start, length, flagged, fraction, foundShare, selection, sided }) => {
+    const reviewed = Math.max(1, Math.round(fraction * flagged));
+    const day = (d: number) => new Date(Date.UTC(2020, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    return {
+      name: "property",
+      span: `${day(0)}/${day(999)}`,
+      windows: [
+        {
+          period: `${day(start)}/${day(start + length - 1)}`,
+          flagged,
+          reviewed,
+          found: Math.round(foundShare * reviewed),
+          selection,
+        },
+      ],
+      sided,
+    } satisfies ScenarioInput;
+  });
+
+describe("assessInvestigation properties", () => {
+  it("undetected upper bounds rise with drift", () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const rows = assessInvestigation(s).sensitivity?.rows ?? [];
+        for (let i = 1; i < rows.length; i++) {
+          expect(rows[i]?.undetected.upper).toBeGreaterThanOrEqual(rows[i - 1]?.undetected.upper as number);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("the assumption-free range contains every model-based range", () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const a = assessInvestigation(s);
+        const u = a.unrestricted;
+        expect(a.window?.undetected.upper).toBeLessThanOrEqual(u.window.upper);
+        expect(a.extrapolated?.outside.upper).toBeLessThanOrEqual(u.outside.upper);
+        expect(a.extrapolated?.undetected.upper).toBeLessThanOrEqual(u.total.upper);
+        for (const row of a.sensitivity?.rows ?? [])
+          expect(row.undetected.upper).toBeLessThanOrEqual(u.total.upper);
+        expect(u.total.lower).toBeLessThanOrEqual(a.extrapolated?.undetected.lower as number);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("halving the cases reviewed, with the same number found, never tightens a bound", () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const w = s.windows[0] as (typeof s.windows)[number];
+        const halved = Math.floor(w.reviewed / 2);
+        // The plan needs a target above the observed rate; this property is about the bounds.
+        fc.pre(halved >= w.found && halved >= 1 && w.found / halved < 0.9);
+        const full = assessInvestigation({ ...s, tolerable: 0.95 });
+        const half = assessInvestigation({ ...s, tolerable: 0.95, windows: [{ ...w, reviewed: halved }] });
+        expect(half.window?.affected.upper).toBeGreaterThanOrEqual(full.window?.affected.upper as number);
+        expect(half.extrapolated?.undetected.upper).toBeGreaterThanOrEqual(
+          full.extrapolated?.undetected.upper as number,
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
