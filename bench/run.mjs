@@ -2,9 +2,26 @@
 // run, printing medians and ratios against the targets in the project's issues. Informational: it never
 // fails a build; CI does not time anything.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { assessInvestigation, countInterval, examples, sampleSize } from "../dist/index.js";
+import { renderSvg } from "../dist/charts/render.js";
+import {
+  assessInvestigation,
+  compareIntervals,
+  countInterval,
+  examples,
+  intervalsChart,
+  missedChart,
+  planCurve,
+  posteriorChart,
+  powerChart,
+  sampleSize,
+  sampleSizeChart,
+  sensitivityChart,
+  timelineChart,
+} from "../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -94,6 +111,34 @@ sizeCases.forEach((c, i) => {
 
 const assess = medianMs(() => assessInvestigation(examples["hmcts-sscs"]));
 console.log(`\nassessInvestigation(hmcts-sscs) (target: ≤ 20 ms)\n  ours  ${fmt(assess)}`);
+
+const sscs = assessInvestigation({ ...examples["hmcts-sscs"], materiality: 100 });
+const charts = {
+  timeline: timelineChart(sscs),
+  missed: missedChart(sscs),
+  sensitivity: sensitivityChart(sscs),
+  power: powerChart(sscs),
+  intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
+  "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
+  posterior: posteriorChart(sscs),
+};
+console.log("\nChart to SVG, median after the first (target: ≤ 150 ms each)");
+for (const [name, spec] of Object.entries(charts)) {
+  await renderSvg(spec);
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    await renderSvg(spec);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${name.padEnd(12)} ${fmt(times[3])}`);
+}
+const out = mkdtempSync(join(tmpdir(), "adequacy-bench-"));
+const chartAll = wallMs(["bin/adequacy.js", "chart", "all", "--example", "hmcts-sscs", "--out-dir", out], 3);
+console.log(
+  `  adequacy chart all --example hmcts-sscs (7 charts × 4 formats): ${fmt(chartAll)} (target: ≤ 5 s)`,
+);
 
 const bare = wallMs(["-e", ""]);
 const cliBound = wallMs([

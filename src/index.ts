@@ -1,8 +1,23 @@
 // Intervals: bounds from k found in n examined (of N)
 
+// Charts: pure builders, result in, vega-lite spec out (render with "sampling-adequacy/render")
+export {
+  type ChartOptions,
+  intervalsChart,
+  type MissedChartOptions,
+  missedChart,
+  PALETTE,
+  posteriorChart,
+  powerChart,
+  sampleSizeChart,
+  sensitivityChart,
+  timelineChart,
+} from "./charts/index.js";
 // Distributions (exact, log-space)
 export { hypergeometricTail } from "./distributions/hypergeometricTail.js";
 export { incompleteGamma } from "./distributions/incompleteGamma.js";
+export type { IntervalComparison, MethodInterval } from "./intervals/compareIntervals.js";
+export { compareIntervals } from "./intervals/compareIntervals.js";
 export type { CountInterval, CountIntervalOptions } from "./intervals/countInterval.js";
 export { countInterval } from "./intervals/countInterval.js";
 export type {
@@ -24,6 +39,8 @@ export { examples } from "./investigation/examples.js";
 export type { Scenario, ScenarioInput } from "./investigation/scenario.js";
 export { normalizeScenario, scenarioJsonSchema, scenarioSchema } from "./investigation/scenario.js";
 export type { Statement } from "./investigation/statements.js";
+export type { PlanCurve } from "./planning/planCurve.js";
+export { planCurve } from "./planning/planCurve.js";
 // Planning: sample sizes
 export type { SampleSize, SampleSizeModel, SampleSizeOptions } from "./planning/sampleSize.js";
 export { SAMPLE_SIZE_MODELS, sampleSize } from "./planning/sampleSize.js";

@@ -3,6 +3,7 @@ import { InputError, InputTypeError } from "../validation/InputError.js";
 import { VERSION } from "../version.js";
 import { assessCommand } from "./commands/assess.js";
 import { boundCommand } from "./commands/bound.js";
+import { chartCommand } from "./commands/chart.js";
 import { detectCommand } from "./commands/detect.js";
 import { exampleCommand } from "./commands/example.js";
 import { planCommand } from "./commands/plan.js";
@@ -28,11 +29,12 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     )
     .command(assessCommand(io))
     .command(boundCommand(io))
+    .command(chartCommand(io))
     .command(planCommand(io))
     .command(detectCommand(io))
     .command(exampleCommand(io))
     .command(schemaCommand(io))
-    .demandCommand(1, "give a command: assess, bound, plan, detect, example or schema")
+    .demandCommand(1, "give a command: assess, bound, plan, detect, chart, example or schema")
     .recommendCommands()
     .strict()
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })

@@ -2,9 +2,10 @@ import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { InputError } from "../validation/InputError.js";
 import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
-import { calendarPeriods, type DayInterval, daysIn, formatInterval } from "./calendar.js";
+import { calendarPeriods, type DayInterval, daysIn, formatInterval, overlapDays } from "./calendar.js";
 import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } from "./detectionPower.js";
 import {
+  confidenceCurve,
   type DriftRow,
   type ExtrapolationBasis,
   outsideUnderConstantRate,
@@ -26,6 +27,13 @@ export interface Coverage {
   readonly caseFraction: number;
   readonly windows: readonly { readonly label: string; readonly period: string; readonly days: number }[];
   readonly unexamined: readonly { readonly period: string; readonly days: number }[];
+  /** Stage cases per calendar month (estimated outside the windows), and the share of each month examined. */
+  readonly profile: readonly {
+    readonly month: string;
+    readonly period: string;
+    readonly stage: number;
+    readonly examinedDays: number;
+  }[];
 }
 
 export interface Assessment {
@@ -46,6 +54,8 @@ export interface Assessment {
     readonly unreviewed: number;
     readonly undetected: Range;
     readonly outside: Range;
+    /** Confidence that at most `undetected` went undetected, for a range of counts (the prediction limit at every level). */
+    readonly confidenceCurve: readonly { readonly undetected: number; readonly confidence: number }[];
   } | null;
   readonly sensitivity: {
     readonly method: string;
@@ -93,6 +103,12 @@ export function assessInvestigation(input: unknown): Assessment {
     caseFraction: windowVolume / (model.casesKnown ? (model.casesIn(span) as number) : spanDays),
     windows: model.windows.map((w) => ({ label: w.label, period: formatInterval(w.period), days: w.days })),
     unexamined: model.gaps.map((g) => ({ period: formatInterval(g), days: daysIn(g) })),
+    profile: calendarPeriods(span, "month").map(({ label, interval }) => ({
+      month: label,
+      period: formatInterval(interval),
+      stage: model.stageIn(interval),
+      examinedDays: model.windows.reduce((sum, w) => sum + overlapDays(w.period, interval), 0),
+    })),
   };
 
   const outsideStage = model.gaps.reduce((sum, g) => sum + model.stageIn(g), 0);
@@ -173,6 +189,7 @@ export function assessInvestigation(input: unknown): Assessment {
       unreviewed: stage - window.reviewed + Math.ceil(outsideStage - 1e-9),
       undetected: atOne.undetected,
       outside: outsideUnderConstantRate(basis),
+      confidenceCurve: confidenceCurve(basis),
     };
     const rows = scenario.drift.map((theta) => undetectedUnderDrift(basis, theta));
     if (rows.some((r) => r.implausible)) {

@@ -1,3 +1,4 @@
+import { hypergeometricTail } from "../distributions/hypergeometricTail.js";
 import { countInterval } from "../intervals/countInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { firstTrue } from "../math/firstTrue.js";
@@ -139,4 +140,37 @@ function pooled(windows: readonly StageWindow[]) {
 
 function clamp(value: number, lower: number, upper: number): number {
   return Math.min(upper, Math.max(lower, value));
+}
+
+/**
+ * The confidence distribution of the undetected count under a constant rate: for each count y, the
+ * confidence with which the Thatcher prediction limit says at most y went undetected,
+ * 1 − P(X ≤ k | n + M, k + y′ + 1, n), y′ the recognisable count behind y. Reading it at the stated
+ * confidence gives `extrapolated.undetected.upper`.
+ */
+export function confidenceCurve(
+  basis: ExtrapolationBasis,
+  points = 60,
+): { undetected: number; confidence: number }[] {
+  const { found, reviewed, unreviewedInside } = pooled(basis.windows);
+  const unreviewed = unreviewedInside + Math.ceil(basis.outsideStage - 1e-9);
+  const population = reviewed + unreviewed;
+  const top =
+    countInterval({ found, sample: reviewed, population, confidence: 0.999, sided: "upper" }).upper - found;
+  const step = Math.max(1, Math.ceil(top / points));
+  const curve: { undetected: number; confidence: number }[] = [];
+  for (let y = 0; y <= top; y += step) {
+    const tail = hypergeometricTail(
+      found,
+      population,
+      Math.min(population - reviewed + found, found + y + 1),
+      reviewed,
+      "lower",
+    );
+    curve.push({
+      undetected: Math.min(basis.limits.total.upper, scaleCount(found + y, basis.sensitivity, "up") - found),
+      confidence: 1 - tail,
+    });
+  }
+  return curve;
 }

@@ -24,6 +24,12 @@ describe.runIf(built)("bin/adequacy.js (built)", () => {
     expect(r.stderr.trim()).toBe('adequacy: --found must be a number; got "abc"');
   });
 
+  it("prints a built-in scenario as YAML (a dynamic import of a CommonJS package, through the bundle)", () => {
+    const r = exec("example", "hmcts-sscs");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("name: hmcts-sscs");
+  });
+
   it("prints the package version", () => {
     expect(exec("--version").stdout.trim()).toBe(VERSION);
   });

@@ -53,7 +53,7 @@ export function scenarioOptions(yargs: Argv): Argv {
     .option("window-cases", numberOption("Cases in the window [default: pro-rated from the volume]"))
     .option("flagged", numberOption("Cases flagged by screening in the window"))
     .option("reviewed", numberOption("Cases reviewed in the window"))
-    .option("found", numberOption("Reviewed cases found affected"))
+    .option("found", numberOption("Reviewed cases found affected", "k"))
     .option("selection", {
       type: "string",
       describe: "How the reviewed cases were chosen: random (default), judgmental or unknown",

@@ -25,8 +25,8 @@ export function exampleCommand(io: Io): CommandModule {
       }
       const scenario = examples[name];
       if (!scenario) throw new InputError("name", messages.oneOf(Object.keys(examples), name));
-      const { stringify } = await import("yaml");
-      io.out(stringify(scenario, { lineWidth: 100 }));
+      const { toYaml } = await import("../toYaml.js");
+      io.out(toYaml(scenario));
     },
   };
 }

@@ -1,0 +1,108 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { Assessment } from "../investigation/assessInvestigation.js";
+import { formatConfidence, formatCount, sidedWord } from "../text/format.js";
+import { type ChartOptions, frame, PALETTE } from "./theme.js";
+
+/**
+ * Drift sensitivity: undetected cases against the outside-to-window rate ratio θ — the estimate as a line,
+ * the upper bound as a band — with materiality and the tipping point marked.
+ */
+export function sensitivityChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
+  const s = a.sensitivity;
+  if (s === null)
+    throw new RangeError("sensitivityChart needs an assessment with at least one reviewed window");
+  const c = formatConfidence(a.confidence);
+  const rows = s.rows.map((r) => ({
+    drift: r.drift,
+    estimate: Math.round(r.undetected.estimate * 10) / 10,
+    lower: r.undetected.lower,
+    upper: r.undetected.upper,
+    note: r.implausible ? "implausible: outside rate above 100%" : "",
+  }));
+  const layers: unknown[] = [
+    {
+      mark: { type: "area", color: PALETTE[0], opacity: 0.18 },
+      encoding: {
+        x: { field: "drift", type: "quantitative" },
+        y: {
+          field: "lower",
+          type: "quantitative",
+          title: "Undetected affected cases",
+          axis: { format: ",d" },
+        },
+        y2: { field: "upper" },
+      },
+    },
+    {
+      mark: { type: "line", color: PALETTE[0], strokeDash: [4, 3], point: true },
+      encoding: {
+        x: { field: "drift", type: "quantitative" },
+        y: { field: "upper", type: "quantitative" },
+        tooltip: [
+          { field: "drift", title: "θ (outside ÷ window rate)" },
+          { field: "upper", title: `Upper bound (${c})`, format: ",d" },
+          { field: "estimate", title: "Estimate", format: ",.1f" },
+          { field: "note", title: "Note" },
+        ],
+      },
+    },
+    {
+      mark: { type: "line", color: PALETTE[3], point: true },
+      encoding: {
+        x: {
+          field: "drift",
+          type: "quantitative",
+          title: "θ: rate outside the window ÷ rate inside (log scale)",
+          scale: { type: "log" },
+        },
+        y: {
+          field: "estimate",
+          type: "quantitative",
+          title: "Undetected affected cases",
+          axis: { format: ",d" },
+        },
+      },
+    },
+  ];
+  const subtitle = [
+    `Dashed line and band: ${c} ${sidedWord(a.sided)} upper bound (Thatcher prediction limit); solid: estimate`,
+  ];
+  if (s.materiality !== null) {
+    layers.push({
+      data: { values: [{ materiality: s.materiality, label: `materiality: ${formatCount(s.materiality)}` }] },
+      mark: { type: "rule", color: PALETTE[1], strokeWidth: 2 },
+      encoding: { y: { field: "materiality", type: "quantitative" } },
+    });
+    layers.push({
+      data: { values: [{ materiality: s.materiality, label: `materiality: ${formatCount(s.materiality)}` }] },
+      mark: { type: "text", align: "left", dy: -6, x: 4, color: "#8a5a00" },
+      encoding: { y: { field: "materiality", type: "quantitative" }, text: { field: "label" } },
+    });
+    if (s.tippingPoint !== null && s.tippingPoint > 0) {
+      const tp = Number(s.tippingPoint.toPrecision(3));
+      layers.push({
+        data: { values: [{ drift: tp, label: `tipping point θ = ${tp}` }] },
+        mark: { type: "rule", color: PALETTE[4], strokeWidth: 2, strokeDash: [2, 2] },
+        encoding: { x: { field: "drift", type: "quantitative" } },
+      });
+      layers.push({
+        data: { values: [{ drift: tp, label: `tipping point θ = ${tp}` }] },
+        mark: { type: "text", align: "left", baseline: "top", dx: 4, y: 4, color: PALETTE[4] },
+        encoding: { x: { field: "drift", type: "quantitative" }, text: { field: "label" } },
+      });
+      subtitle.push(`The upper bound reaches ${formatCount(s.materiality)} missed cases at θ = ${tp}`);
+    } else {
+      subtitle.push(`Materiality: ${formatCount(s.materiality)} missed cases`);
+    }
+  }
+  return {
+    ...frame(
+      `Undetected affected cases in ${a.name} if the rate outside the review window was θ times the rate inside, with ${c} upper bounds.`,
+      `${a.name}: if the rate outside the window was different`,
+      subtitle,
+      options,
+    ),
+    data: { values: rows },
+    layer: layers,
+  } as TopLevelSpec;
+}

@@ -1,0 +1,94 @@
+import type { Config } from "vega-lite";
+
+/** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
+export const PALETTE = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#D55E00",
+  "#CC79A7",
+  "#56B4E9",
+  "#F0E442",
+  "#000000",
+] as const;
+
+/** Options every chart builder takes. */
+export interface ChartOptions {
+  /** Width of the whole chart in pixels, titles and legends included; default 640. */
+  readonly width?: number;
+  /** Height of the whole chart in pixels; default 420. */
+  readonly height?: number;
+  /** Replaces the chart's title. */
+  readonly title?: string;
+}
+
+export const FONT = "DejaVu Sans";
+
+/** Shared configuration: readable type, the palette, thousands separators. */
+export const CONFIG: Config = {
+  font: FONT,
+  numberFormat: ",",
+  range: { category: [...PALETTE] },
+  title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: "#444", anchor: "start", offset: 12 },
+  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", gridColor: "#e6e6e6" },
+  legend: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    orient: "bottom",
+    direction: "vertical",
+    labelLimit: 480,
+    titleLimit: 480,
+  },
+  view: { stroke: null },
+};
+
+/** The parts every spec carries: schema, description, size, title with subtitle, config. */
+export function frame(
+  description: string,
+  title: string,
+  subtitle: readonly string[],
+  options: ChartOptions,
+): {
+  $schema: string;
+  description: string;
+  width: number;
+  height: number;
+  autosize: { type: "fit"; contains: "padding" };
+  title: { text: string; subtitle: string[] };
+  config: Config;
+} {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    width: options.width ?? 640,
+    height: options.height ?? 420,
+    // The whole chart, axes, titles and legends included, fits the requested size.
+    autosize: { type: "fit", contains: "padding" },
+    title: {
+      text: options.title ?? title,
+      subtitle: subtitle.flatMap((line) => wrap(line, charsPerLine(options.width ?? 640))),
+    },
+    config: CONFIG,
+  };
+}
+
+/** Characters of 12 px DejaVu Sans that fit a line (its average advance is about 0.58 em). */
+function charsPerLine(width: number): number {
+  return Math.max(30, Math.floor((width - 24) / (12 * 0.6)));
+}
+
+/** Word-wraps a subtitle line so that it is not clipped by the chart's fixed width. */
+export function wrap(text: string, limit: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > limit) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,103 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { Assessment } from "../investigation/assessInvestigation.js";
+import { formatInterval } from "../investigation/calendar.js";
+import { formatCount, formatPercent } from "../text/format.js";
+import { type ChartOptions, frame, PALETTE } from "./theme.js";
+
+/**
+ * Timeline: the exposure period's monthly volume, with the examined windows shaded and labelled and the
+ * unexamined share stated in the subtitle.
+ */
+export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
+  const cov = a.coverage;
+  const span = formatInterval(a.scenario.span).replace("/", " to ");
+  const examined = `examined: ${formatCount(cov.examinedDays)} of ${formatCount(cov.spanDays)} days, ${formatPercent(cov.timeFraction, 1)}`;
+  const months = cov.profile.map((m) => {
+    const [start, end] = m.period.split("/") as [string, string];
+    return {
+      month: m.month,
+      start,
+      end: nextDay(end),
+      stage: Math.round(m.stage * 10) / 10,
+      examined: m.examinedDays > 0 ? "examined" : "not examined",
+    };
+  });
+  const windows = cov.windows.map((w) => {
+    const [start, end] = w.period.split("/") as [string, string];
+    return { label: w.label, start, end: nextDay(end) };
+  });
+  const estimated = a.scenario.volume === undefined && a.scenario.cases === undefined;
+  return {
+    ...frame(
+      `Monthly ${a.unit} over the exposure period of ${a.name}, with the examined windows shaded; ${examined}.`,
+      `${a.name}: what the review examined`,
+      [
+        `Exposure period ${span}; ${examined}`,
+        estimated
+          ? `Monthly ${a.unit} outside the windows are estimated from the windows (no case volumes given)`
+          : `Monthly ${a.unit}`,
+      ],
+      options,
+    ),
+    layer: [
+      {
+        data: { values: windows },
+        mark: { type: "rect", color: PALETTE[1], opacity: 0.25 },
+        encoding: {
+          x: { field: "start", type: "temporal" },
+          x2: { field: "end" },
+          tooltip: [{ field: "label", title: "Window" }],
+        },
+      },
+      {
+        data: { values: windows },
+        mark: {
+          type: "text",
+          align: "right",
+          baseline: "top",
+          dx: -4,
+          dy: 4,
+          fontSize: 12,
+          fontWeight: "bold",
+          color: "#8a5a00",
+        },
+        encoding: { x: { field: "end", type: "temporal" }, y: { value: 0 }, text: { field: "label" } },
+      },
+      {
+        data: { values: months },
+        mark: { type: "bar", binSpacing: 0 },
+        encoding: {
+          x: { field: "start", type: "temporal", title: "Month", axis: { format: "%Y", tickCount: "year" } },
+          x2: { field: "end" },
+          y: {
+            field: "stage",
+            type: "quantitative",
+            title: `${capitalise(a.unit)} per month`,
+            axis: { format: ",d" },
+          },
+          // A ranged x makes vega-lite draw bars horizontally unless y has an explicit baseline.
+          y2: { datum: 0 },
+          color: {
+            field: "examined",
+            type: "nominal",
+            title: null,
+            scale: { domain: ["examined", "not examined"], range: [PALETTE[1], "#9db4c8"] },
+          },
+          tooltip: [
+            { field: "month", title: "Month" },
+            { field: "stage", title: capitalise(a.unit), format: ",.0f" },
+            { field: "examined", title: "Status" },
+          ],
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

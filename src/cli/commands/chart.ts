@@ -1,0 +1,277 @@
+import { mkdirSync } from "node:fs";
+import { extname, join } from "node:path";
+import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ChartFormat } from "../../charts/render.js";
+import type { Assessment } from "../../investigation/assessInvestigation.js";
+import { InputError } from "../../validation/InputError.js";
+import { messages } from "../../validation/messages.js";
+import { numberOption } from "../commonOptions.js";
+import { parseNumber, single } from "../flags.js";
+import type { Io } from "../Io.js";
+import { writeFileAtomic } from "../writeFileAtomic.js";
+import { locateScenarioError, scenarioFromArgs, scenarioOptions } from "./assess.js";
+
+const KINDS = [
+  "timeline",
+  "missed",
+  "sensitivity",
+  "power",
+  "intervals",
+  "sample-size",
+  "posterior",
+] as const;
+type Kind = (typeof KINDS)[number];
+const FORMATS = ["vl.json", "svg", "png", "html"] as const;
+
+function formatOf(argv: ArgumentsCamelCase, out: string | undefined): ChartFormat {
+  const given = single("--format", argv.format);
+  if (given !== undefined) return given as ChartFormat;
+  if (out === undefined) return "svg";
+  const lower = out.toLowerCase();
+  const found = FORMATS.find((f) => lower.endsWith(`.${f}`));
+  if (!found)
+    throw new InputError(
+      "--out",
+      `needs an extension .vl.json, .svg, .png or .html (or give --format); got "${extname(out) || out}"`,
+    );
+  return found;
+}
+
+function usesScenario(argv: ArgumentsCamelCase): boolean {
+  return (
+    argv.example !== undefined ||
+    argv.scenario !== undefined ||
+    argv.window !== undefined ||
+    argv.span !== undefined
+  );
+}
+
+async function assessmentFrom(argv: ArgumentsCamelCase): Promise<Assessment> {
+  const input = await scenarioFromArgs(argv);
+  const { assessInvestigation } = await import("../../investigation/assessInvestigation.js");
+  try {
+    return assessInvestigation(input);
+  } catch (error) {
+    throw locateScenarioError(error, argv);
+  }
+}
+
+/** Builds one chart's spec from the command line. */
+async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Assessment | undefined) {
+  const width = parseNumber("--width", argv.width);
+  const height = parseNumber("--height", argv.height);
+  for (const [flag, value] of [
+    ["--width", width],
+    ["--height", height],
+  ] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 100 && value <= 4000)) {
+      throw new InputError(flag, messages.wholeInRange(100, 4000, value));
+    }
+  }
+  const title = single("--title", argv.title);
+  const options = {
+    ...(width === undefined ? {} : { width }),
+    ...(height === undefined ? {} : { height }),
+    ...(title === undefined ? {} : { title }),
+  };
+  const charts = await import("../../charts/index.js");
+  if (kind === "intervals") {
+    const { compareIntervals } = await import("../../intervals/compareIntervals.js");
+    const confidence = parseNumber("--confidence", argv.confidence, true);
+    const sided = single("--sided", argv.sided) as "two" | "upper" | undefined;
+    const source = assessment?.window
+      ? {
+          found: assessment.window.found,
+          sample: assessment.window.reviewed,
+          population: assessment.window.population,
+        }
+      : {
+          found: required("--found", parseNumber("--found", argv.found)),
+          sample: required("--sample", parseNumber("--sample", argv.sample)),
+          ...optional("population", parseNumber("--population", argv.population)),
+        };
+    return charts.intervalsChart(
+      compareIntervals({
+        ...source,
+        ...optional("confidence", assessment ? assessment.confidence : confidence),
+        ...optional("sided", assessment ? assessment.sided : sided),
+      }),
+      options,
+    );
+  }
+  if (kind === "sample-size") {
+    const { planCurve } = await import("../../planning/planCurve.js");
+    if (assessment) {
+      const plan = assessment.adequatePlan;
+      const stratum = plan.strata.reduce((a, b) => (b.population > a.population ? b : a));
+      return charts.sampleSizeChart(
+        planCurve({
+          model: "hypergeometric",
+          population: stratum.population,
+          tolerable: plan.tolerable,
+          confidence: plan.confidence,
+          ...(plan.expectedRate > 0 ? { expectedRate: plan.expectedRate } : {}),
+        }),
+        options,
+      );
+    }
+    const population = parseNumber("--population", argv.population);
+    return charts.sampleSizeChart(
+      planCurve({
+        model: (single("--model", argv.model) ??
+          (population === undefined ? "binomial" : "hypergeometric")) as never,
+        tolerable: required("--tolerable", parseNumber("--tolerable", argv.tolerable, true)),
+        ...optional("population", population),
+        ...optional("confidence", parseNumber("--confidence", argv.confidence, true)),
+        ...optional("allowed", parseNumber("--allowed", argv.allowed)),
+        ...optional("expectedRate", parseNumber("--expected-rate", argv.expectedRate, true)),
+      }),
+      options,
+    );
+  }
+  if (!assessment) {
+    throw new InputError("--example", `or --scenario or --span with --window is needed to draw ${kind}`);
+  }
+  const needsWindow = kind !== "timeline" && kind !== "power";
+  if (needsWindow && assessment.window === null) {
+    const source =
+      argv.example !== undefined ? "--example" : argv.scenario !== undefined ? "--scenario" : "--window";
+    throw new InputError(
+      source,
+      `gives no reviewed window, so there is no ${kind} chart to draw (try timeline, power or sample-size)`,
+    );
+  }
+  switch (kind) {
+    case "timeline":
+      return charts.timelineChart(assessment, options);
+    case "missed": {
+      const log = argv.log === undefined ? {} : { log: Boolean(argv.log) };
+      return charts.missedChart(assessment, { ...options, ...log });
+    }
+    case "sensitivity":
+      return charts.sensitivityChart(assessment, options);
+    case "power":
+      return charts.powerChart(assessment, options);
+    case "posterior":
+      return charts.posteriorChart(assessment, options);
+  }
+}
+
+function required(flag: string, value: number | undefined): number {
+  if (value === undefined) throw new InputError(flag, messages.required());
+  return value;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+async function render(spec: unknown, format: ChartFormat, scale: number): Promise<string | Uint8Array> {
+  const { renderHtml, renderPng, renderSvg } = await import("../../charts/render.js");
+  switch (format) {
+    case "vl.json":
+      return `${JSON.stringify(spec, null, 2)}\n`;
+    case "svg":
+      return renderSvg(spec as never);
+    case "png":
+      return renderPng(spec as never, scale);
+    case "html":
+      return renderHtml(spec as never);
+  }
+}
+
+/** `adequacy chart`: vega-lite charts rendered to SVG, PNG or self-contained HTML. */
+export function chartCommand(io: Io): CommandModule {
+  return {
+    command: "chart <kind>",
+    describe: "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, posterior, or all",
+    builder: (yargs: Argv) =>
+      scenarioOptions(yargs)
+        .positional("kind", { choices: [...KINDS, "all"], describe: "Which chart" })
+        .option("out", {
+          type: "string",
+          describe: "File to write; the format follows its extension",
+          requiresArg: true,
+        })
+        .option("out-dir", {
+          type: "string",
+          describe: "With chart all: folder for every chart in every format",
+          requiresArg: true,
+        })
+        .option("format", {
+          type: "string",
+          choices: [...FORMATS],
+          describe: "vl.json, svg, png or html [default: from --out, else svg]",
+          requiresArg: true,
+        })
+        .option("width", numberOption("Plot width in pixels [default: 640]"))
+        .option("height", numberOption("Plot height in pixels [default: 320]"))
+        .option("scale", numberOption("PNG pixel ratio, 1 to 8 [default: 2]"))
+        .option("title", { type: "string", describe: "Replace the chart's title", requiresArg: true })
+        .option("log", {
+          type: "boolean",
+          describe: "missed: logarithmic count axis [default: when values span 100×]",
+        })
+        .option("sample", numberOption("intervals: cases examined (without a scenario)", "n"))
+        .option("population", numberOption("intervals, sample-size: population (without a scenario)", "N"))
+        .option("model", {
+          type: "string",
+          choices: ["binomial", "poisson", "hypergeometric"],
+          describe: "sample-size: model",
+          requiresArg: true,
+        })
+        .option("allowed", numberOption("sample-size: affected allowed in the sample"))
+        .option("expected-rate", numberOption("sample-size: expected rate"))
+        .example(
+          "$0 chart timeline --example hmcts-sscs --out timeline.png",
+          "The exposure period with the review window shaded",
+        )
+        .example(
+          "$0 chart all --example hmcts-sscs --out-dir charts",
+          "Every chart, as .vl.json, .svg, .png and .html",
+        )
+        .example(
+          "$0 chart intervals -n 109 -k 1 -N 609 --out intervals.svg",
+          "Every interval method on the same data",
+        ),
+    handler: async (argv: ArgumentsCamelCase) => {
+      const kind = argv.kind as Kind | "all";
+      const scale = parseNumber("--scale", argv.scale) ?? 2;
+      if (!(scale >= 1 && scale <= 8)) throw new InputError("--scale", `must be from 1 to 8; got ${scale}`);
+      const inputs = [argv.scenario, argv.volume].filter((x): x is string => typeof x === "string");
+      const assessment = usesScenario(argv) ? await assessmentFrom(argv) : undefined;
+      if (kind === "all") {
+        const dir = single("--out-dir", argv.outDir);
+        if (dir === undefined) throw new InputError("--out-dir", "is required by chart all");
+        if (!assessment)
+          throw new InputError("--example", "or --scenario or --span with --window is needed by chart all");
+        mkdirSync(dir, { recursive: true });
+        const kinds = KINDS.filter(
+          (k) => assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size",
+        );
+        for (const k of kinds) {
+          const spec = await buildSpec(k, argv, assessment);
+          for (const format of FORMATS) {
+            const path = join(dir, `${k}.${format}`);
+            writeFileAtomic("--out-dir", path, await render(spec, format, scale), inputs);
+            io.out(`wrote ${path}\n`);
+          }
+        }
+        return;
+      }
+      if (argv.outDir !== undefined)
+        throw new InputError("--out-dir", "applies only to chart all; use --out");
+      const out = single("--out", argv.out);
+      const format = formatOf(argv, out);
+      const data = await render(await buildSpec(kind, argv, assessment), format, scale);
+      if (out === undefined) {
+        if (format === "png")
+          throw new InputError("--out", "is required for PNG (binary output is not written to the terminal)");
+        io.out(data as string);
+        return;
+      }
+      writeFileAtomic("--out", out, data, inputs);
+      io.out(`wrote ${out}\n`);
+    },
+  };
+}

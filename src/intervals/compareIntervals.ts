@@ -1,0 +1,67 @@
+import { countInterval } from "./countInterval.js";
+import { PROPORTION_METHODS, proportionInterval } from "./proportionInterval.js";
+import type { Sided } from "./types.js";
+
+export interface MethodInterval {
+  readonly method: string;
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly warnings: readonly string[];
+}
+
+export interface IntervalComparison {
+  readonly found: number;
+  readonly sample: number;
+  readonly population?: number;
+  readonly confidence: number;
+  readonly sided: Sided;
+  /** Every rate method, then the exact hypergeometric rate when a population is given. */
+  readonly intervals: readonly MethodInterval[];
+}
+
+/**
+ * The same data under every interval method (Clopper–Pearson, Wilson, Jeffreys, Agresti–Coull, Wald,
+ * Poisson, Bayes with Beta(1, 1), and exact hypergeometric with a population), as rates, so that a reader
+ * sees where methods disagree.
+ *
+ * @throws {InputError} as {@link proportionInterval} and {@link countInterval}
+ */
+export function compareIntervals(options: {
+  readonly found: number;
+  readonly sample: number;
+  readonly population?: number;
+  readonly confidence?: number;
+  readonly sided?: Sided;
+}): IntervalComparison {
+  const confidence = options.confidence ?? 0.95;
+  const sided = options.sided ?? "two";
+  const intervals: MethodInterval[] = PROPORTION_METHODS.map((method) => {
+    const r = proportionInterval({ found: options.found, sample: options.sample, confidence, sided, method });
+    return { method, estimate: r.estimate, lower: r.lower, upper: r.upper, warnings: r.warnings };
+  });
+  if (options.population !== undefined) {
+    const r = countInterval({
+      found: options.found,
+      sample: options.sample,
+      population: options.population,
+      confidence,
+      sided,
+    });
+    intervals.push({
+      method: "hypergeometric",
+      estimate: r.rate.estimate,
+      lower: r.rate.lower,
+      upper: r.rate.upper,
+      warnings: [],
+    });
+  }
+  return {
+    found: options.found,
+    sample: options.sample,
+    ...(options.population === undefined ? {} : { population: options.population }),
+    confidence,
+    sided,
+    intervals,
+  };
+}
