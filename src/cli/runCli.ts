@@ -7,9 +7,11 @@ import { chartCommand } from "./commands/chart.js";
 import { detectCommand } from "./commands/detect.js";
 import { exampleCommand } from "./commands/example.js";
 import { planCommand } from "./commands/plan.js";
+import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
+import { MissingToolError } from "./printPdf.js";
 import { UsageError } from "./UsageError.js";
 
 export const EXIT_OK = 0;
@@ -30,11 +32,12 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .command(assessCommand(io))
     .command(boundCommand(io))
     .command(chartCommand(io))
+    .command(reportCommand(io, args))
     .command(planCommand(io))
     .command(detectCommand(io))
     .command(exampleCommand(io))
     .command(schemaCommand(io))
-    .demandCommand(1, "give a command: assess, bound, plan, detect, chart, example or schema")
+    .demandCommand(1, "give a command: assess, report, chart, bound, plan, detect, example or schema")
     .recommendCommands()
     .strict()
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })
@@ -69,6 +72,10 @@ function reportError(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
     io.err(`adequacy: ${error.message}\nRun 'adequacy --help' for the commands and their options.\n`);
     return EXIT_INPUT;
+  }
+  if (error instanceof MissingToolError) {
+    io.err(`adequacy: ${error.message}\n`);
+    return EXIT_INTERNAL;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`adequacy: internal error: ${message}\nPlease report this with the command you ran.\n`);

@@ -340,3 +340,37 @@ function checkVolume(
   }
   if (total === 0) throw new InputError("volume", "has no cases");
 }
+
+/**
+ * The scenario as input again, every default written out (dates as `YYYY-MM-DD/YYYY-MM-DD`): what a
+ * report prints for reproducibility, and what `normalizeScenario` turns back into the same scenario.
+ */
+export function scenarioToInput(scenario: Scenario): ScenarioInput {
+  return {
+    name: scenario.name,
+    ...(scenario.description ? { description: scenario.description } : {}),
+    span: formatInterval(scenario.span),
+    ...(scenario.cases === undefined ? {} : { cases: scenario.cases }),
+    ...(scenario.volume === undefined
+      ? {}
+      : { volume: scenario.volume.map((v) => ({ period: formatInterval(v.period), cases: v.cases })) }),
+    windows: scenario.windows.map((w) => ({
+      label: w.label,
+      period: formatInterval(w.period),
+      ...(w.cases === undefined ? {} : { cases: w.cases }),
+      ...(w.flagged === undefined ? {} : { flagged: w.flagged }),
+      reviewed: w.reviewed,
+      found: w.found,
+      selection: w.selection,
+    })),
+    drift: [...scenario.drift],
+    screeningSensitivity: scenario.screeningSensitivity,
+    reviewSensitivity: scenario.reviewSensitivity,
+    confidence: scenario.confidence,
+    sided: scenario.sided,
+    ...(scenario.materiality === undefined ? {} : { materiality: scenario.materiality }),
+    ...(scenario.tolerable === undefined ? {} : { tolerable: scenario.tolerable }),
+    stratify: scenario.stratify,
+    ...(scenario.sources.length === 0 ? {} : { sources: scenario.sources.map((s) => ({ ...s })) }),
+  };
+}

@@ -1,12 +1,5 @@
 import { countInterval } from "../intervals/countInterval.js";
-import {
-  describeSided,
-  formatConfidence,
-  formatCount,
-  formatPercent,
-  formatProbability,
-  sidedWord,
-} from "../text/format.js";
+import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import type { Assessment } from "./assessInvestigation.js";
 import { formatInterval } from "./calendar.js";
 
@@ -19,6 +12,14 @@ export interface Statement {
   readonly confidence: number | null;
   readonly sided: string | null;
   readonly assumption: string;
+}
+
+/** A probability for a sentence: two decimals, or "below 0.01" / "above 0.99" rather than a rounded 0 or 1. */
+function roughProbability(p: number): string {
+  if (p === 0 || p === 1) return String(p);
+  if (p < 0.01) return "below 0.01";
+  if (p > 0.99) return "above 0.99";
+  return p.toFixed(2);
 }
 
 const plural = (count: number, one: string, many = `${one}s`) =>
@@ -131,11 +132,12 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
         "the reviewed cases were a random sample; the outside rate is a fixed multiple of the window rate",
     });
   } else if (s !== null) {
-    const row = [...s.rows].reverse().find((r) => !r.implausible) ?? s.rows[0];
+    // The first plausible drift above 1 (a doubling, with the default grid) illustrates the sensitivity.
+    const row = s.rows.find((r) => r.drift > 1 && !r.implausible) ?? s.rows.find((r) => !r.implausible);
     if (row) {
       out.push({
         id: "drift",
-        text: `If the rate outside the windows was ${row.drift} times the rate inside, up to ${formatCount(row.undetected.upper)} affected cases could have gone undetected (${c}, ${tail}).`,
+        text: `If the rate outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} was ${row.drift} times the rate inside, up to ${formatCount(row.undetected.upper)} affected cases could have gone undetected (${c}, ${tail}).`,
         value: row.undetected.upper,
         method: s.method,
         confidence: a.confidence,
@@ -168,8 +170,8 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
     out.push({
       id: "detection",
       text:
-        `If ${formatCount(at)} cases were affected, spread evenly over the exposure period, this review would have found at least one with probability ${formatProbability(uniform.review[index] as number)}; ` +
-        `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${formatProbability(ended.review[index] as number)}, however many were affected.`,
+        `If ${formatCount(at)} cases were affected, spread evenly over the exposure period, this review would have found at least one with probability ${roughProbability(uniform.review[index] as number)}; ` +
+        `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${roughProbability(ended.review[index] as number)}, however many were affected.`,
       value: uniform.review[index] as number,
       method: a.detectionPower.method,
       confidence: null,

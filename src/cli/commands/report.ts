@@ -1,0 +1,123 @@
+import { mkdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ReportDocument } from "../../report/ReportDocument.js";
+import { InputError } from "../../validation/InputError.js";
+import { VERSION } from "../../version.js";
+import { single } from "../flags.js";
+import type { Io } from "../Io.js";
+import { writeFileAtomic } from "../writeFileAtomic.js";
+import { locateScenarioError, scenarioFromArgs, scenarioOptions } from "./assess.js";
+
+const FORMATS = ["markdown", "html", "pdf", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The date a report states: $SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+function generatedAt(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w./:%,=@+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
+}
+
+/** `adequacy report`: a report authors can cite, in Markdown, HTML, PDF or JSON. */
+export function reportCommand(io: Io, args: readonly string[]): CommandModule {
+  return {
+    command: "report",
+    describe:
+      "Write a report that authors can cite: summary, inputs, findings, charts, methods, reproducibility",
+    builder: (yargs: Argv) =>
+      scenarioOptions(yargs)
+        .option("format", {
+          type: "string",
+          choices: [...FORMATS],
+          default: "markdown",
+          describe: "markdown, html (self-contained), pdf (needs Chromium) or json",
+          requiresArg: true,
+        })
+        .option("out", {
+          type: "string",
+          describe: "File to write (Markdown also writes its charts to FILE.charts/)",
+          requiresArg: true,
+        })
+        .example(
+          "$0 report --example hmcts-sscs --out sscs.md",
+          "Markdown, with charts and their vega-lite specs beside it",
+        )
+        .example("$0 report --example hmcts-sscs --format html --out sscs.html", "One self-contained page")
+        .example(
+          "$0 report --scenario review.yaml --format pdf --out review.pdf",
+          "PDF through headless Chromium",
+        ),
+    handler: async (argv: ArgumentsCamelCase) => {
+      const format = single("--format", argv.format) as Format;
+      const out = single("--out", argv.out);
+      if (format === "pdf" && out === undefined) throw new InputError("--out", "is required for PDF");
+      const input = await scenarioFromArgs(argv);
+      const [{ assessInvestigation }, { buildReport }, { scenarioToInput }, { toYaml }] = await Promise.all([
+        import("../../investigation/assessInvestigation.js"),
+        import("../../report/buildReport.js"),
+        import("../../investigation/scenario.js"),
+        import("../toYaml.js"),
+      ]);
+      let assessment: ReturnType<typeof assessInvestigation>;
+      try {
+        assessment = assessInvestigation(input);
+      } catch (error) {
+        throw locateScenarioError(error, argv);
+      }
+      const doc = buildReport(assessment, {
+        version: VERSION,
+        generatedAt: generatedAt(),
+        command: ["adequacy", ...args].map(quoteArg).join(" "),
+        scenarioYaml: toYaml(scenarioToInput(assessment.scenario)),
+      });
+      const inputs = [argv.scenario, argv.volume].filter((x): x is string => typeof x === "string");
+      const data = await render(doc, format, out, inputs);
+      if (out === undefined) {
+        io.out(data as string);
+        return;
+      }
+      writeFileAtomic("--out", out, data, inputs);
+      io.out(`wrote ${out}\n`);
+    },
+  };
+}
+
+async function render(
+  doc: ReportDocument,
+  format: Format,
+  out: string | undefined,
+  inputs: string[],
+): Promise<string | Uint8Array> {
+  if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`;
+  const charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
+  const { renderSvg } = await import("../../charts/render.js");
+  if (format === "markdown") {
+    const { renderReportMarkdown } = await import("../../report/renderReportMarkdown.js");
+    if (out === undefined) return renderReportMarkdown(doc);
+    const folderName = `${basename(out).replace(/\.(md|markdown)$/i, "")}.charts`;
+    const folder = join(dirname(out), folderName);
+    mkdirSync(folder, { recursive: true });
+    for (const chart of charts) {
+      writeFileAtomic("--out", join(folder, `${chart.id}.svg`), await renderSvg(chart.spec), inputs);
+      writeFileAtomic(
+        "--out",
+        join(folder, `${chart.id}.vl.json`),
+        `${JSON.stringify(chart.spec, null, 2)}\n`,
+        inputs,
+      );
+    }
+    return renderReportMarkdown(doc, folderName);
+  }
+  const { renderReportHtml } = await import("../../report/renderReportHtml.js");
+  const svgs: Record<string, string> = {};
+  for (const chart of charts) svgs[chart.id] = await renderSvg(chart.spec);
+  const html = renderReportHtml(doc, svgs);
+  if (format === "html") return html;
+  const { printPdf } = await import("../printPdf.js");
+  return printPdf(html);
+}

@@ -1,0 +1,82 @@
+import { Marked } from "marked";
+import type { Block, ReportDocument } from "./ReportDocument.js";
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", system-ui, sans-serif; color: #1d1d1d; max-width: 52rem; margin: 2rem auto; padding: 0 1.25rem; line-height: 1.55; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+h3, h4 { font-size: 1.05rem; margin-top: 1.4rem; }
+.subtitle { color: #555; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .9rem; }
+th, td { border: 1px solid #d4d4d4; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { color: #555; font-size: .9rem; }
+pre { background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
+code { font-size: .9em; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-after: avoid; } figure, table, pre { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}`;
+
+/**
+ * The report as one self-contained HTML page: charts inline as SVG (from `svgs`, keyed by chart id),
+ * every user-supplied string escaped, no script and no network request; prints cleanly to PDF.
+ * The methods section is Markdown quoted from docs/methods.md (trusted, not user input).
+ */
+export function renderReportHtml(doc: ReportDocument, svgs: Readonly<Record<string, string>>): string {
+  const marked = new Marked({ gfm: true });
+  const body: string[] = [
+    `<h1>${escapeHtml(doc.title)}</h1>`,
+    `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`,
+  ];
+  for (const section of doc.sections) {
+    body.push(`<section id="${section.id}">`, `<h2>${escapeHtml(section.heading)}</h2>`);
+    for (const block of section.blocks)
+      body.push(renderBlock(block, svgs, (md) => marked.parse(md, { async: false }) as string));
+    body.push("</section>");
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="sampling-adequacy ${escapeHtml(doc.version)}">
+<title>${escapeHtml(doc.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.join("\n")}
+</body>
+</html>
+`;
+}
+
+function renderBlock(
+  block: Block,
+  svgs: Readonly<Record<string, string>>,
+  markdown: (md: string) => string,
+): string {
+  switch (block.kind) {
+    case "paragraph":
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case "list":
+      return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
+    case "table":
+      return `<table><thead><tr>${block.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${block.rows
+        .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
+        .join("")}</tbody></table>`;
+    case "chart": {
+      const svg = svgs[block.id];
+      return `<figure>${svg ?? `<p>Chart ${escapeHtml(block.id)} not rendered.</p>`}<figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
+    }
+    case "code":
+      return `<pre><code class="language-${escapeHtml(block.language)}">${escapeHtml(block.text)}</code></pre>`;
+    case "methods":
+      return markdown(block.markdown);
+  }
+}
