@@ -1,6 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { formatInterval } from "../investigation/calendar.js";
 import { formatCount, formatPercent } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
@@ -10,7 +9,7 @@ import { type ChartOptions, frame, PALETTE } from "./theme.js";
  */
 export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const cov = a.coverage;
-  const span = formatInterval(a.scenario.span).replace("/", " to ");
+  const span = a.scenario.span.replace("/", " to ");
   const examined = `examined: ${formatCount(cov.examinedDays)} of ${formatCount(cov.spanDays)} days, ${formatPercent(cov.timeFraction, 1)}`;
   const months = cov.profile.map((m) => {
     const [start, end] = m.period.split("/") as [string, string];

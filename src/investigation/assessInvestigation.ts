@@ -12,7 +12,7 @@ import {
   tippingPoint,
   undetectedUnderDrift,
 } from "./extrapolation.js";
-import { normalizeScenario, type Scenario } from "./scenario.js";
+import { normalizeScenario, type Scenario, type ScenarioRecord, scenarioToInput } from "./scenario.js";
 import { stageModel } from "./stageModel.js";
 import { type Statement, statements } from "./statements.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
@@ -68,7 +68,8 @@ export interface Assessment {
   readonly adequatePlan: AdequatePlan;
   readonly statements: readonly Statement[];
   readonly warnings: readonly string[];
-  readonly scenario: Scenario;
+  /** The scenario assessed, in input form with every default written out (it reproduces the assessment). */
+  readonly scenario: ScenarioRecord;
 }
 
 /**
@@ -251,7 +252,7 @@ export function assessInvestigation(input: unknown): Assessment {
     detectionPower: power,
     adequatePlan: plan,
     warnings,
-    scenario,
+    scenario: scenarioToInput(scenario),
   };
   return { ...partial, statements: statements(partial) };
 }

@@ -94,6 +94,18 @@ export const scenarioSchema = z
     ),
     stratify: z.optional(described(z.enum(STRATA), "Strata of the adequate plan; default year")),
     sources: z.optional(described(z.array(sourceSchema), "Which figures are public and which are assumed")),
+    columns: z.optional(
+      described(
+        z.strictObject({
+          id: z.optional(z.string()),
+          date: z.optional(z.string()),
+          flagged: z.optional(z.string()),
+          reviewed: z.optional(z.string()),
+          impact: z.optional(z.string()),
+        }),
+        "Column names in a case file given with --cases (defaults: id, date, flagged, reviewed, impact)",
+      ),
+    ),
   })
   .check(z.describe("An investigation scenario for sampling-adequacy's assess command"));
 
@@ -341,11 +353,42 @@ function checkVolume(
   if (total === 0) throw new InputError("volume", "has no cases");
 }
 
+/** A scenario in input form with every default written out: what assessments echo and reports print. */
+export interface ScenarioRecord {
+  readonly name: string;
+  readonly description?: string;
+  readonly span: string;
+  readonly cases?: number;
+  readonly volume?: readonly { readonly period: string; readonly cases: number }[];
+  readonly windows: readonly {
+    readonly label: string;
+    readonly period: string;
+    readonly cases?: number;
+    readonly flagged?: number;
+    readonly reviewed: number;
+    readonly found: number;
+    readonly selection: Selection;
+  }[];
+  readonly drift: readonly number[];
+  readonly screeningSensitivity: number;
+  readonly reviewSensitivity: number;
+  readonly confidence: number;
+  readonly sided: Sided;
+  readonly materiality?: number;
+  readonly tolerable?: number;
+  readonly stratify: Stratum;
+  readonly sources?: readonly {
+    readonly field: string;
+    readonly status: "public" | "assumed";
+    readonly note: string;
+  }[];
+}
+
 /**
  * The scenario as input again, every default written out (dates as `YYYY-MM-DD/YYYY-MM-DD`): what a
  * report prints for reproducibility, and what `normalizeScenario` turns back into the same scenario.
  */
-export function scenarioToInput(scenario: Scenario): ScenarioInput {
+export function scenarioToInput(scenario: Scenario): ScenarioRecord {
   return {
     name: scenario.name,
     ...(scenario.description ? { description: scenario.description } : {}),

@@ -1,7 +1,6 @@
 import { countInterval } from "../intervals/countInterval.js";
 import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import type { Assessment } from "./assessInvestigation.js";
-import { formatInterval } from "./calendar.js";
 
 /** A sentence a report can cite, with the number it states and what that number rests on. */
 export interface Statement {
@@ -55,7 +54,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
     const population = plan.detection.population;
     out.push({
       id: "no-review",
-      text: `No review has yet examined any of the ${formatCount(population)} ${unit} of the exposure period (${formatInterval(a.scenario.span).replace("/", " to ")}); until some are examined, anything from 0 to ${formatCount(population)} affected is consistent with what is known.`,
+      text: `No review has yet examined any of the ${formatCount(population)} ${unit} of the exposure period (${a.scenario.span.replace("/", " to ")}); until some are examined, anything from 0 to ${formatCount(population)} affected is consistent with what is known.`,
       value: population,
       method: "assumption-free bounds (Manski 1989)",
       confidence: null,

@@ -1,5 +1,4 @@
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { formatInterval } from "../investigation/calendar.js";
 import {
   formatConfidence,
   formatCount,
@@ -26,7 +25,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
   sections.push({
     title: `${a.name}: assessment at ${c} confidence, ${tail} bounds`,
     rows: [
-      ["Exposure period", `${formatInterval(span)} (${formatCount(cov.spanDays)} days)`],
+      ["Exposure period", `${span} (${formatCount(cov.spanDays)} days)`],
       [
         "Examined",
         `${formatCount(cov.examinedDays)} days (${formatPercent(cov.timeFraction, 1)})${cov.windows.map((w) => `; ${w.label} ${w.period}`).join("")}`,

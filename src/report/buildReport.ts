@@ -5,8 +5,7 @@ import { sampleSizeChart } from "../charts/sampleSizeChart.js";
 import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { formatInterval } from "../investigation/calendar.js";
-import { DEFAULT_DRIFT, scenarioToInput } from "../investigation/scenario.js";
+import { DEFAULT_DRIFT } from "../investigation/scenario.js";
 import { planCurve } from "../planning/planCurve.js";
 import {
   formatConfidence,
@@ -100,7 +99,7 @@ function summary(a: Assessment): Section {
 
 function inputs(a: Assessment): Section {
   const s = a.scenario;
-  const sources = new Map(s.sources.map((x) => [x.field, x]));
+  const sources = new Map((s.sources ?? []).map((x) => [x.field, x]));
   const status = (field: string, fallback: string) => {
     const source = sources.get(field);
     return source ? [source.status === "public" ? "public" : "assumed", source.note] : [fallback, ""];
@@ -108,7 +107,7 @@ function inputs(a: Assessment): Section {
   const rows: string[][] = [];
   const add = (label: string, value: string, field: string, fallback = "given") =>
     rows.push([label, value, ...status(field, fallback)]);
-  add("Exposure period", formatInterval(s.span).replace("/", " to "), "span");
+  add("Exposure period", s.span.replace("/", " to "), "span");
   if (s.cases !== undefined) add("Cases over the period", formatCount(s.cases), "cases");
   if (s.volume !== undefined)
     add(
@@ -125,7 +124,7 @@ function inputs(a: Assessment): Section {
   }
   s.windows.forEach((w, i) => {
     const at = `windows[${i}]`;
-    add(`${w.label}: period`, formatInterval(w.period).replace("/", " to "), `${at}.period`);
+    add(`${w.label}: period`, w.period.replace("/", " to "), `${at}.period`);
     if (w.cases !== undefined) add(`${w.label}: cases`, formatCount(w.cases), `${at}.cases`);
     if (w.flagged !== undefined) add(`${w.label}: flagged`, formatCount(w.flagged), `${at}.flagged`);
     add(`${w.label}: reviewed`, formatCount(w.reviewed), `${at}.reviewed`);
@@ -257,7 +256,7 @@ function coverage(a: Assessment): Section {
   const cov = a.coverage;
   const blocks: Block[] = [
     p(
-      `The exposure period is ${formatInterval(a.scenario.span).replace("/", " to ")}: ${formatCount(cov.spanDays)} days in which the defect could affect cases. The review examined ${cov.windows.length === 0 ? "none of it" : `${formatCount(cov.examinedDays)} of those days (${formatPercent(cov.timeFraction, 1)})${cov.caseFraction !== cov.timeFraction ? `, holding ${formatPercent(cov.caseFraction, 1)} of the cases` : ""}`}. ${cov.unexamined.length > 0 ? `Not examined: ${cov.unexamined.map((g) => `${g.period.replace("/", " to ")} (${formatCount(g.days)} days)`).join("; ")}.` : ""}`,
+      `The exposure period is ${a.scenario.span.replace("/", " to ")}: ${formatCount(cov.spanDays)} days in which the defect could affect cases. The review examined ${cov.windows.length === 0 ? "none of it" : `${formatCount(cov.examinedDays)} of those days (${formatPercent(cov.timeFraction, 1)})${cov.caseFraction !== cov.timeFraction ? `, holding ${formatPercent(cov.caseFraction, 1)} of the cases` : ""}`}. ${cov.unexamined.length > 0 ? `Not examined: ${cov.unexamined.map((g) => `${g.period.replace("/", " to ")} (${formatCount(g.days)} days)`).join("; ")}.` : ""}`,
     ),
     {
       kind: "chart",
@@ -499,9 +498,4 @@ function cite(a: Assessment, context: ReportContext): Section {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The scenario input that reproduces an assessment (for the reproducibility section). */
-export function reproducingScenario(a: Assessment) {
-  return scenarioToInput(a.scenario);
 }

@@ -1,6 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import { caseColumnOptions } from "../caseFile.js";
 import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
@@ -22,7 +23,7 @@ const WINDOW_FLAGS = [
 
 /** Scenario inputs shared by assess and the commands that draw or report an assessment. */
 export function scenarioOptions(yargs: Argv): Argv {
-  return yargs
+  return caseColumnOptions(yargs)
     .option("example", {
       type: "string",
       describe: "A built-in scenario (see adequacy example --list)",
@@ -39,7 +40,10 @@ export function scenarioOptions(yargs: Argv): Argv {
       describe: "Exposure period start/end (YYYY-MM-DD or YYYY-MM)",
       requiresArg: true,
     })
-    .option("cases", numberOption("Total cases over the span"))
+    .option(
+      "cases",
+      numberOption("Total cases over the span (a number), or a CSV file of cases, one row per case"),
+    )
     .option("volume", {
       type: "string",
       describe: "CSV of cases per period (columns period,cases)",
@@ -108,6 +112,59 @@ function counts(flag: string, raw: unknown, windows: number): (number | undefine
   return values.map((v) => parseNumber(flag, v));
 }
 
+/** `--cases` is a count (a number) or a case file (anything else). */
+export function caseFileOf(argv: ArgumentsCamelCase): string | undefined {
+  const raw = single("--cases", argv.cases);
+  return raw !== undefined && !/^\s*[+-]?[\d.]/.test(raw) ? raw : undefined;
+}
+
+/** A scenario from a case file: the windows and volume from the rows, assumptions from flags or --scenario. */
+async function scenarioFromCaseFile(
+  argv: ArgumentsCamelCase,
+  path: string,
+  file: string | undefined,
+): Promise<Record<string, unknown>> {
+  if (argv.example !== undefined)
+    throw new InputError("--cases", "with a case file cannot be combined with --example");
+  for (const key of ["window", "windowCases", "flagged", "reviewed", "found", "volume"] as const) {
+    if (argv[key] !== undefined) {
+      throw new InputError(
+        `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+        "cannot be combined with a case file: the windows come from its rows",
+      );
+    }
+  }
+  let base: Record<string, unknown> = {};
+  if (file !== undefined) {
+    const { readScenarioFile } = await import("../readScenarioFile.js");
+    base = readScenarioFile("--scenario", file) as Record<string, unknown>;
+    if (Array.isArray(base.windows) && base.windows.length > 0) {
+      throw new InputError(
+        `${file}: windows`,
+        "must be empty with --cases: the windows come from the case file",
+      );
+    }
+  }
+  const { parseInterval } = await import("../../investigation/calendar.js");
+  const spanText = single("--span", argv.span) ?? (typeof base.span === "string" ? base.span : undefined);
+  const span = spanText === undefined ? undefined : parseInterval("--span", spanText);
+  const { caseColumns, caseFileNote, readCaseFile } = await import("../caseFile.js");
+  const summary = await readCaseFile("--cases", path, {
+    columns: caseColumns(argv, (base.columns ?? {}) as Record<string, string>),
+    ...(span ? { span } : {}),
+    skipInvalid: Boolean(argv.skipInvalid),
+  });
+  const { scenarioFromCases } = await import("../../investigation/scenarioFromCases.js");
+  const selection = single("--selection", argv.selection) as "random" | "judgmental" | "unknown" | undefined;
+  const derived = scenarioFromCases(summary, {
+    name: single("--name", argv.name) ?? (typeof base.name === "string" ? base.name : path),
+    ...(selection ? { selection } : {}),
+    ...(span ? { span } : {}),
+  });
+  const { columns: _columns, windows: _windows, cases: _cases, volume: _volume, ...assumptions } = base;
+  return { ...assumptions, ...derived, description: caseFileNote(path, summary) };
+}
+
 /** Builds the scenario input from --example, --scenario or the window flags, then applies overrides. */
 export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknown> {
   const example = single("--example", argv.example);
@@ -115,7 +172,10 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
   if (example !== undefined && file !== undefined)
     throw new InputError("--example", messages.exclusive("--scenario"));
   let scenario: Record<string, unknown>;
-  if (example !== undefined || file !== undefined) {
+  const caseFile = caseFileOf(argv);
+  if (caseFile !== undefined) {
+    scenario = await scenarioFromCaseFile(argv, caseFile, file);
+  } else if (example !== undefined || file !== undefined) {
     const clash = WINDOW_FLAGS.find((key) => argv[key] !== undefined);
     if (clash) {
       throw new InputError(

@@ -57,10 +57,9 @@ export function reportCommand(io: Io, args: readonly string[]): CommandModule {
       const out = single("--out", argv.out);
       if (format === "pdf" && out === undefined) throw new InputError("--out", "is required for PDF");
       const input = await scenarioFromArgs(argv);
-      const [{ assessInvestigation }, { buildReport }, { scenarioToInput }, { toYaml }] = await Promise.all([
+      const [{ assessInvestigation }, { buildReport }, { toYaml }] = await Promise.all([
         import("../../investigation/assessInvestigation.js"),
         import("../../report/buildReport.js"),
-        import("../../investigation/scenario.js"),
         import("../toYaml.js"),
       ]);
       let assessment: ReturnType<typeof assessInvestigation>;
@@ -73,7 +72,7 @@ export function reportCommand(io: Io, args: readonly string[]): CommandModule {
         version: VERSION,
         generatedAt: generatedAt(),
         command: ["adequacy", ...args].map(quoteArg).join(" "),
-        scenarioYaml: toYaml(scenarioToInput(assessment.scenario)),
+        scenarioYaml: toYaml(assessment.scenario),
       });
       const inputs = [argv.scenario, argv.volume].filter((x): x is string => typeof x === "string");
       const data = await render(doc, format, out, inputs);

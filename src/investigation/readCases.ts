@@ -1,0 +1,349 @@
+import { InputError } from "../validation/InputError.js";
+import { type DayInterval, parseDay } from "./calendar.js";
+import { csvRecords } from "./csvRecords.js";
+
+/** Column names in the case file; defaults are the keys themselves. `flagged` is optional. */
+export interface CaseColumns {
+  readonly id: string;
+  readonly date: string;
+  readonly flagged?: string;
+  readonly reviewed: string;
+  readonly impact: string;
+}
+
+export interface ReadCasesOptions {
+  /** Header names for each field (defaults: id, date, flagged, reviewed, impact). */
+  readonly columns?: Partial<CaseColumns>;
+  /** Rows dated outside it are rejected; without it, the span is the rows' first to last date. */
+  readonly span?: DayInterval;
+  /** How many rejected rows to keep in detail (all are counted); default 1,000. */
+  readonly maxListed?: number;
+  /** Called for each accepted row, in file order (for a second pass that needs the ids). */
+  readonly onCase?: (id: string, day: number, line: number) => void;
+}
+
+export interface RejectedRow {
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** Per-day totals over the span, and what was read. */
+export interface CaseSummary {
+  readonly rowsRead: number;
+  readonly rowsUsed: number;
+  readonly rowsRejected: number;
+  /** The first `maxListed` rejected rows, with line numbers and reasons. */
+  readonly rejected: readonly RejectedRow[];
+  readonly hasFlagged: boolean;
+  readonly span: DayInterval;
+  /** Per day of the span (index 0 = span.start): all cases, flagged, reviewed, reviewed with impact. */
+  readonly daily: {
+    readonly cases: Int32Array;
+    readonly flagged: Int32Array;
+    readonly reviewed: Int32Array;
+    readonly found: Int32Array;
+  };
+}
+
+const TRUE = new Set(["true", "1", "yes", "y", "t"]);
+const FALSE = new Set(["false", "0", "no", "n", "f", ""]);
+const FIRST_DAY = -100_000; // earlier than any date we parse; marks "no span yet"
+
+/**
+ * Streams a CSV of cases (one row per case: id, date, and whether it was flagged, reviewed, and found
+ * affected) into per-day totals, in memory independent of the number of rows. Booleans accept true/false,
+ * 1/0, yes/no (any case), blank as false. Every rejected row is counted and the first ones kept with
+ * their line number and reason; nothing is dropped silently. Handles a byte-order mark, CRLF and quoted
+ * fields, including line breaks inside them ({@link csvRecords}).
+ *
+ * Duplicate ids are found with an open-addressing table of 64-bit FNV-1a hashes (typed arrays, about
+ * 16 to 32 bytes a row), not a Set of strings, which would not fit ten million rows in memory; two different
+ * ids share a 64-bit hash with probability below 3e-6 at ten million rows, so a reported duplicate is
+ * all but certain, and each names the line of its first occurrence.
+ *
+ * @param source - the file's bytes or text, e.g. a Node read stream
+ * @throws {InputError} when the header lacks a required column
+ */
+export async function readCases(
+  source: AsyncIterable<Buffer | string>,
+  options: ReadCasesOptions = {},
+): Promise<CaseSummary> {
+  const names: CaseColumns = {
+    id: options.columns?.id ?? "id",
+    date: options.columns?.date ?? "date",
+    flagged: options.columns?.flagged ?? "flagged",
+    reviewed: options.columns?.reviewed ?? "reviewed",
+    impact: options.columns?.impact ?? "impact",
+  };
+  const maxListed = options.maxListed ?? 1000;
+  const rejected: RejectedRow[] = [];
+  let rowsRead = 0;
+  let rowsRejected = 0;
+  const reject = (line: number, reason: string) => {
+    rowsRejected++;
+    if (rejected.length < maxListed) rejected.push({ line, reason });
+  };
+
+  const ids = new IdTable();
+  const dayOf = new Map<string, number | string>();
+  const days = new DayTotals(options.span);
+  let index: { id: number; date: number; flagged: number; reviewed: number; impact: number } | undefined;
+  let width = 0;
+
+  await csvRecords(source, (record, line) => {
+    if (record.length === 1 && record[0] === "") return;
+    if (index === undefined) {
+      index = headerIndex(
+        record.map((name) => name.trim()),
+        names,
+      );
+      width = record.length;
+      return;
+    }
+    rowsRead++;
+    if (record.length !== width) {
+      reject(line, `has ${record.length} fields; the header has ${width}`);
+      return;
+    }
+    const id = (record[index.id] as string).trim();
+    if (id === "") {
+      reject(line, "id is empty");
+      return;
+    }
+    const dateText = record[index.date] as string;
+    // (parseDay trims, so " 2024-01-05" and "2024-01-05" share one parse but not one cache entry)
+    let day = dayOf.get(dateText);
+    if (day === undefined) {
+      try {
+        day = parseDay("date", dateText, "start");
+      } catch (error) {
+        day = (error as InputError).detail;
+      }
+      dayOf.set(dateText, day);
+    }
+    if (typeof day === "string") {
+      reject(line, `date ${day}`);
+      return;
+    }
+    const flagged = index.flagged < 0 ? true : bool(record[index.flagged] as string);
+    const reviewed = bool(record[index.reviewed] as string);
+    const impact = bool(record[index.impact] as string);
+    if (flagged === undefined || reviewed === undefined || impact === undefined) {
+      const bad =
+        flagged === undefined ? names.flagged : reviewed === undefined ? names.reviewed : names.impact;
+      const value =
+        record[
+          flagged === undefined ? index.flagged : reviewed === undefined ? index.reviewed : index.impact
+        ];
+      reject(line, `${bad} must be true/false, 1/0, yes/no or blank; got "${value}"`);
+      return;
+    }
+    if (impact && !reviewed) {
+      reject(line, `${names.impact} is recorded, but the case was not ${names.reviewed}`);
+      return;
+    }
+    if (reviewed && !flagged) {
+      reject(
+        line,
+        `the case was ${names.reviewed} but not ${names.flagged}; the review samples flagged cases`,
+      );
+      return;
+    }
+    const outside = days.add(day, flagged, reviewed, impact);
+    if (outside) {
+      reject(line, `date ${dateText} is outside the span (${outside})`);
+      return;
+    }
+    const first = ids.insert(id, line);
+    if (first !== 0) {
+      days.remove(day, flagged, reviewed, impact);
+      reject(line, `duplicate id "${id}" (first on line ${first})`);
+      return;
+    }
+    options.onCase?.(id, day, line);
+  });
+  const header = index as ReturnType<typeof headerIndex> | undefined;
+  if (header === undefined) throw new InputError("cases", "is empty: no header row");
+  return {
+    rowsRead,
+    rowsUsed: rowsRead - rowsRejected,
+    rowsRejected,
+    rejected,
+    hasFlagged: header.flagged >= 0,
+    ...days.result(),
+  };
+}
+
+function bool(text: string): boolean | undefined {
+  // Exact matches first: lower-casing and trimming every field costs a tenth of the read.
+  switch (text) {
+    case "":
+    case "0":
+    case "false":
+    case "no":
+      return false;
+    case "1":
+    case "true":
+    case "yes":
+      return true;
+  }
+  const lower = text.trim().toLowerCase();
+  if (TRUE.has(lower)) return true;
+  if (FALSE.has(lower)) return false;
+  return undefined;
+}
+
+function headerIndex(header: string[], names: CaseColumns) {
+  const find = (name: string | undefined, required: boolean) => {
+    const i = name === undefined ? -1 : header.indexOf(name);
+    if (i < 0 && required) {
+      throw new InputError(
+        "cases",
+        `has no column "${name}"; the header is ${header.map((h) => `"${h}"`).join(", ")}`,
+      );
+    }
+    return i;
+  };
+  return {
+    id: find(names.id, true),
+    date: find(names.date, true),
+    flagged: find(names.flagged, false),
+    reviewed: find(names.reviewed, true),
+    impact: find(names.impact, true),
+  };
+}
+
+/** Per-day totals, over a fixed span or one that grows with the data. */
+class DayTotals {
+  private start: number;
+  private end: number;
+  private readonly fixed: boolean;
+  private cases = new Int32Array(0);
+  private flagged = new Int32Array(0);
+  private reviewed = new Int32Array(0);
+  private found = new Int32Array(0);
+
+  constructor(span: DayInterval | undefined) {
+    this.fixed = span !== undefined;
+    this.start = span?.start ?? FIRST_DAY;
+    this.end = span?.end ?? FIRST_DAY;
+    if (span) this.resize(span.start, span.end);
+  }
+
+  /** Adds a case; returns the span as text when the day lies outside a fixed span. */
+  add(day: number, flagged: boolean, reviewed: boolean, impact: boolean): string | undefined {
+    if (day < this.start || day > this.end) {
+      if (this.fixed) return `${iso(this.start)} to ${iso(this.end)}`;
+      this.resize(this.start === FIRST_DAY ? day : Math.min(this.start, day), Math.max(this.end, day));
+    }
+    this.bump(day, flagged, reviewed, impact, 1);
+    return undefined;
+  }
+
+  remove(day: number, flagged: boolean, reviewed: boolean, impact: boolean): void {
+    this.bump(day, flagged, reviewed, impact, -1);
+  }
+
+  private bump(day: number, flagged: boolean, reviewed: boolean, impact: boolean, by: number): void {
+    const i = day - this.start;
+    (this.cases[i] as number) += by;
+    if (flagged) (this.flagged[i] as number) += by;
+    if (reviewed) (this.reviewed[i] as number) += by;
+    if (impact) (this.found[i] as number) += by;
+  }
+
+  private resize(start: number, end: number): void {
+    const grow = (old: Int32Array) => {
+      const next = new Int32Array(end - start + 1);
+      if (old.length > 0) next.set(old, this.start - start);
+      return next;
+    };
+    this.cases = grow(this.cases);
+    this.flagged = grow(this.flagged);
+    this.reviewed = grow(this.reviewed);
+    this.found = grow(this.found);
+    this.start = start;
+    this.end = end;
+  }
+
+  result() {
+    if (this.start === FIRST_DAY) throw new InputError("cases", "has no usable row");
+    return {
+      span: { start: this.start, end: this.end },
+      daily: { cases: this.cases, flagged: this.flagged, reviewed: this.reviewed, found: this.found },
+    };
+  }
+}
+
+function iso(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Open-addressing set of 64-bit id hashes (two 32-bit halves of FNV-1a), storing each id's first line. */
+class IdTable {
+  private high = new Int32Array(1 << 16);
+  private low = new Int32Array(1 << 16);
+  private lines = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** Inserts an id; returns 0, or the line where it was first seen. */
+  insert(id: string, line: number): number {
+    // Linear probing at up to 75% load: 12 bytes a slot, about 200 MB for ten million ids.
+    if (this.size * 4 >= this.lines.length * 3) this.grow();
+    const [h, l] = fnv64(id);
+    return this.place(h, l, line);
+  }
+
+  private place(h: number, l: number, line: number): number {
+    const mask = this.lines.length - 1;
+    let slot = (l ^ (h >>> 7)) & mask;
+    for (;;) {
+      const seen = this.lines[slot] as number;
+      if (seen === 0) {
+        this.high[slot] = h;
+        this.low[slot] = l;
+        this.lines[slot] = line;
+        this.size++;
+        return 0;
+      }
+      if (this.high[slot] === h && this.low[slot] === l) return seen;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { high, low, lines } = this;
+    this.high = new Int32Array(lines.length * 2);
+    this.low = new Int32Array(lines.length * 2);
+    this.lines = new Int32Array(lines.length * 2);
+    this.size = 0;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i] !== 0) this.place(high[i] as number, low[i] as number, lines[i] as number);
+    }
+  }
+}
+
+/** FNV-1a, 64-bit, over UTF-16 code units, as two signed 32-bit halves. */
+function fnv64(text: string): [number, number] {
+  // 64-bit FNV offset basis 0xcbf29ce484222325 and prime 0x100000001b3, in 16-bit limbs.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
+  for (let i = 0; i < text.length; i++) {
+    h0 ^= text.charCodeAt(i);
+    // multiply by 0x100000001b3 = 2^40 + 0x1b3
+    const t0 = h0 * 0x1b3;
+    const t1 = h1 * 0x1b3;
+    const t2 = h2 * 0x1b3;
+    const t3 = h3 * 0x1b3;
+    const c1 = t1 + (t0 >>> 16);
+    const c2 = t2 + (c1 >>> 16) + (h0 << 8);
+    const c3 = t3 + (c2 >>> 16) + (h1 << 8);
+    h0 = t0 & 0xffff;
+    h1 = c1 & 0xffff;
+    h2 = c2 & 0xffff;
+    h3 = c3 & 0xffff;
+  }
+  return [(h3 << 16) | h2, (h1 << 16) | h0];
+}
