@@ -2,7 +2,7 @@
 // run, printing medians and ratios against the targets in the project's issues. Informational: it never
 // fails a build; CI does not time anything.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -139,6 +139,30 @@ const chartAll = wallMs(["bin/adequacy.js", "chart", "all", "--example", "hmcts-
 console.log(
   `  adequacy chart all --example hmcts-sscs (7 charts × 4 formats): ${fmt(chartAll)} (target: ≤ 5 s)`,
 );
+
+const rows = Number(process.env.BENCH_CASE_ROWS ?? 10_000_000);
+const caseFile = join(out, "cases.csv");
+spawnSync(process.execPath, [join(root, "bench", "generate-cases.mjs"), String(rows), caseFile], {
+  stdio: "inherit",
+});
+const measure = (script) =>
+  JSON.parse(
+    spawnSync(process.execPath, [join(root, "bench", script), caseFile], { encoding: "utf8" }).stdout,
+  );
+const oursCases = measure("readCases.mjs");
+const peerCases = measure("csvParsePeer.mjs");
+console.log(
+  `\nreadCases on ${rows.toLocaleString("en-US")} rows (target: ≥ 1 million rows a second, ≤ 500 MB resident)`,
+);
+for (const [label, r] of [
+  ["readCases (validates, totals, duplicate ids)", oursCases],
+  ["csv-parse stream alone (peer)", peerCases],
+]) {
+  console.log(
+    `  ${label.padEnd(46)} ${(r.rows / r.seconds / 1e6).toFixed(2)} M rows/s   peak ${r.maxRssMb.toFixed(0)} MB`,
+  );
+}
+rmSync(caseFile, { force: true });
 
 const bare = wallMs(["-e", ""]);
 const cliBound = wallMs([

@@ -36,9 +36,23 @@ export { detectionProbability } from "./investigation/detectionProbability.js";
 export type { DetectionSampleSize, DetectionSampleSizeOptions } from "./investigation/detectionSampleSize.js";
 export { detectionSampleSize } from "./investigation/detectionSampleSize.js";
 export { examples } from "./investigation/examples.js";
-export type { Scenario, ScenarioInput } from "./investigation/scenario.js";
-export { normalizeScenario, scenarioJsonSchema, scenarioSchema } from "./investigation/scenario.js";
+// Case-level data, stratified appraisal, reproducible selection
+export type { CaseColumns, CaseSummary, ReadCasesOptions, RejectedRow } from "./investigation/readCases.js";
+export { readCases } from "./investigation/readCases.js";
+export type { Scenario, ScenarioInput, ScenarioRecord } from "./investigation/scenario.js";
+export {
+  normalizeScenario,
+  scenarioJsonSchema,
+  scenarioSchema,
+  scenarioToInput,
+} from "./investigation/scenario.js";
+export type { PeriodTotals } from "./investigation/scenarioFromCases.js";
+export { periodTotals, scenarioFromCases } from "./investigation/scenarioFromCases.js";
 export type { Statement } from "./investigation/statements.js";
+export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./planning/appraiseStrata.js";
+export { appraiseStrata } from "./planning/appraiseStrata.js";
+export type { Allocation, Draw, DrawOptions } from "./planning/drawSample.js";
+export { ALGORITHM, drawSample, GENERATOR } from "./planning/drawSample.js";
 export type { PlanCurve } from "./planning/planCurve.js";
 export { planCurve } from "./planning/planCurve.js";
 // Planning: sample sizes

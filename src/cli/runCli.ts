@@ -1,6 +1,7 @@
 import yargs from "yargs";
 import { InputError, InputTypeError } from "../validation/InputError.js";
 import { VERSION } from "../version.js";
+import { appraiseCommand } from "./commands/appraise.js";
 import { assessCommand } from "./commands/assess.js";
 import { boundCommand } from "./commands/bound.js";
 import { chartCommand } from "./commands/chart.js";
@@ -9,6 +10,7 @@ import { exampleCommand } from "./commands/example.js";
 import { planCommand } from "./commands/plan.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { selectCommand } from "./commands/select.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { MissingToolError } from "./printPdf.js";
@@ -35,9 +37,14 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .command(reportCommand(io, args))
     .command(planCommand(io))
     .command(detectCommand(io))
+    .command(appraiseCommand(io))
+    .command(selectCommand(io, args))
     .command(exampleCommand(io))
     .command(schemaCommand(io))
-    .demandCommand(1, "give a command: assess, report, chart, bound, plan, detect, example or schema")
+    .demandCommand(
+      1,
+      "give a command: assess, report, chart, bound, plan, detect, appraise, select, example or schema",
+    )
     .recommendCommands()
     .strict()
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })

@@ -45,6 +45,8 @@ export interface StratifiedAppraisal {
       readonly upper: number;
       /** The limits leave the possible range [found, N − (n − found)]. */
       readonly outsidePossible: boolean;
+      /** Zero width: every stratum found none (or all), so the approximation claims a certainty it lacks. */
+      readonly degenerate: boolean;
     };
     /** Guaranteed coverage: the sum of each stratum's exact bound at confidence 1 − α/H. */
     readonly exact: { readonly method: string; readonly lower: number; readonly upper: number };
@@ -131,6 +133,7 @@ export function appraiseStrata(options: {
         lower: normalLower,
         upper: normalUpper,
         outsidePossible: normalLower < found || normalUpper > population - (sample - found),
+        degenerate: standardError === 0,
       },
       exact: {
         method: `sum of exact hypergeometric bounds, each at ${Number(((1 - (1 - confidence) / H) * 100).toPrecision(6))}% (Bonferroni over ${H} strata)`,

@@ -1,0 +1,142 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import { InputError } from "../../validation/InputError.js";
+import { messages } from "../../validation/messages.js";
+import { caseColumnOptions, caseColumns, readCaseFile } from "../caseFile.js";
+import { confidenceOption, formatOption, sidedOption } from "../commonOptions.js";
+import { parseNumber, single } from "../flags.js";
+import type { Io } from "../Io.js";
+import { writeResult } from "../writeResult.js";
+
+const STRATUM = /^(?:(.+):)?([^,:]+),([^,]+),([^,]+)$/;
+
+/** `adequacy appraise`: stratified attribute appraisal, from flags or a case file. */
+export function appraiseCommand(io: Io): CommandModule {
+  return {
+    command: "appraise",
+    describe:
+      "Stratified attribute appraisal: exact bounds per stratum and a combined projection (normal and exact)",
+    builder: (yargs: Argv) =>
+      caseColumnOptions(yargs)
+        .option("stratum", {
+          type: "string",
+          describe: "A stratum as N,n,found or LABEL:N,n,found; repeat for each",
+          requiresArg: true,
+        })
+        .option("cases", {
+          type: "string",
+          describe: "A CSV file of cases (instead of --stratum)",
+          requiresArg: true,
+        })
+        .option("stratify", {
+          type: "string",
+          choices: ["month", "quarter", "year"],
+          default: "quarter",
+          describe: "With --cases: the strata",
+          requiresArg: true,
+        })
+        .option("span", {
+          type: "string",
+          describe: "With --cases: rows outside start/end are rejected",
+          requiresArg: true,
+        })
+        .option("confidence", confidenceOption)
+        .option("sided", { ...sidedOption, default: "two" })
+        .option("format", formatOption)
+        .example(
+          "$0 appraise --stratum 1000,100,2 --stratum 1500,100,6 --confidence 0.90",
+          "RAT-STATS' example: projected 110, 90% limits 49 to 171 (normal)",
+        )
+        .example(
+          "$0 appraise --cases cases.csv --stratify quarter",
+          "Strata from a case file: flagged cases reviewed per quarter",
+        ),
+    handler: async (argv: ArgumentsCamelCase) => {
+      const confidence = parseNumber("--confidence", argv.confidence, true);
+      const sided = single("--sided", argv.sided) as "two" | "upper";
+      const given =
+        argv.stratum === undefined
+          ? []
+          : (Array.isArray(argv.stratum) ? argv.stratum : [argv.stratum]).map(String);
+      const file = single("--cases", argv.cases);
+      if (given.length > 0 && file !== undefined)
+        throw new InputError("--stratum", messages.exclusive("--cases"));
+      let strata: { label?: string; population: number; sample: number; found: number }[];
+      const notes: string[] = [];
+      if (file !== undefined) {
+        const { parseInterval } = await import("../../investigation/calendar.js");
+        const spanText = single("--span", argv.span);
+        const summary = await readCaseFile("--cases", file, {
+          columns: caseColumns(argv),
+          ...(spanText === undefined ? {} : { span: parseInterval("--span", spanText) }),
+          skipInvalid: Boolean(argv.skipInvalid),
+        });
+        const { periodTotals } = await import("../../investigation/scenarioFromCases.js");
+        const periods = periodTotals(
+          summary,
+          single("--stratify", argv.stratify) as "month" | "quarter" | "year",
+        );
+        const sampled = periods.filter((p) => p.reviewed > 0);
+        const unsampled = periods.filter(
+          (p) => p.reviewed === 0 && (summary.hasFlagged ? p.flagged : p.cases) > 0,
+        );
+        if (sampled.length === 0)
+          throw new InputError("--cases", `${file}: no period has a reviewed case to appraise`);
+        if (unsampled.length > 0) {
+          const names =
+            unsampled.length <= 6
+              ? unsampled.map((p) => p.label).join(", ")
+              : `${unsampled[0]?.label} … ${unsampled.at(-1)?.label}`;
+          notes.push(
+            `${unsampled.length} period${unsampled.length === 1 ? "" : "s"} with cases but none reviewed, not appraised: ${names}. The combined figures cover the reviewed periods only.`,
+          );
+        }
+        strata = sampled.map((p) => ({
+          label: p.label,
+          population: summary.hasFlagged ? p.flagged : p.cases,
+          sample: p.reviewed,
+          found: p.found,
+        }));
+      } else {
+        if (given.length === 0)
+          throw new InputError("--stratum", `${messages.required()} (or give --cases FILE)`);
+        strata = given.map((text) => {
+          const match = STRATUM.exec(text.trim());
+          if (!match)
+            throw new InputError("--stratum", `must be N,n,found or LABEL:N,n,found; got "${text}"`);
+          const [, label, N, n, k] = match;
+          return {
+            ...(label === undefined ? {} : { label }),
+            population: parseNumber("--stratum", N) as number,
+            sample: parseNumber("--stratum", n) as number,
+            found: parseNumber("--stratum", k) as number,
+          };
+        });
+      }
+      const { appraiseStrata } = await import("../../planning/appraiseStrata.js");
+      const { appraisalBriefing } = await import("../../report/appraisalBriefing.js");
+      let result: ReturnType<typeof appraiseStrata>;
+      try {
+        result = appraiseStrata({ strata, sided, ...(confidence === undefined ? {} : { confidence }) });
+      } catch (error) {
+        if (error instanceof InputError && file === undefined) {
+          const i = /^strata\[(\d+)\]\.(\w+)$/.exec(error.field);
+          if (i)
+            throw new InputError(
+              `--stratum (${Number(i[1]) + 1})`,
+              `${i[2]} ${error.detail.replace(/strata\[\d+\]\./g, "")}`,
+            );
+        }
+        throw error;
+      }
+      writeResult(
+        io,
+        result,
+        (r) => {
+          const parts = appraisalBriefing(r);
+          return notes.length > 0 ? [...parts, { title: "Notes", rows: [], notes }] : parts;
+        },
+        argv.format,
+      );
+    },
+  };
+}

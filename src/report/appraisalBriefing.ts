@@ -1,0 +1,54 @@
+import type { StratifiedAppraisal } from "../planning/appraiseStrata.js";
+import { describeSided, formatConfidence, formatCount } from "../text/format.js";
+import type { Briefing } from "./Briefing.js";
+
+/** The briefing for a stratified appraisal: each stratum, then the combined projection by both methods. */
+export function appraisalBriefing(a: StratifiedAppraisal): Briefing[] {
+  const c = formatConfidence(a.confidence);
+  const range = (lower: number, upper: number) =>
+    a.sided === "two"
+      ? `${formatCount(round(lower))} to ${formatCount(round(upper))}`
+      : `at most ${formatCount(round(upper))}`;
+  const k = a.combined;
+  return [
+    {
+      title: `Stratified attribute appraisal: ${describeSided(a.sided)}, ${c} confidence`,
+      rows: a.strata.map((s) => [
+        s.label,
+        `${formatCount(s.found)} of ${formatCount(s.sample)} sampled from ${formatCount(s.population)}: projected ${formatCount(round(s.projected))}, ${range(s.lower, s.upper)} (exact hypergeometric)`,
+      ]),
+      notes: [],
+    },
+    {
+      title: "Combined",
+      rows: [
+        ["Population", formatCount(k.population)],
+        ["Sampled", formatCount(k.sample)],
+        ["Found affected", formatCount(k.found)],
+        ["Projected affected", formatCount(round(k.projected))],
+        [
+          `Normal approximation (RAT-STATS)`,
+          `${range(k.normal.lower, k.normal.upper)}; standard error ${formatCount(round(k.normal.standardError))}`,
+        ],
+        ["Exact, guaranteed coverage", range(k.exact.lower, k.exact.upper)],
+      ],
+      notes: [
+        `Exact: ${k.exact.method}; it never falls below the ${formatCount(k.found)} found nor above every unexamined case.`,
+        ...(k.normal.degenerate
+          ? [
+              "The normal approximation has zero width: every stratum found none (or all) of its sample, and the approximation then claims a certainty the data do not give. Cite the exact limits.",
+            ]
+          : []),
+        ...(k.normal.outsidePossible
+          ? [
+              `The normal approximation leaves the possible range (${formatCount(k.found)} to ${formatCount(k.population - k.sample + k.found)}); cite the exact limits.`,
+            ]
+          : []),
+      ],
+    },
+  ];
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}

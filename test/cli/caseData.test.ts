@@ -1,0 +1,218 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { appraiseStrata } from "../../src/planning/appraiseStrata.js";
+import { run } from "../helpers/runCli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "adequacy-cases-"));
+const header = "id,date,flagged,reviewed,impact\n";
+const rows: string[] = [];
+for (let i = 0; i < 3000; i++) {
+  const day = new Date(Date.UTC(2023, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+  const flagged = i % 3 === 0;
+  const reviewed = flagged && day >= "2023-10-01" && i % 9 === 0;
+  rows.push(`C${i},${day},${flagged ? 1 : 0},${reviewed ? 1 : 0},${reviewed && i % 27 === 0 ? 1 : 0}`);
+}
+const cases = join(dir, "cases.csv");
+writeFileSync(cases, `${header}${rows.join("\n")}\n`);
+
+describe("adequacy assess --cases", () => {
+  it("derives the windows and volume from the rows and says what it read", async () => {
+    const r = await run("assess", "--cases", cases, "--span", "2023-01-01/2023-12-31", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.scenario.windows).toHaveLength(1);
+    expect(a.scenario.windows[0].period).toBe("2023-10-01/2023-12-31");
+    expect(a.description).toBe(`Case file ${cases}: 3,000 rows read, 3,000 used, 0 rejected.`);
+  });
+
+  it("fails on rejected rows unless --skip-invalid, naming lines", async () => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, `${header}A,2023-11-01,1,1,0\nA,2023-11-02,1,1,0\nB,2023-13-01,1,1,0\n`);
+    const failed = await run("assess", "--cases", bad);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain(
+      `--cases ${bad}: 2 of 3 rows rejected (give --skip-invalid to leave them out): line 3: duplicate id "A" (first on line 2); line 4: date has no month 13`,
+    );
+    const skipped = await run("assess", "--cases", bad, "--skip-invalid", "--format", "json");
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.stdout).description).toContain("3 rows read, 1 used, 2 rejected");
+  });
+
+  it("keeps --cases N as the number of cases", async () => {
+    const r = await run(
+      "assess",
+      "--span",
+      "2023-01/2023-12",
+      "--cases",
+      "3000",
+      "--window",
+      "2023-12",
+      "--reviewed",
+      "10",
+      "--found",
+      "0",
+      "--format",
+      "json",
+    );
+    expect(JSON.parse(r.stdout).scenario.cases).toBe(3000);
+  });
+});
+
+describe("adequacy appraise", () => {
+  it("reproduces RAT-STATS' stratified example from flags", async () => {
+    const r = await run(
+      "appraise",
+      "--stratum",
+      "1000,100,2",
+      "--stratum",
+      "1500,100,6",
+      "--confidence",
+      "0.90",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Projected affected\s+110/);
+    expect(r.stdout).toMatch(/Normal approximation \(RAT-STATS\)\s+49 to 171/);
+  });
+
+  it("--format json prints the library's appraisal, with labels", async () => {
+    const r = await run(
+      "appraise",
+      "--stratum",
+      "north:1000,100,2",
+      "--stratum",
+      "south:1500,100,6",
+      "--format",
+      "json",
+    );
+    expect(JSON.parse(r.stdout)).toEqual(
+      appraiseStrata({
+        strata: [
+          { label: "north", population: 1000, sample: 100, found: 2 },
+          { label: "south", population: 1500, sample: 100, found: 6 },
+        ],
+      }),
+    );
+  });
+
+  it("appraises the reviewed quarters of a case file", async () => {
+    const r = await run("appraise", "--cases", cases, "--stratify", "quarter", "--format", "json");
+    const a = JSON.parse(r.stdout);
+    expect(a.strata.map((s: { label: string }) => s.label)).toEqual(["2023-Q4"]);
+  });
+
+  it.each([
+    [["--stratum", "1000,100"], '--stratum must be N,n,found or LABEL:N,n,found; got "1000,100"'],
+    [
+      ["--stratum", "100,200,1"],
+      "--stratum (1) sample must be a whole number from 1 to population (100); got 200",
+    ],
+    [[], "--stratum is required (or give --cases FILE)"],
+  ])("%j exits 2", async (args, message) => {
+    const r = await run("appraise", ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe("adequacy select", () => {
+  it("is reproducible: the same seed and frame give the same file", async () => {
+    const a = join(dir, "a.csv");
+    const b = join(dir, "b.csv");
+    await run(
+      "select",
+      "--cases",
+      cases,
+      "--size",
+      "40",
+      "--seed",
+      "7",
+      "--stratify",
+      "quarter",
+      "--spares",
+      "2",
+      "--out",
+      a,
+    );
+    await run(
+      "select",
+      "--cases",
+      cases,
+      "--size",
+      "40",
+      "--seed",
+      "7",
+      "--stratify",
+      "quarter",
+      "--spares",
+      "2",
+      "--out",
+      b,
+    );
+    expect(readFileSync(a, "utf8").replace(/# command:.*\n/, "")).toBe(
+      readFileSync(b, "utf8").replace(/# command:.*\n/, ""),
+    );
+  });
+
+  it("records seed, generator, algorithm, frame hash, command and version, then order, id, stratum, role", async () => {
+    const r = await run(
+      "select",
+      "--cases",
+      cases,
+      "--size",
+      "40",
+      "--seed",
+      "7",
+      "--stratify",
+      "quarter",
+      "--spares",
+      "2",
+    );
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe("# sampling-adequacy 0.1.0: random selection");
+    expect(lines).toContain("# seed: 7");
+    expect(lines.find((l) => l.startsWith("# frame:"))).toMatch(/sha256 [0-9a-f]{64}$/);
+    const table = lines.filter((l) => !l.startsWith("#"));
+    expect(table[0]).toBe("order,id,stratum,role");
+    const body = table.slice(1).map((l) => l.split(","));
+    expect(body.filter((x) => x[3] === "sample")).toHaveLength(40);
+    expect(body.filter((x) => x[3] === "spare")).toHaveLength(8);
+    expect(new Set(body.map((x) => x[1])).size).toBe(body.length);
+    for (const [, id, quarter] of body) {
+      const i = Number(id?.slice(1));
+      const month = new Date(Date.UTC(2023, 0, 1) + (i % 365) * 86_400_000).getUTCMonth();
+      expect(quarter).toBe(`2023-Q${Math.floor(month / 3) + 1}`);
+    }
+  });
+
+  it("generates and prints a seed when none is given", async () => {
+    const r = await run("select", "--frame", "100", "--size", "3");
+    expect(r.stderr).toMatch(/seed \d+ \(generated\); give --seed \d+ to repeat this selection/);
+  });
+
+  it.each([
+    [["--frame", "100", "--size", "3", "--stratify", "year"], "--stratify needs --cases"],
+    [
+      ["--frame", "100", "--size", "300", "--seed", "1"],
+      "--size must be a whole number from 1 to the frame's 100 cases; got 300",
+    ],
+    [["--frame", "100", "--seed", "1"], "--size is required"],
+    [["--size", "3"], "--cases needs one of --cases FILE or --frame N"],
+    [
+      ["--frame", "100", "--size", "3", "--seed", "-4"],
+      "--seed must be a whole number from 0 to 4294967295; got -4",
+    ],
+  ])("%j exits 2", async (args, message) => {
+    const r = await run("select", ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("refuses to write over its case file", async () => {
+    const before = readFileSync(cases, "utf8");
+    const r = await run("select", "--cases", cases, "--size", "3", "--seed", "1", "--out", cases);
+    expect(r.code).toBe(2);
+    expect(readFileSync(cases, "utf8")).toBe(before);
+  });
+});

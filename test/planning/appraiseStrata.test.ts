@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { appraiseStrata } from "../../src/planning/appraiseStrata.js";
+import { label, reference } from "../helpers/fixtures.js";
+
+interface Case {
+  confidence: number;
+  strata: { population: number; sample: number; found: number }[];
+  projected: number;
+  normalLower: number;
+  normalUpper: number;
+  exactLower: number;
+  exactUpper: number;
+}
+// Expected values: scipy norm.ppf and mpmath-decided exact bounds (runner.py, appraisal_cases).
+const cases = reference<Case[]>("stratified-appraisal.json");
+
+describe("appraiseStrata({ strata, confidence, sided })", () => {
+  it("reproduces RAT-STATS' stratified example: projected 110, 90% limits 49 to 171", () => {
+    const r = appraiseStrata({
+      strata: [
+        { population: 1000, sample: 100, found: 2 },
+        { population: 1500, sample: 100, found: 6 },
+      ],
+      confidence: 0.9,
+    });
+    expect(r.combined.projected).toBe(110);
+    expect([Math.round(r.combined.normal.lower), Math.round(r.combined.normal.upper)]).toEqual([49, 171]);
+  });
+
+  it.each(cases.map((c) => [label(c), c] as const))("matches the reference: %s", (_, c) => {
+    const r = appraiseStrata({ strata: c.strata, confidence: c.confidence, sided: "two" });
+    expect(r.combined.projected).toBeCloseRelative(c.projected, 1e-12);
+    if (c.normalUpper !== c.projected) {
+      expect(r.combined.normal.lower).toBeCloseRelative(c.normalLower, 1e-9);
+      expect(r.combined.normal.upper).toBeCloseRelative(c.normalUpper, 1e-9);
+    }
+    expect([r.combined.exact.lower, r.combined.exact.upper]).toEqual([c.exactLower, c.exactUpper]);
+  });
+
+  it("keeps the exact limits in [found, every unexamined case] and flags a normal approximation that leaves it", () => {
+    const strata = fc.array(
+      fc.integer({ min: 2, max: 5000 }).chain((population) =>
+        fc.integer({ min: 2, max: Math.min(population, 300) }).chain((sample) =>
+          fc.record({
+            population: fc.constant(population),
+            sample: fc.constant(sample),
+            found: fc.integer({ min: 0, max: sample }),
+          }),
+        ),
+      ),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(strata, fc.double({ min: 0.6, max: 0.99, noNaN: true }), (s, confidence) => {
+        const r = appraiseStrata({ strata: s, confidence });
+        const { found, population, sample } = r.combined;
+        expect(r.combined.exact.lower).toBeGreaterThanOrEqual(found);
+        expect(r.combined.exact.upper).toBeLessThanOrEqual(population - (sample - found));
+        const outside =
+          r.combined.normal.lower < found || r.combined.normal.upper > population - (sample - found);
+        expect(r.combined.normal.outsidePossible).toBe(outside);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    [{ strata: [] }, "strata needs at least one stratum"],
+    [
+      { strata: [{ population: 100, sample: 101, found: 1 }] },
+      "strata[0].sample must be a whole number from 1 to strata[0].population (100); got 101",
+    ],
+    [
+      { strata: [{ population: 100, sample: 10, found: 11 }] },
+      "strata[0].found must be a whole number from 0 to strata[0].sample (10); got 11",
+    ],
+  ])("rejects %j", (options, message) => {
+    expect(() => appraiseStrata(options)).toThrow(message);
+  });
+});
