@@ -4,22 +4,14 @@ import { agrestiCoull } from "./agrestiCoull.js";
 import { type BetaPrior, bayesBeta, bayesMedian } from "./bayesBeta.js";
 import { clopperPearson } from "./clopperPearson.js";
 import { jeffreys } from "./jeffreys.js";
+import { PROPORTION_METHODS, type ProportionMethod } from "./methods.js";
 import { poissonExact } from "./poissonExact.js";
 import type { RateBounds, Sided } from "./types.js";
 import { SIDED, tailProbability } from "./types.js";
 import { wald } from "./wald.js";
 import { wilson } from "./wilson.js";
 
-export const PROPORTION_METHODS = [
-  "clopper-pearson",
-  "wilson",
-  "jeffreys",
-  "agresti-coull",
-  "wald",
-  "poisson",
-  "bayes",
-] as const;
-export type ProportionMethod = (typeof PROPORTION_METHODS)[number];
+export { PROPORTION_METHODS, type ProportionMethod };
 
 export interface ProportionIntervalOptions {
   /** Affected cases found in the sample (0 ≤ found ≤ sample). */

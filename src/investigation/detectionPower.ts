@@ -121,3 +121,13 @@ export function totalsGrid(max: number, extra: readonly number[]): number[] {
     (a, b) => a - b,
   );
 }
+
+/** For each target, the total in `totals` nearest to it on a log scale (for tables that show a few). */
+export function nearestTotals(totals: readonly number[], targets: readonly number[]): number[] {
+  const nearest = (target: number) =>
+    totals.reduce(
+      (best, t) => (Math.abs(Math.log(t / target)) < Math.abs(Math.log(best / target)) ? t : best),
+      totals[0] ?? 1,
+    );
+  return [...new Set(targets.map(nearest))];
+}

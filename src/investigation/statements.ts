@@ -1,6 +1,7 @@
 import { countInterval } from "../intervals/countInterval.js";
 import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import type { Assessment } from "./assessInvestigation.js";
+import { nearestTotals } from "./detectionPower.js";
 
 /** A sentence a report can cite, with the number it states and what that number rests on. */
 export interface Statement {
@@ -160,10 +161,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
   const uniform = a.detectionPower.curves.find((curve) => curve.profile === "uniform");
   const ended = a.detectionPower.curves.find((curve) => curve.profile === "ended-before-window");
   const total = Math.max(1, Math.round(e.undetected.estimate + w.found));
-  const at = a.detectionPower.totals.reduce(
-    (best, t) => (Math.abs(t - total) < Math.abs(best - total) ? t : best),
-    1,
-  );
+  const at = nearestTotals(a.detectionPower.totals, [total])[0] ?? 1;
   const index = a.detectionPower.totals.indexOf(at);
   if (uniform && ended && index >= 0) {
     out.push({

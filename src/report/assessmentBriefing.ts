@@ -1,4 +1,5 @@
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { nearestTotals } from "../investigation/detectionPower.js";
 import {
   formatConfidence,
   formatCount,
@@ -104,16 +105,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     notes: [],
   });
   const p = a.detectionPower;
-  const picks = [
-    ...new Set(
-      [1, 10, 100, 1000].map((t) =>
-        p.totals.reduce(
-          (best, x) => (Math.abs(Math.log(x / t)) < Math.abs(Math.log(best / t)) ? x : best),
-          p.totals[0] ?? 1,
-        ),
-      ),
-    ),
-  ];
+  const picks = nearestTotals(p.totals, [1, 10, 100, 1000]);
   sections.push({
     title: "Detection power: chance of finding at least one affected case, review as run / adequate plan",
     rows: p.curves.map((curve) => [

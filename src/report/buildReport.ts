@@ -5,6 +5,7 @@ import { sampleSizeChart } from "../charts/sampleSizeChart.js";
 import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { nearestTotals } from "../investigation/detectionPower.js";
 import { DEFAULT_DRIFT } from "../investigation/scenario.js";
 import { planCurve } from "../planning/planCurve.js";
 import {
@@ -335,16 +336,7 @@ function outside(a: Assessment): Section {
 
 function power(a: Assessment): Section {
   const pw = a.detectionPower;
-  const picks = [
-    ...new Set(
-      [1, 10, 100, 1000].map((t) =>
-        pw.totals.reduce(
-          (best, x) => (Math.abs(Math.log(x / t)) < Math.abs(Math.log(best / t)) ? x : best),
-          pw.totals[0] ?? 1,
-        ),
-      ),
-    ),
-  ];
+  const picks = nearestTotals(pw.totals, [1, 10, 100, 1000]);
   const rows = pw.curves.map((curve) => [
     `${curve.profile}: ${curve.description}`,
     formatPercent(curve.windowShare, 1),

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { missedChart, powerChart, timelineChart } from "../../src/charts/index.js";
 import { renderHtml } from "../../src/charts/render.js";
+import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { examples } from "../../src/investigation/examples.js";
 
@@ -17,17 +18,6 @@ if (!hasBrowser) {
     `browser suite skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
   );
 }
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe.runIf(hasBrowser)("chart HTML in headless Chromium", () => {
   const out = join(tmpdir(), "adequacy-browser");
@@ -44,7 +34,7 @@ describe.runIf(hasBrowser)("chart HTML in headless Chromium", () => {
       const { chromium } = await import("playwright-core");
       const file = join(out, `${name}.html`);
       writeFileSync(file, renderHtml(spec));
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
       try {
         const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
         const requests: string[] = [];

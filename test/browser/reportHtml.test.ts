@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../src/charts/render.js";
+import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { examples } from "../../src/investigation/examples.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { run } from "../helpers/runCli.js";
-import { CHROMIUM_ARGS } from "./chartHtml.test.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasBrowser = existsSync(CHROMIUM);
@@ -39,7 +39,7 @@ describe.runIf(hasBrowser)("report HTML and PDF in headless Chromium", () => {
     const file = join(out, "report.html");
     writeFileSync(file, renderReportHtml(doc, svgs));
     const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
       const requests: string[] = [];

@@ -1,5 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
-import type { ProportionMethod } from "../../intervals/proportionInterval.js";
+import { PROPORTION_METHODS, type ProportionMethod } from "../../intervals/methods.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
@@ -7,17 +7,7 @@ import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { writeResult } from "../writeResult.js";
 
-// Listed here rather than imported, so that `--help` does not load the interval code.
-const METHODS = [
-  "hypergeometric",
-  "clopper-pearson",
-  "wilson",
-  "jeffreys",
-  "agresti-coull",
-  "wald",
-  "poisson",
-  "bayes",
-] as const satisfies readonly ("hypergeometric" | ProportionMethod)[];
+const METHODS = ["hypergeometric", ...PROPORTION_METHODS] as const;
 
 /** `adequacy bound`: exact bounds from k found in n examined (of N). */
 export function boundCommand(io: Io): CommandModule {
