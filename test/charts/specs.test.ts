@@ -23,7 +23,7 @@ const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 
 const sscs = assessInvestigation({ ...examples["hmcts-sscs"], materiality: 100 });
 const family = assessInvestigation(examples["family-court-documents"]);
-export const specs = {
+const specs = {
   timeline: timelineChart(sscs),
   missed: missedChart(sscs),
   sensitivity: sensitivityChart(sscs),
