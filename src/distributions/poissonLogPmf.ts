@@ -1,7 +1,7 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { LN_2PI } from "../math/constants.js";
 import { binomialDeviance } from "./binomialDeviance.js";
-import { stirlingError } from "./stirlingError.js";
+import { stirlingErrorReal } from "./stirlingErrorReal.js";
 
 /**
  * ln(λ^x e^(−λ) / Γ(x + 1)) for real x ≥ 0: the Poisson log-probability, continued to non-integer x.
@@ -20,5 +20,5 @@ export function poissonLogPmf(x: number, mean: number): number {
   if (mean === 0) return x === 0 ? 0 : Number.NEGATIVE_INFINITY;
   if (x === 0) return -mean;
   if (mean < x * Number.MIN_VALUE) return -mean + x * Math.log(mean) - gammaln(x + 1);
-  return -stirlingError(x) - binomialDeviance(x, mean) - 0.5 * (LN_2PI + Math.log(x));
+  return -stirlingErrorReal(x) - binomialDeviance(x, mean) - 0.5 * (LN_2PI + Math.log(x));
 }

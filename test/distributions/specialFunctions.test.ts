@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { binomialCdf } from "../../src/distributions/binomialCdf.js";
 import { incompleteGamma } from "../../src/distributions/incompleteGamma.js";
 import { poissonCdf } from "../../src/distributions/poissonCdf.js";
+import { stirlingError } from "../../src/distributions/stirlingError.js";
+import { stirlingErrorReal } from "../../src/distributions/stirlingErrorReal.js";
 import { label } from "../helpers/fixtures.js";
 
 // Expected values: mpmath at 60 digits (test/fixtures/python/runner.py, special_cases).
@@ -12,6 +14,7 @@ const fixture = JSON.parse(
 ).cases as {
   incompleteGamma: { a: number; x: number; lower: number; upper: number }[];
   binomialCdf: { k: number; n: number; p: number; cdf: number }[];
+  stirling: { x: number; delta: number }[];
 };
 
 describe("incompleteGamma(a, x, tail)", () => {
@@ -26,6 +29,19 @@ describe("incompleteGamma(a, x, tail)", () => {
   it("returns NaN outside the domain", () => {
     expect(incompleteGamma(0, 1, "lower")).toBeNaN();
     expect(incompleteGamma(1, -1, "upper")).toBeNaN();
+  });
+});
+
+describe("stirlingError(n) and stirlingErrorReal(x)", () => {
+  it.each(fixture.stirling.map((c) => [label(c), c] as const))("match mpmath: %s", (_, c) => {
+    // Table (whole n ≤ 15): 1e-15 relative. Series (n > 15): 5e-16 absolute (its truncation), which is what
+    // matters inside a log-probability. Defining difference (other x ≤ 15): 1e-12.
+    expect(stirlingErrorReal(c.x)).toBeCloseRelative(c.delta, 1e-12);
+    if (Number.isInteger(c.x) && c.x <= 15) expect(stirlingError(c.x)).toBeCloseRelative(c.delta, 1e-15);
+    if (c.x > 15) expect(Math.abs(stirlingError(c.x) - c.delta)).toBeLessThan(5e-16);
+  });
+  it("refuses a non-integer below 16 rather than guess", () => {
+    expect(stirlingError(2.5)).toBeNaN();
   });
 });
 
