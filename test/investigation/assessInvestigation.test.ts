@@ -24,6 +24,9 @@ interface Expected {
     detectionSampleSize: number;
   };
   uniformReviewPower: Record<string, number>;
+  risingReviewPower: Record<string, number>;
+  uniformPlanPower: Record<string, number>;
+  confidenceCurve: Record<string, number>;
 }
 // Expected values: Python's calendar and the mpmath-decided bounds (runner.py, assessment_cases).
 const expected = reference<Expected>("assessment-hmcts-sscs.json");
@@ -84,6 +87,29 @@ describe("assessInvestigation(hmcts-sscs)", () => {
       expect(uniform?.review[i]).toBeCloseRelative(probability, 1e-12);
       expect(ended?.review[i]).toBe(0);
       expect(ended?.adequatePlan[i]).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives detection power under a rising profile and for the adequate plan", () => {
+    const power = a.detectionPower;
+    const rising = power.curves.find((c) => c.profile === "rising");
+    const uniform = assessInvestigation(sscs).detectionPower.curves.find((c) => c.profile === "uniform");
+    const totals = assessInvestigation(sscs).detectionPower.totals;
+    for (const [total, probability] of Object.entries(expected.risingReviewPower)) {
+      expect(rising?.review[power.totals.indexOf(Number(total))]).toBeCloseRelative(probability, 1e-12);
+    }
+    for (const [total, probability] of Object.entries(expected.uniformPlanPower)) {
+      expect(uniform?.adequatePlan[totals.indexOf(Number(total))]).toBeCloseRelative(probability, 1e-12);
+    }
+  });
+
+  it("gives the confidence curve of the undetected count (the prediction limit at every level)", () => {
+    const curve = a.extrapolated?.confidenceCurve ?? [];
+    expect(curve.length).toBeGreaterThan(20);
+    for (const point of curve) {
+      const reference = expected.confidenceCurve[String(point.undetected)];
+      expect(reference, `no reference for ${point.undetected}`).toBeDefined();
+      expect(point.confidence).toBeCloseRelative(reference as number, 1e-10);
     }
   });
 
