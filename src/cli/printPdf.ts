@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { MissingToolError } from "./MissingToolError.js";
 
 /** Flags for headless Chromium on a machine with no network, a fresh profile and no sandbox (runs as root in CI). */
 export const CHROMIUM_ARGS = [
@@ -22,14 +23,6 @@ const CANDIDATES = [
   "/usr/bin/google-chrome",
   "/usr/bin/google-chrome-stable",
 ];
-
-/** A browser or tool this machine lacks; exit code 1 with how to install it, not a stack trace. */
-export class MissingToolError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "MissingToolError";
-  }
-}
 
 /** The Chromium to print with: $CHROMIUM_PATH, else the usual install locations. */
 export function findChromium(): string | undefined {

@@ -13,7 +13,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { selectCommand } from "./commands/select.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
-import { MissingToolError } from "./printPdf.js";
+import { MissingToolError } from "./MissingToolError.js";
 import { UsageError } from "./UsageError.js";
 
 export const EXIT_OK = 0;

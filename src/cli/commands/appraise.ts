@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
-import { caseColumnOptions, caseColumns, readCaseFile } from "../caseFile.js";
+import { caseColumnOptions } from "../caseColumnOptions.js";
 import { confidenceOption, formatOption, sidedOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
@@ -64,6 +64,7 @@ export function appraiseCommand(io: Io): CommandModule {
       const notes: string[] = [];
       if (file !== undefined) {
         const { parseInterval } = await import("../../investigation/calendar.js");
+        const { caseColumns, readCaseFile } = await import("../caseFile.js");
         const spanText = single("--span", argv.span);
         const summary = await readCaseFile("--cases", file, {
           columns: caseColumns(argv),

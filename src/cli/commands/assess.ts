@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
-import { caseColumnOptions } from "../caseFile.js";
+import { caseColumnOptions } from "../caseColumnOptions.js";
 import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";

@@ -1,9 +1,8 @@
-import { randomInt } from "node:crypto";
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { VERSION } from "../../version.js";
-import { caseColumnOptions, caseColumns, readCaseFile, sha256File } from "../caseFile.js";
+import { caseColumnOptions } from "../caseColumnOptions.js";
 import { numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
@@ -78,7 +77,8 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       if (stratify !== undefined && file === undefined)
         throw new InputError("--stratify", "needs --cases: a frame of N has no dates");
       const seedGiven = parseNumber("--seed", argv.seed);
-      const seed = seedGiven ?? randomInt(0, 2 ** 32);
+      const seed = seedGiven ?? (await import("node:crypto")).randomInt(0, 2 ** 32);
+      const { caseColumns, readCaseFile, sha256File } = await import("../caseFile.js");
       const spares = parseNumber("--spares", argv.spares);
       const size = parseNumber("--size", argv.size);
       const sizesText = single("--sizes", argv.sizes);
