@@ -9,7 +9,8 @@ export const messages = {
   notWhole: (value: number) => `must be a whole number; got ${value}`,
   wholeInRange: (min: number, max: number | string, value: number) =>
     `must be a whole number from ${min} to ${describeMax(max)}; got ${value}`,
-  openUnit: (value: number) => `must be strictly between 0 and 1; got ${value}`,
+  openUnit: (value: number) =>
+    `must be strictly between 0 and 1; got ${value}${value > 1 && value < 100 ? ` (for ${value}%, write ${value / 100} or ${value}%)` : ""}`,
   halfOpenUnit: (value: number) => `must be greater than 0 and at most 1; got ${value}`,
   closedUnit: (value: number) => `must be from 0 to 1; got ${value}`,
   positive: (value: number) => `must be greater than 0; got ${value}`,

@@ -27,6 +27,10 @@ describe("bad input: exit code 2, a message naming the flag, no stack trace, no 
     [[...base, "--confidence", "1.5"], "--confidence must be strictly between 0 and 1; got 1.5"],
     [[...base, "--confidence", "0"], "--confidence must be strictly between 0 and 1; got 0"],
     [
+      [...base, "--confidence", "95"],
+      "--confidence must be strictly between 0 and 1; got 95 (for 95%, write 0.95 or 95%)",
+    ],
+    [
       ["bound", "-N", "9007199254740993", "-n", "109", "-k", "1"],
       "--population must be a whole number from 1 to 9007199254740991",
     ],
