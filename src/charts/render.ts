@@ -7,8 +7,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { fontMeasure } from "./textMetrics.js";
 import { FONT } from "./theme.js";
 
-export const CHART_FORMATS = ["vl.json", "svg", "png", "html"] as const;
-export type ChartFormat = (typeof CHART_FORMATS)[number];
+export { CHART_FORMATS, type ChartFormat } from "./formats.js";
 
 const require = createRequire(import.meta.url);
 

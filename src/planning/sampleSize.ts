@@ -7,7 +7,13 @@ import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
 import { ceilCount } from "../math/ceilCount.js";
 import { exceeds, fallsBelow } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
-import { MAX_COUNT, requireCount, requireOneOf, requireOpenUnit } from "../validation/checks.js";
+import {
+  MAX_COUNT,
+  requireClosedUnit,
+  requireCount,
+  requireOneOf,
+  requireOpenUnit,
+} from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 
@@ -68,7 +74,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
   }
   let expectedRate: number | undefined;
   if (options.expectedRate !== undefined) {
-    expectedRate = requireUnitInterval("expectedRate", options.expectedRate);
+    expectedRate = requireClosedUnit("expectedRate", options.expectedRate);
     if (expectedRate >= tolerable) {
       throw new InputError("expectedRate", messages.expectedNotBelowTolerable(expectedRate, tolerable));
     }
@@ -141,13 +147,6 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
     achievedUpper: bound(k, n),
     risk: risk(k, n),
   };
-}
-
-function requireUnitInterval(field: string, value: number): number {
-  if (typeof value !== "number" || !(value >= 0 && value < 1)) {
-    throw new InputError(field, messages.closedUnit(value));
-  }
-  return value;
 }
 
 /** Smallest n in [allowed + 1, limit] meeting a criterion monotone in n; limit + 1 if none. */

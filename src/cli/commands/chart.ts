@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
-import type { ChartFormat } from "../../charts/render.js";
+import { CHART_FORMATS, type ChartFormat } from "../../charts/formats.js";
 import type { Assessment } from "../../investigation/assessInvestigation.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
@@ -21,14 +21,13 @@ const KINDS = [
   "posterior",
 ] as const;
 type Kind = (typeof KINDS)[number];
-const FORMATS = ["vl.json", "svg", "png", "html"] as const;
 
 function formatOf(argv: ArgumentsCamelCase, out: string | undefined): ChartFormat {
   const given = single("--format", argv.format);
   if (given !== undefined) return given as ChartFormat;
   if (out === undefined) return "svg";
   const lower = out.toLowerCase();
-  const found = FORMATS.find((f) => lower.endsWith(`.${f}`));
+  const found = CHART_FORMATS.find((f) => lower.endsWith(`.${f}`));
   if (!found)
     throw new InputError(
       "--out",
@@ -200,7 +199,7 @@ export function chartCommand(io: Io): CommandModule {
         })
         .option("format", {
           type: "string",
-          choices: [...FORMATS],
+          choices: [...CHART_FORMATS],
           describe: "vl.json, svg, png or html [default: from --out, else svg]",
           requiresArg: true,
         })
@@ -251,7 +250,7 @@ export function chartCommand(io: Io): CommandModule {
         );
         for (const k of kinds) {
           const spec = await buildSpec(k, argv, assessment);
-          for (const format of FORMATS) {
+          for (const format of CHART_FORMATS) {
             const path = join(dir, `${k}.${format}`);
             writeFileAtomic("--out-dir", path, await render(spec, format, scale), inputs);
             io.out(`wrote ${path}\n`);
