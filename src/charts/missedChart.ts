@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatConfidence, sidedWord } from "../text/format.js";
+import { formatDecimal } from "../text/formatDecimal.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
 export interface MissedChartOptions extends ChartOptions {
@@ -63,7 +64,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       `${a.name}: where undetected impact could be`,
       [
         `Bars: estimates; whiskers: ${c} ${sidedWord(a.sided)} upper bounds (window: exact hypergeometric; outside: Thatcher prediction limit)`,
-        `Window: at most ${a.window.affected.upper.toLocaleString("en-US")} of ${a.window.population.toLocaleString("en-US")} ${a.unit} affected, ${a.window.undetected.upper.toLocaleString("en-US")} not detected; outside counts assume a constant rate unless marked "no assumption"`,
+        `Window: at most ${formatDecimal(a.window.affected.upper)} of ${formatDecimal(a.window.population)} ${a.unit} affected, ${formatDecimal(a.window.undetected.upper)} not detected; outside counts assume a constant rate unless marked "no assumption"`,
       ],
       options,
     ),

@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import type { ArgumentsCamelCase } from "yargs";
 import type { DayInterval } from "../investigation/calendar.js";
 import type { CaseColumns, CaseSummary } from "../investigation/readCases.js";
+import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
 import { single } from "./flags.js";
 
@@ -69,7 +70,7 @@ export async function readCaseFile(
 
 /** One line saying what was read: rows read, used and rejected, with the first rejected rows. */
 export function caseFileNote(path: string, summary: CaseSummary): string {
-  const base = `Case file ${path}: ${summary.rowsRead.toLocaleString("en-US")} rows read, ${summary.rowsUsed.toLocaleString("en-US")} used, ${summary.rowsRejected.toLocaleString("en-US")} rejected`;
+  const base = `Case file ${path}: ${formatDecimal(summary.rowsRead)} rows read, ${formatDecimal(summary.rowsUsed)} used, ${formatDecimal(summary.rowsRejected)} rejected`;
   if (summary.rowsRejected === 0) return `${base}.`;
   return `${base} (left out with --skip-invalid): ${summary.rejected
     .slice(0, LISTED)

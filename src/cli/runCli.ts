@@ -14,6 +14,7 @@ import { selectCommand } from "./commands/select.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { MissingToolError } from "./MissingToolError.js";
+import { skipHelpCache } from "./skipHelpCache.js";
 import { UsageError } from "./UsageError.js";
 
 export const EXIT_OK = 0;
@@ -55,10 +56,11 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .help()
     .alias("help", "h")
     .version(VERSION)
-    // yargs renders (and caches) the whole help text after every command it runs, and wrapping it costs a
-    // fifth of the CLI's start-up; wrap only when help is what the user asked for.
+    // Wrapping help text is costly; wrap only when help is what the user asked for (and should yargs
+    // ever render help unasked again, see skipHelpCache, it stays cheap).
     .wrap(args.some((arg) => arg === "--help" || arg === "-h") ? width : null)
     .epilogue("Exit codes: 0 success, 2 invalid input, 1 internal error. Methods: docs/methods.md.");
+  skipHelpCache(parser);
   let helpText = "";
   try {
     await parser.parseAsync([...args], {}, (_error, _argv, output) => {

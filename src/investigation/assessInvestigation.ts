@@ -1,5 +1,6 @@
 import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
+import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
 import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
 import { calendarPeriods, type DayInterval, daysIn, formatInterval, overlapDays } from "./calendar.js";
@@ -131,7 +132,7 @@ export function assessInvestigation(input: unknown): Assessment {
   }
   if (!model.casesKnown && model.windows.length > 0 && outsideStage > 0) {
     warnings.push(
-      `No case volumes are given: the ${model.unit} outside the windows (${Math.round(outsideStage).toLocaleString("en-US")}) are estimated by assuming the same number per day as in the windows.`,
+      `No case volumes are given: the ${model.unit} outside the windows (${formatDecimal(Math.round(outsideStage))}) are estimated by assuming the same number per day as in the windows.`,
     );
   }
 

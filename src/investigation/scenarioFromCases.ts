@@ -1,3 +1,4 @@
+import { formatDecimal } from "../text/formatDecimal.js";
 import { calendarPeriods, type DayInterval, formatInterval } from "./calendar.js";
 import type { CaseSummary } from "./readCases.js";
 import type { ScenarioInput, Selection } from "./scenario.js";
@@ -73,7 +74,7 @@ export function scenarioFromCases(
   close();
   return {
     name: options.name,
-    description: `From case-level data: ${summary.rowsUsed.toLocaleString("en-US")} cases (${summary.rowsRejected.toLocaleString("en-US")} rows rejected).`,
+    description: `From case-level data: ${formatDecimal(summary.rowsUsed)} cases (${formatDecimal(summary.rowsRejected)} rows rejected).`,
     span: formatInterval(options.span ?? summary.span),
     volume: months.map((m) => ({ period: m.period, cases: m.cases })),
     windows,

@@ -7,6 +7,7 @@ import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
 import { ceilCount } from "../math/ceilCount.js";
 import { exceeds, fallsBelow } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
+import { formatDecimal } from "../text/formatDecimal.js";
 import {
   MAX_COUNT,
   requireClosedUnit,
@@ -114,7 +115,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
     case "hypergeometric": {
       const N = population as number;
       const marked = ceilCount(tolerable * N);
-      method = `hypergeometric (at most ${marked.toLocaleString("en-US")} affected of ${N.toLocaleString("en-US")} ruled out)`;
+      method = `hypergeometric (at most ${formatDecimal(marked)} affected of ${formatDecimal(N)} ruled out)`;
       risk = (k, n) => hypergeometricTail(k, N, marked, n, "lower");
       meets = (k, n) => !exceeds(risk(k, n), alpha);
       bound = (k, n) => hypergeometricCount(k, n, N, alpha).upper / N;
@@ -130,7 +131,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
     const reason =
       population === undefined
         ? "the tolerable rate is too small for any feasible sample"
-        : `population ${population.toLocaleString("en-US")}; even a full census is not enough`;
+        : `population ${formatDecimal(population)}; even a full census is not enough`;
     throw new InputError("tolerable", messages.planUnreachable(limit, reason));
   }
   const k = allowedFor(n);

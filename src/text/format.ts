@@ -1,9 +1,10 @@
 import type { Sided } from "../intervals/types.js";
+import { formatDecimal } from "./formatDecimal.js";
 
 /** A count with thousands separators: 1,886. Non-integers keep one decimal: 5.6. */
 export function formatCount(value: number): string {
   const digits = Number.isInteger(value) ? 0 : 1;
-  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatDecimal(value, digits, digits);
 }
 
 /**
@@ -14,7 +15,7 @@ export function formatPercent(rate: number, decimals?: number): string {
   if (rate === 0) return "0%";
   const percent = rate * 100;
   const value = decimals === undefined ? Number(percent.toPrecision(4)) : Number(percent.toFixed(decimals));
-  return `${value.toLocaleString("en-US", { maximumFractionDigits: 12 })}%`;
+  return `${formatDecimal(value, 0, 12)}%`;
 }
 
 /** 0.95 → "95%"; 0.9999 → "99.99%". */

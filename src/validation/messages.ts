@@ -1,3 +1,5 @@
+import { formatDecimal } from "../text/formatDecimal.js";
+
 /**
  * Every user-facing error and warning text, in one place (tests assert against these builders).
  * Each builder returns the part after the field's name, so that the library can name an option
@@ -23,7 +25,7 @@ export const messages = {
   expectedNotBelowTolerable: (expected: number, tolerable: number) =>
     `(${expected}) must be below the tolerable rate (${tolerable}); no sample size can show a rate below its expected value`,
   planUnreachable: (limit: number, reason: string) =>
-    `cannot be met: no sample size up to ${limit.toLocaleString("en-US")} reaches it (${reason})`,
+    `cannot be met: no sample size up to ${formatDecimal(limit)} reaches it (${reason})`,
   detectionUnreachable: (best: number, confidence: number) =>
     `cannot be met: even reviewing every case detects with probability ${best.toPrecision(4)}, below ${confidence}`,
   // Warnings attached to results.

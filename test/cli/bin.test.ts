@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../../src/version.js";
+import { run } from "../helpers/runCli.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const bin = join(root, "bin", "adequacy.js");
@@ -28,6 +29,15 @@ describe.runIf(built)("bin/adequacy.js (built)", () => {
     const r = exec("example", "hmcts-sscs");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("name: hmcts-sscs");
+  });
+
+  it("lays out help exactly as the unbundled CLI does (the bundle defers string-width's set-up)", async () => {
+    for (const command of ["assess", "bound", "select"]) {
+      const bundled = exec(command, "--help");
+      const direct = await run(command, "--help");
+      expect(bundled.status).toBe(0);
+      expect(bundled.stdout).toBe(direct.stdout);
+    }
   });
 
   it("prints the package version", () => {
