@@ -1,9 +1,35 @@
-// Bundles the CLI. stdlib ships each function as hundreds of small CommonJS modules, and resolving them
-// one by one tripled the CLI's start-up time. The bundle is split: the entry holds yargs and the command
-// definitions; each command's computation and formatting is a chunk imported only when it runs, and
-// charting modules stay external, imported only when a chart is asked for.
+// Bundles the CLI for a fast start. stdlib ships each function as hundreds of small CommonJS modules,
+// and resolving them one by one tripled the start-up time, so the CLI is bundled:
+// - dist/cli/main.js holds yargs and the command definitions;
+// - every module a command imports on demand (`await import(...)`) becomes one self-contained file,
+//   loaded only when that command runs. Code shared between them is copied into each, not split into
+//   shared chunks: esbuild's code splitting left `assess` loading 24 chunks one after another, and the
+//   per-module cost of the ESM loader came to a tenth of the run;
+// - the error classes the CLI tells apart with `instanceof` stay single files that every bundle
+//   imports, so an InputError thrown in a command's bundle is the class main.js checks;
+// - charting packages stay external, imported only when a chart is asked for.
 import { readFile, rm } from "node:fs/promises";
+import { relative, resolve } from "node:path";
 import { build } from "esbuild";
+
+const root = resolve(import.meta.dirname, "..");
+const outdir = resolve(root, "dist/cli");
+
+/** Modules whose classes are checked with `instanceof` across bundles: one copy each. */
+const SHARED = new Set([
+  "src/validation/InputError.ts",
+  "src/cli/MissingToolError.ts",
+  "src/cli/UsageError.ts",
+]);
+
+/** The file a source module is bundled into: src/investigation/examples.ts → investigation.examples.js. */
+const outName = (source) =>
+  source === "src/cli/main.ts"
+    ? "main.js"
+    : `${source
+        .replace(/^src\//, "")
+        .replace(/\.ts$/, "")
+        .replaceAll("/", ".")}.js`;
 
 /**
  * yargs measures text with `string-width` only to lay out help, but both copies it pulls in do costly
@@ -11,8 +37,9 @@ import { build } from "esbuild";
  * compiles `/^\p{RGI_Emoji}$/v` (9 ms; V8 validates regular-expression literals at parse time, even
  * inside functions never called). Together that was a third of the CLI's start-up on every command.
  * This plugin moves each copy's module body into a function run on the first call, so help output is
- * unchanged and commands that print no help never pay for it. The rewrite checks the module's shape and
- * fails the build if a new version no longer matches.
+ * unchanged (test/cli/bin.test.ts compares it with the unbundled CLI's) and commands that print no
+ * help never pay for it. The rewrite checks the module's shape and fails the build if a new version no
+ * longer matches.
  */
 const deferStringWidth = {
   name: "defer-string-width",
@@ -46,21 +73,55 @@ export default function stringWidth(...args) {
   },
 };
 
-await rm("dist/cli", { recursive: true, force: true });
-await build({
-  entryPoints: ["src/cli/main.ts"],
-  outdir: "dist/cli",
-  bundle: true,
-  splitting: true,
-  minify: true,
-  sourcemap: "linked",
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  external: ["vega", "vega-lite", "vega-embed", "@resvg/resvg-js", "playwright-core"],
-  plugins: [deferStringWidth],
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-  logLevel: "warning",
-});
+/** Turns on-demand imports of project modules, and imports of SHARED modules, into imports of their own bundles. */
+function bundleBoundaries(entry, discovered) {
+  return {
+    name: "bundle-boundaries",
+    setup(builder) {
+      builder.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData?.inner || (args.kind !== "dynamic-import" && args.kind !== "import-statement")) {
+          return undefined;
+        }
+        const resolved = await builder.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { inner: true },
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        const source = relative(root, resolved.path).replaceAll("\\", "/");
+        const boundary = args.kind === "dynamic-import" || SHARED.has(source);
+        if (!boundary || source === entry || !source.startsWith("src/")) return { path: resolved.path };
+        discovered.add(source);
+        return { path: `./${outName(source)}`, external: true };
+      });
+    },
+  };
+}
+
+await rm(outdir, { recursive: true, force: true });
+const done = new Set();
+const pending = ["src/cli/main.ts"];
+while (pending.length > 0) {
+  const entry = pending.pop();
+  if (done.has(entry)) continue;
+  done.add(entry);
+  const discovered = new Set();
+  await build({
+    entryPoints: [resolve(root, entry)],
+    outfile: resolve(outdir, outName(entry)),
+    bundle: true,
+    minify: true,
+    sourcemap: "linked",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: ["vega", "vega-lite", "vega-embed", "@resvg/resvg-js", "playwright-core"],
+    plugins: [deferStringWidth, bundleBoundaries(entry, discovered)],
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    logLevel: "warning",
+  });
+  pending.push(...discovered);
+}

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../../src/version.js";
@@ -38,6 +39,19 @@ describe.runIf(built)("bin/adequacy.js (built)", () => {
       expect(bundled.status).toBe(0);
       expect(bundled.stdout).toBe(direct.stdout);
     }
+  });
+
+  it("exits 2 on an input error raised inside a command's own bundle (one InputError class across bundles)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "adequacy-bin-"));
+    const scenario = join(dir, "scenario.yaml");
+    const yaml = exec("example", "hmcts-sscs").stdout.replace(/found: 1\n/, "found: 500\n");
+    writeFileSync(scenario, yaml);
+    const r = exec("assess", "--scenario", scenario);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `adequacy: ${scenario}: windows[0].found must be a whole number from 0 to windows[0].reviewed (109); got 500`,
+    );
   });
 
   it("prints the package version", () => {
