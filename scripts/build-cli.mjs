@@ -15,12 +15,11 @@ import { build } from "esbuild";
 const root = resolve(import.meta.dirname, "..");
 const outdir = resolve(root, "dist/cli");
 
-/** Modules whose classes are checked with `instanceof` across bundles: one copy each. */
-const SHARED = new Set([
-  "src/validation/InputError.ts",
-  "src/cli/MissingToolError.ts",
-  "src/cli/UsageError.ts",
-]);
+/**
+ * Modules whose classes are thrown in one bundle and checked with `instanceof` in another: one copy each.
+ * (UsageError is thrown and checked in main.js only.)
+ */
+const SHARED = new Set(["src/validation/InputError.ts", "src/cli/MissingToolError.ts"]);
 
 /** The file a source module is bundled into: src/investigation/examples.ts → investigation.examples.js. */
 const outName = (source) =>

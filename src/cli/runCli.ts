@@ -56,9 +56,7 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .help()
     .alias("help", "h")
     .version(VERSION)
-    // Wrapping help text is costly; wrap only when help is what the user asked for (and should yargs
-    // ever render help unasked again, see skipHelpCache, it stays cheap).
-    .wrap(args.some((arg) => arg === "--help" || arg === "-h") ? width : null)
+    .wrap(width)
     .epilogue("Exit codes: 0 success, 2 invalid input, 1 internal error. Methods: docs/methods.md.");
   skipHelpCache(parser);
   let helpText = "";

@@ -9,7 +9,7 @@
  * a tenth of a whole CLI run; test/text/formatDecimal.test.ts checks it against Intl itself.
  *
  * @param value - any number; non-finite values are left to Intl
- * @param minimumFractionDigits - decimals always shown (0 to 100)
+ * @param minimumFractionDigits - decimals always shown (0 to 100, as Intl allows)
  * @param maximumFractionDigits - decimals at most, trailing zeros beyond the minimum dropped; raised to
  *   the minimum when below it
  * @example
