@@ -37,13 +37,16 @@ export interface StratifiedAppraisal {
     readonly found: number;
     /** Σ N_h k_h / n_h. */
     readonly projected: number;
-    /** The normal approximation RAT-STATS prints: projected ± z·SE. */
+    /**
+     * The normal approximation RAT-STATS prints: projected ± z·SE, held inside the possible range
+     * [found, N − (n − found)] (never a negative count).
+     */
     readonly normal: {
       readonly method: string;
       readonly standardError: number;
       readonly lower: number;
       readonly upper: number;
-      /** The limits leave the possible range [found, N − (n − found)]. */
+      /** projected ± z·SE left the possible range, and `lower` or `upper` shows the range's end instead. */
       readonly outsidePossible: boolean;
       /** Zero width: every stratum found none (or all), so the approximation claims a certainty it lacks. */
       readonly degenerate: boolean;
@@ -57,7 +60,8 @@ export interface StratifiedAppraisal {
  * Stratified attribute appraisal: per stratum, exact hypergeometric bounds; combined, the projected
  * total Σ N_h k_h/n_h with two sets of limits:
  * - normal approximation (RAT-STATS): projected ± z·SE, SE² = Σ N_h² (1 − n_h/N_h) p_h(1 − p_h)/(n_h − 1),
- *   which can fall below the cases found or above every unexamined case, and undercovers for small counts;
+ *   which can fall below the cases found or above every unexamined case (it is then held at the range's
+ *   end and flagged `outsidePossible`), and undercovers for small counts;
  * - exact with guaranteed coverage: the sum of the strata's exact bounds, each at confidence 1 − α/H
  *   (Bonferroni), which covers the total with probability at least the confidence and always lies in
  *   [found, N − (n − found)].
@@ -116,6 +120,8 @@ export function appraiseStrata(options: {
   });
   const standardError = Math.sqrt(variance);
   const z = normalQuantile(1 - tailProbability(confidence, sided));
+  const least = found;
+  const most = population - (sample - found);
   const normalLower = sided === "upper" ? found : projected - z * standardError;
   const normalUpper = projected + z * standardError;
   return {
@@ -130,9 +136,9 @@ export function appraiseStrata(options: {
       normal: {
         method: "normal approximation, projected ± z·SE (RAT-STATS stratified attribute appraisal)",
         standardError,
-        lower: normalLower,
-        upper: normalUpper,
-        outsidePossible: normalLower < found || normalUpper > population - (sample - found),
+        lower: Math.min(Math.max(normalLower, least), most),
+        upper: Math.min(Math.max(normalUpper, least), most),
+        outsidePossible: normalLower < least || normalUpper > most,
         degenerate: standardError === 0,
       },
       exact: {

@@ -32,13 +32,19 @@ describe("appraiseStrata({ strata, confidence, sided })", () => {
     const r = appraiseStrata({ strata: c.strata, confidence: c.confidence, sided: "two" });
     expect(r.combined.projected).toBeCloseRelative(c.projected, 1e-12);
     if (c.normalUpper !== c.projected) {
-      expect(r.combined.normal.lower).toBeCloseRelative(c.normalLower, 1e-9);
-      expect(r.combined.normal.upper).toBeCloseRelative(c.normalUpper, 1e-9);
+      // The reference gives projected ± z·SE as computed; the library holds it inside the possible range.
+      const { found, population, sample } = r.combined;
+      const held = (x: number) => Math.min(Math.max(x, found), population - (sample - found));
+      expect(r.combined.normal.lower).toBeCloseRelative(held(c.normalLower), 1e-9);
+      expect(r.combined.normal.upper).toBeCloseRelative(held(c.normalUpper), 1e-9);
+      expect(r.combined.normal.outsidePossible).toBe(
+        held(c.normalLower) !== c.normalLower || held(c.normalUpper) !== c.normalUpper,
+      );
     }
     expect([r.combined.exact.lower, r.combined.exact.upper]).toEqual([c.exactLower, c.exactUpper]);
   });
 
-  it("keeps the exact limits in [found, every unexamined case] and flags a normal approximation that leaves it", () => {
+  it("keeps both sets of limits in [found, every unexamined case]", () => {
     const strata = fc.array(
       fc.integer({ min: 2, max: 5000 }).chain((population) =>
         fc.integer({ min: 2, max: Math.min(population, 300) }).chain((sample) =>
@@ -57,9 +63,10 @@ describe("appraiseStrata({ strata, confidence, sided })", () => {
         const { found, population, sample } = r.combined;
         expect(r.combined.exact.lower).toBeGreaterThanOrEqual(found);
         expect(r.combined.exact.upper).toBeLessThanOrEqual(population - (sample - found));
-        const outside =
-          r.combined.normal.lower < found || r.combined.normal.upper > population - (sample - found);
-        expect(r.combined.normal.outsidePossible).toBe(outside);
+        expect(r.combined.normal.lower).toBeGreaterThanOrEqual(found);
+        expect(r.combined.normal.upper).toBeLessThanOrEqual(population - (sample - found));
+        expect(r.combined.normal.lower).toBeLessThanOrEqual(r.combined.projected);
+        expect(r.combined.normal.upper).toBeGreaterThanOrEqual(r.combined.projected);
       }),
       { numRuns: 200 },
     );
