@@ -14,6 +14,7 @@ import { selectCommand } from "./commands/select.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { MissingToolError } from "./MissingToolError.js";
+import { restateChoiceError } from "./restateChoiceError.js";
 import { skipHelpCache } from "./skipHelpCache.js";
 import { UsageError } from "./UsageError.js";
 
@@ -51,7 +52,7 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? new UsageError(restateChoiceError(message, args));
     })
     .help()
     .alias("help", "h")

@@ -44,7 +44,7 @@ export interface DetectionTarget {
 export function detectionTarget(options: Omit<DetectionOptions, "sample">): DetectionTarget {
   const sensitivity = requireHalfOpenUnit("sensitivity", options.sensitivity ?? 1);
   if (options.affected !== undefined && options.prevalence !== undefined) {
-    throw new InputError("affected", messages.exclusive("prevalence"));
+    throw new InputError("affected", messages.exclusive("prevalence"), ["prevalence"]);
   }
   if (options.population === undefined) {
     if (options.prevalence === undefined) {
@@ -53,6 +53,7 @@ export function detectionTarget(options: Omit<DetectionOptions, "sample">): Dete
         options.affected === undefined
           ? messages.needsOneOf(["population with affected", "prevalence"])
           : messages.required(),
+        ["population", "affected", "prevalence"],
       );
     }
     return {
@@ -63,7 +64,10 @@ export function detectionTarget(options: Omit<DetectionOptions, "sample">): Dete
   }
   const population = requireCount("population", options.population, 1);
   if (options.affected === undefined && options.prevalence === undefined) {
-    throw new InputError("affected", messages.needsOneOf(["affected", "prevalence"]));
+    throw new InputError("affected", messages.needsOneOf(["affected", "prevalence"]), [
+      "affected",
+      "prevalence",
+    ]);
   }
   const affected =
     options.affected !== undefined

@@ -2,6 +2,7 @@ import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 
 export const ALLOCATIONS = ["proportional", "equal"] as const;
 export type Allocation = (typeof ALLOCATIONS)[number];
@@ -67,7 +68,7 @@ export function drawSample(options: DrawOptions): Draw {
   const frame = strata.reduce((t, s) => t + s.population, 0);
   let sizes: number[];
   if (options.sizes !== undefined) {
-    if (options.size !== undefined) throw new InputError("size", "cannot be given together with sizes");
+    if (options.size !== undefined) throw new InputError("size", messages.exclusive("sizes"), ["sizes"]);
     if (options.sizes.length !== strata.length) {
       throw new InputError("sizes", `gives ${options.sizes.length} sizes for ${strata.length} strata`);
     }

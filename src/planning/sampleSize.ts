@@ -71,7 +71,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
   const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
   const alpha = 1 - confidence;
   if (options.allowed !== undefined && options.expectedRate !== undefined) {
-    throw new InputError("allowed", messages.exclusive("expectedRate"));
+    throw new InputError("allowed", messages.exclusive("expectedRate"), ["expectedRate"]);
   }
   let expectedRate: number | undefined;
   if (options.expectedRate !== undefined) {

@@ -1,16 +1,20 @@
 /**
  * A value a user supplied is out of its domain. `field` names the option, flag or scenario path;
  * `detail` is the text from {@link messages} that follows it. The message is `${field} ${detail}`.
+ * `mentions` lists other options the detail names (`allowed` "cannot be given together with
+ * expectedRate"), so that the CLI can name them as flags too.
  */
 export class InputError extends RangeError {
   readonly field: string;
   readonly detail: string;
+  readonly mentions: readonly string[];
 
-  constructor(field: string, detail: string) {
+  constructor(field: string, detail: string, mentions: readonly string[] = []) {
     super(`${field} ${detail}`);
     this.name = "InputError";
     this.field = field;
     this.detail = detail;
+    this.mentions = mentions;
   }
 }
 

@@ -8,6 +8,10 @@ import { formatDecimal } from "../text/formatDecimal.js";
 export const messages = {
   notANumber: (raw: string) => `must be a number; got ${quote(raw)}`,
   notFinite: (raw: string) => `must be a finite number; got ${quote(raw)}`,
+  underflow: (raw: string) =>
+    `is too small for a double-precision number (it would read as 0); got ${quote(raw)}`,
+  beyondPrecision: (raw: string, read: number) =>
+    `has more digits than a double-precision number holds: it would read as the whole number ${read}; got ${quote(raw)}`,
   notWhole: (value: number) => `must be a whole number; got ${value}`,
   wholeInRange: (min: number, max: number | string, value: number) =>
     `must be a whole number from ${min} to ${describeMax(max)}; got ${value}`,

@@ -71,7 +71,10 @@ describe("adequacy chart", () => {
     [["chart", "timeline", "--example", "hmcts-sscs", "--scale", "0"], "--scale must be from 1 to 8; got 0"],
     [["chart", "all", "--example", "hmcts-sscs"], "--out-dir is required by chart all"],
     [["chart", "timeline"], "--example or --scenario or --span with --window is needed to draw timeline"],
-    [["chart", "pie", "--example", "hmcts-sscs"], "Invalid values:"],
+    [
+      ["chart", "pie", "--example", "hmcts-sscs"],
+      'kind must be one of timeline, missed, sensitivity, power, intervals, sample-size, posterior, all; got "pie"',
+    ],
     [["chart", "intervals", "-n", "109"], "--found is required"],
   ])("%j exits 2", async (args, message) => {
     const r = await run(...args);

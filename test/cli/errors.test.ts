@@ -43,8 +43,19 @@ describe("bad input: exit code 2, a message naming the flag, no stack trace, no 
       ["bound", "-N", "609", "-n", "109", "-k", "1", "--method", "wilson"],
       "--population applies only to --method hypergeometric",
     ],
-    [[...base, "--method", "exact"], "Invalid values:"],
-    [[...base, "--sided", "lower"], "Invalid values:"],
+    [
+      [...base, "--method", "exact"],
+      '--method must be one of hypergeometric, clopper-pearson, wilson, jeffreys, agresti-coull, wald, poisson, bayes; got "exact"',
+    ],
+    [[...base, "--sided", "lower"], '--sided must be one of upper, two; got "lower"'],
+    [
+      ["bound", "-N", "609", "-n", "109", "-k", "1e-400"],
+      '--found is too small for a double-precision number (it would read as 0); got "1e-400"',
+    ],
+    [
+      ["bound", "-N", "609", "-n", "109", "-k", "1.0000000000000001"],
+      '--found has more digits than a double-precision number holds: it would read as the whole number 1; got "1.0000000000000001"',
+    ],
     [[...base, "-k", "2"], "--found was given more than once"],
     [["plan"], "--tolerable is required"],
     [["plan", "--tolerable", "0"], "--tolerable must be strictly between 0 and 1; got 0"],
@@ -55,8 +66,14 @@ describe("bad input: exit code 2, a message naming the flag, no stack trace, no 
     ],
     [
       ["plan", "--tolerable", "5%", "--allowed", "1", "--expected-rate", "1%"],
-      "--allowed cannot be given together with expectedRate",
+      "--allowed cannot be given together with --expected-rate",
     ],
+    [
+      ["detect", "-N", "609", "--affected", "5", "--prevalence", "0.01", "-n", "109"],
+      "--affected cannot be given together with --prevalence",
+    ],
+    [["detect", "-N", "609", "-n", "109"], "--affected needs one of --affected or --prevalence"],
+    [["detect", "-n", "109"], "--prevalence needs one of --population with --affected or --prevalence"],
     [
       ["detect", "-N", "609", "--affected", "5", "-n", "109", "--sensitivity", "0"],
       "--sensitivity must be greater than 0 and at most 1; got 0",
