@@ -169,7 +169,7 @@ function structural(input: unknown): z.output<typeof scenarioSchema> {
         `has unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
       );
     case "invalid_value":
-      throw new InputError(field, messages.oneOf(issue.values.map(String), issue.input));
+      throw new InputError(field, messages.oneOf(issue.values.map(String), pathValue(input, issue.path)));
     case "invalid_type": {
       const value = pathValue(input, issue.path);
       if (value === undefined) throw new InputError(field, messages.required());

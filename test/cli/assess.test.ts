@@ -277,6 +277,10 @@ describe("adequacy assess", () => {
     ],
     [["--example", "hmcts-sscs", "--reviewed", "5"], "--reviewed cannot be combined with --example"],
     [["--example", "nope"], '--example must be one of hmcts-sscs, family-court-documents; got "nope"'],
+    [
+      [...sscsFlags.slice(0, -1), "sometimes"],
+      '--selection must be one of random, judgmental, unknown; got "sometimes"',
+    ],
     [["--scenario", "/nonexistent/x.yaml"], '--scenario cannot read "/nonexistent/x.yaml": no such file'],
     [["--window", "2023-12", "--reviewed", "1", "--found", "0"], "--span is required"],
     [
