@@ -184,6 +184,10 @@ describe("adequacy select", () => {
       "--size must be a whole number from 1 to the frame's 100 cases; got 300",
     ],
     [["--frame", "100", "--seed", "1"], "--size is required"],
+    [
+      ["--frame", "0", "--size", "1", "--seed", "1"],
+      "--frame must be a whole number from 1 to 9007199254740991; got 0",
+    ],
     [["--size", "3"], "--cases needs one of --cases FILE or --frame N"],
     [
       ["--frame", "100", "--size", "3", "--seed", "-4"],

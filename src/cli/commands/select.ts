@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import { requireCount } from "../../validation/checks.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { VERSION } from "../../version.js";
@@ -68,7 +69,8 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         ),
     handler: async (argv: ArgumentsCamelCase) => {
       const file = single("--cases", argv.cases);
-      const frame = parseNumber("--frame", argv.frame);
+      const frameGiven = parseNumber("--frame", argv.frame);
+      const frame = frameGiven === undefined ? undefined : requireCount("--frame", frameGiven, 1);
       if (file !== undefined && frame !== undefined)
         throw new InputError("--cases", messages.exclusive("--frame"));
       if (file === undefined && frame === undefined)
