@@ -36,6 +36,8 @@ export const messages = {
   waldDegenerate: (found: number, sample: number) =>
     `Wald interval degenerates at ${found} of ${sample}: its width is zero, which claims certainty the data do not give; use clopper-pearson or wilson.`,
   poissonClipped: () => "the Poisson bound exceeded a rate of 1 and was clipped to 1.",
+  sparesShort: (stratum: string, available: number, asked: number) =>
+    `stratum ${stratum} has only ${available} case${available === 1 ? "" : "s"} left after its sample, so it has ${available} spare${available === 1 ? "" : "s"}, not ${asked}.`,
   rateBoundFromApproximation: (method: string) =>
     `${method} is an approximation; its coverage can fall below the stated confidence for small samples or rates near 0 or 1.`,
 } as const;

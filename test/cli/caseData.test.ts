@@ -172,6 +172,20 @@ describe("adequacy select", () => {
     }
   });
 
+  it("says when a stratum has fewer spares left than asked for, and draws all it has", async () => {
+    const r = await run("select", "--frame", "10", "--size", "5", "--spares", "6", "--seed", "1");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "adequacy: note: stratum all has only 5 cases left after its sample, so it has 5 spares, not 6.\n",
+    );
+    const rows = r.stdout.split("\n").filter((line) => /^\d+,/.test(line));
+    expect(rows.map((row) => row.split(",")[3])).toEqual([
+      ...Array(5).fill("sample"),
+      ...Array(5).fill("spare"),
+    ]);
+    expect(new Set(rows.map((row) => row.split(",")[1])).size).toBe(10);
+  });
+
   it("generates and prints a seed when none is given", async () => {
     const r = await run("select", "--frame", "100", "--size", "3");
     expect(r.stderr).toMatch(/seed \d+ \(generated\); give --seed \d+ to repeat this selection/);

@@ -189,6 +189,10 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       const out = single("--out", argv.out);
       if (seedGiven === undefined)
         io.err(`adequacy: seed ${seed} (generated); give --seed ${seed} to repeat this selection\n`);
+      for (const stratum of draw.strata) {
+        if (spares !== undefined && stratum.spares < spares)
+          io.err(`adequacy: note: ${messages.sparesShort(stratum.label, stratum.spares, spares)}\n`);
+      }
       if (out === undefined) {
         io.out(text);
         return;
