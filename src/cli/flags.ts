@@ -3,6 +3,9 @@ import { messages } from "../validation/messages.js";
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A library option's name (`expectedRate`, `prior.alpha`), as opposed to a path or a flag. */
+const OPTION = /^[a-z][A-Za-z.]*$/;
+
 /** `expectedRate` → `--expected-rate`; `prior.alpha` → `--prior-alpha`. */
 export function flagName(field: string): string {
   return `--${field.replaceAll(".", "-").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -66,6 +69,3 @@ export function asFlagError(error: InputError): InputError {
   const detail = names.length === 0 ? error.detail : error.detail.replace(mention, (name) => flagName(name));
   return new InputError(flagName(error.field), detail);
 }
-
-/** A library option's name (`expectedRate`, `prior.alpha`), as opposed to a path or a flag. */
-const OPTION = /^[a-z][A-Za-z.]*$/;
