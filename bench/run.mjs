@@ -135,7 +135,7 @@ for (const [name, spec] of Object.entries(charts)) {
   console.log(`  ${name.padEnd(12)} ${fmt(times[3])}`);
 }
 const out = mkdtempSync(join(tmpdir(), "adequacy-bench-"));
-const chartAll = wallMs(["bin/adequacy.js", "chart", "all", "--example", "hmcts-sscs", "--out-dir", out], 3);
+const chartAll = wallMs(["bin/adequacy.cjs", "chart", "all", "--example", "hmcts-sscs", "--out-dir", out], 3);
 console.log(
   `  adequacy chart all --example hmcts-sscs (7 charts × 4 formats): ${fmt(chartAll)} (target: ≤ 5 s)`,
 );
@@ -170,11 +170,11 @@ const startup = [
   ["node -e ''", ["-e", ""]],
   [
     "adequacy bound … --format json",
-    ["bin/adequacy.js", "bound", "-N", "609", "-n", "109", "-k", "1", "--format", "json"],
+    ["bin/adequacy.cjs", "bound", "-N", "609", "-n", "109", "-k", "1", "--format", "json"],
   ],
   [
     "adequacy assess --example hmcts-sscs --format json",
-    ["bin/adequacy.js", "assess", "--example", "hmcts-sscs", "--format", "json"],
+    ["bin/adequacy.cjs", "assess", "--example", "hmcts-sscs", "--format", "json"],
   ],
 ];
 const startupTimes = startup.map(() => []);

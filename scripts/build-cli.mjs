@@ -1,12 +1,16 @@
 // Bundles the CLI for a fast start. stdlib ships each function as hundreds of small CommonJS modules,
 // and resolving them one by one tripled the start-up time, so the CLI is bundled:
-// - dist/cli/main.js holds yargs and the command definitions;
+// - dist/cli/main.cjs holds yargs and the command definitions;
 // - every module a command imports on demand (`await import(...)`) becomes one self-contained file,
 //   loaded only when that command runs. Code shared between them is copied into each, not split into
 //   shared chunks: esbuild's code splitting left `assess` loading 24 chunks one after another, and the
 //   per-module cost of the ESM loader came to a tenth of the run;
+// - the bundles are CommonJS, loaded with `require` when first needed: Node's ESM loader costs about
+//   3 ms more for the same files (measured on `assess`), a tenth of what the CLI adds to Node's own
+//   start. The one exception is the chart renderer, which imports ESM-only packages (vega, vega-lite):
+//   it stays an ES module, loaded with `import()`;
 // - the error classes the CLI tells apart with `instanceof` stay single files that every bundle
-//   imports, so an InputError thrown in a command's bundle is the class main.js checks;
+//   requires, so an InputError thrown in a command's bundle is the class main.cjs checks;
 // - charting packages stay external, imported only when a chart is asked for.
 import { readFile, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
@@ -21,14 +25,17 @@ const outdir = resolve(root, "dist/cli");
  */
 const SHARED = new Set(["src/validation/InputError.ts", "src/cli/MissingToolError.ts"]);
 
-/** The file a source module is bundled into: src/investigation/examples.ts → investigation.examples.js. */
+/** Modules that import ESM-only packages, and so are bundled as ES modules. */
+const ESM = new Set(["src/charts/render.ts"]);
+
+/** The file a source module is bundled into: src/investigation/examples.ts → investigation.examples.cjs. */
 const outName = (source) =>
   source === "src/cli/main.ts"
-    ? "main.js"
+    ? "main.cjs"
     : `${source
         .replace(/^src\//, "")
         .replace(/\.ts$/, "")
-        .replaceAll("/", ".")}.js`;
+        .replaceAll("/", ".")}.${ESM.has(source) ? "js" : "cjs"}`;
 
 /**
  * yargs measures text with `string-width` only to lay out help, but both copies it pulls in do costly
@@ -72,12 +79,17 @@ export default function stringWidth(...args) {
   },
 };
 
-/** Turns on-demand imports of project modules, and imports of SHARED modules, into imports of their own bundles. */
+/**
+ * Turns on-demand imports of project modules, and imports of SHARED modules, into loads of their own
+ * bundles: `require` for a CommonJS bundle, made lazy by a one-line module that esbuild wraps and runs
+ * only when the `import()` is reached; a real `import()` for an ES module bundle.
+ */
 function bundleBoundaries(entry, discovered) {
   return {
     name: "bundle-boundaries",
     setup(builder) {
       builder.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.namespace === "lazy-bundle") return { path: args.path, external: true };
         if (args.pluginData?.inner || (args.kind !== "dynamic-import" && args.kind !== "import-statement")) {
           return undefined;
         }
@@ -92,8 +104,14 @@ function bundleBoundaries(entry, discovered) {
         const boundary = args.kind === "dynamic-import" || SHARED.has(source);
         if (!boundary || source === entry || !source.startsWith("src/")) return { path: resolved.path };
         discovered.add(source);
+        if (args.kind === "dynamic-import" && !ESM.has(source))
+          return { path: source, namespace: "lazy-bundle" };
         return { path: `./${outName(source)}`, external: true };
       });
+      builder.onLoad({ filter: /.*/, namespace: "lazy-bundle" }, (args) => ({
+        contents: `module.exports = require("./${outName(args.path)}");`,
+        loader: "js",
+      }));
     },
   };
 }
@@ -113,14 +131,23 @@ while (pending.length > 0) {
     minify: true,
     sourcemap: "linked",
     platform: "node",
-    format: "esm",
     target: "node20",
     external: ["vega", "vega-lite", "vega-embed", "@resvg/resvg-js", "playwright-core"],
     plugins: [deferStringWidth, bundleBoundaries(entry, discovered)],
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
     logLevel: "warning",
+    ...(ESM.has(entry)
+      ? {
+          format: "esm",
+          banner: {
+            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+          },
+        }
+      : {
+          format: "cjs",
+          // yargs' ES module build reads import.meta.url; in a CommonJS bundle it comes from __filename.
+          define: { "import.meta.url": "__importMetaUrl" },
+          banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+        }),
   });
   pending.push(...discovered);
 }

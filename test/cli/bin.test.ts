@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,11 +7,11 @@ import { VERSION } from "../../src/version.js";
 import { run } from "../helpers/runCli.js";
 
 const root = join(import.meta.dirname, "..", "..");
-const bin = join(root, "bin", "adequacy.js");
-const built = existsSync(join(root, "dist", "cli", "main.js"));
+const bin = join(root, "bin", "adequacy.cjs");
+const built = existsSync(join(root, "dist", "cli", "main.cjs"));
 
 // The built CLI as a user runs it: `npm test` builds first (pretest), so this runs in CI and locally.
-describe.runIf(built)("bin/adequacy.js (built)", () => {
+describe.runIf(built)("bin/adequacy.cjs (built)", () => {
   const exec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
 
   it("exits 0 with the result on stdout", () => {
@@ -52,6 +52,17 @@ describe.runIf(built)("bin/adequacy.js (built)", () => {
     expect(r.stderr.trim()).toBe(
       `adequacy: ${scenario}: windows[0].found must be a whole number from 0 to windows[0].reviewed (109); got 500`,
     );
+  });
+
+  it("renders a chart through the one bundle that is an ES module (vega is ESM-only)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "adequacy-bin-"));
+    const out = join(dir, "timeline.svg");
+    const r = exec("chart", "timeline", "--example", "hmcts-sscs", "--out", out);
+    const svg = existsSync(out) ? readFileSync(out, "utf8") : "";
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    expect(svg).toMatch(/^<svg[^>]*>/);
+    expect(svg).toContain("hmcts-sscs");
   });
 
   it("prints the package version", () => {
