@@ -47,18 +47,28 @@ describe("countInterval({ found, sample, population, confidence, sided })", () =
       });
     });
 
-  it("stays in [found, N − (sample − found)] and contains the estimate", () => {
+  it("stays in [found, N − (sample − found)] and contains the estimate, to the nearest whole case", () => {
     fc.assert(
       fc.property(arbitrary, (o) => {
         const r = countInterval(o);
         expect(r.lower).toBeGreaterThanOrEqual(o.found);
         expect(r.upper).toBeLessThanOrEqual(o.population - (o.sample - o.found));
-        expect(r.lower).toBeLessThanOrEqual(r.estimate);
-        expect(r.upper).toBeGreaterThanOrEqual(r.estimate);
+        expect(r.lower).toBeLessThanOrEqual(Math.ceil(r.estimate));
+        expect(r.upper).toBeGreaterThanOrEqual(Math.floor(r.estimate));
         expect(Number.isInteger(r.lower) && Number.isInteger(r.upper)).toBe(true);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("can exclude a fractional estimate: 1 found in 5,000 of 5,256 at 50% gives 1 to 1, estimate 1.05", () => {
+    // K = 2 is rejected: P(X ≤ 1 | N = 5256, K = 2, n = 5000) = 1 − C(5000, 2)/C(5256, 2), in closed form,
+    // is below the tail 0.25, so no whole number of cases above 1 is consistent with the data.
+    const keep = 1 - (5000 * 4999) / (5256 * 5255);
+    expect(keep).toBeLessThan(0.25);
+    const r = countInterval({ found: 1, sample: 5000, population: 5256, confidence: 0.5 });
+    expect([r.lower, r.upper]).toEqual([1, 1]);
+    expect(r.estimate).toBe(5256 / 5000);
   });
 
   it("gives an upper bound that rises with found and falls as the sample grows", () => {
