@@ -132,7 +132,7 @@ while (pending.length > 0) {
     sourcemap: "linked",
     platform: "node",
     target: "node20",
-    external: ["vega", "vega-lite", "vega-embed", "@resvg/resvg-js", "playwright-core"],
+    external: ["vega", "vega-lite", "@resvg/resvg-js"],
     plugins: [deferStringWidth, bundleBoundaries(entry, discovered)],
     logLevel: "warning",
     ...(ESM.has(entry)
