@@ -21,7 +21,7 @@ const outdir = resolve(root, "dist/cli");
 
 /**
  * Modules whose classes are thrown in one bundle and checked with `instanceof` in another: one copy each.
- * (UsageError is thrown and checked in main.js only.)
+ * (UsageError is thrown and checked in main.cjs only.)
  */
 const SHARED = new Set(["src/validation/InputError.ts", "src/cli/MissingToolError.ts"]);
 
