@@ -1,7 +1,13 @@
-/** A command line that yargs or a command rejects before any computation (exit code 2). */
+/**
+ * A command line that yargs or a command rejects before any computation (exit code 2). `command` is the
+ * command given, when there is one, so that the message can point to its help.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
+  readonly command: string | undefined;
+
+  constructor(message: string, command?: string) {
     super(message);
     this.name = "UsageError";
+    this.command = command;
   }
 }

@@ -1,4 +1,4 @@
-import yargs from "yargs";
+import yargs, { type CommandModule } from "yargs";
 import { InputError, InputTypeError } from "../validation/InputError.js";
 import { VERSION } from "../version.js";
 import { appraiseCommand } from "./commands/appraise.js";
@@ -14,7 +14,7 @@ import { selectCommand } from "./commands/select.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { MissingToolError } from "./MissingToolError.js";
-import { restateChoiceError } from "./restateChoiceError.js";
+import { restateYargsError } from "./restateYargsError.js";
 import { skipHelpCache } from "./skipHelpCache.js";
 import { UsageError } from "./UsageError.js";
 
@@ -28,31 +28,36 @@ export const EXIT_INPUT = 2;
  * tests run it in-process.
  */
 export async function runCli(args: readonly string[], io: Io, width = 100): Promise<number> {
-  const parser = yargs([...args])
-    .scriptName("adequacy")
-    .usage(
-      "$0 <command> [options]\n\nHow much could an investigation have missed? Exact bounds, sample sizes and detection power.",
+  const commands: CommandModule[] = [
+    assessCommand(io),
+    boundCommand(io),
+    chartCommand(io),
+    reportCommand(io, args),
+    planCommand(io),
+    detectCommand(io),
+    appraiseCommand(io),
+    selectCommand(io, args),
+    exampleCommand(io),
+    schemaCommand(io),
+  ];
+  const names = commands.map((module) => String(module.command).split(" ")[0] as string);
+  const command = names.includes(args[0] ?? "") ? args[0] : undefined;
+  const parser = commands
+    .reduce(
+      (cli, module) => cli.command(module),
+      yargs([...args])
+        .scriptName("adequacy")
+        .usage(
+          "$0 <command> [options]\n\nHow much could an investigation have missed? Exact bounds, sample sizes and detection power.",
+        ),
     )
-    .command(assessCommand(io))
-    .command(boundCommand(io))
-    .command(chartCommand(io))
-    .command(reportCommand(io, args))
-    .command(planCommand(io))
-    .command(detectCommand(io))
-    .command(appraiseCommand(io))
-    .command(selectCommand(io, args))
-    .command(exampleCommand(io))
-    .command(schemaCommand(io))
-    .demandCommand(
-      1,
-      "give a command: assess, report, chart, bound, plan, detect, appraise, select, example or schema",
-    )
+    .demandCommand(1, `give a command: ${names.slice(0, -1).join(", ")} or ${names.at(-1)}`)
     .recommendCommands()
     .strict()
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(restateChoiceError(message, args));
+      throw error ?? new UsageError(restateYargsError(message, { args, command }), command);
     })
     .help()
     .alias("help", "h")
@@ -78,7 +83,10 @@ function reportError(error: unknown, io: Io): number {
     return EXIT_INPUT;
   }
   if (error instanceof UsageError) {
-    io.err(`adequacy: ${error.message}\nRun 'adequacy --help' for the commands and their options.\n`);
+    const help = error.command === undefined ? "adequacy --help" : `adequacy ${error.command} --help`;
+    io.err(
+      `adequacy: ${error.message}\nRun '${help}' for ${error.command === undefined ? "the commands and their options" : "its options"}.\n`,
+    );
     return EXIT_INPUT;
   }
   if (error instanceof MissingToolError) {

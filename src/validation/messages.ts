@@ -23,6 +23,11 @@ export const messages = {
   oneOf: (allowed: readonly string[], value: unknown) =>
     `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`,
   required: () => "is required",
+  notAnOption: (command: string | undefined) =>
+    command === undefined ? "is not an option of adequacy" : `is not an option of adequacy ${command}`,
+  notAnArgument: (command: string) => `is not an argument of adequacy ${command}`,
+  notACommand: (suggestion?: string) =>
+    `is not a command${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`,
   wrongType: (expected: string, value: unknown) => `must be ${expected}; got ${describeType(value)}`,
   exclusive: (other: string) => `cannot be given together with ${other}`,
   needsOneOf: (options: readonly string[]) => `needs one of ${options.join(" or ")}`,

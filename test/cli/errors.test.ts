@@ -82,7 +82,13 @@ describe("bad input: exit code 2, a message naming the flag, no stack trace, no 
       ["detect", "-N", "10", "--affected", "1", "--sensitivity", "0.5", "--confidence", "0.9"],
       "--confidence cannot be met",
     ],
-    [["frobnicate"], "Unknown argument: frobnicate"],
+    [["frobnicate"], '"frobnicate" is not a command'],
+    [["boud", "-n", "5"], '"boud" is not a command; did you mean bound?'],
+    [
+      [...base, "--foo", "3"],
+      "--foo is not an option of adequacy bound\nRun 'adequacy bound --help' for its options.",
+    ],
+    [[...base, "extra"], '"extra" is not an argument of adequacy bound'],
     [[], "give a command"],
   ])("%j", async (args, message) => {
     const r = await run(...args);

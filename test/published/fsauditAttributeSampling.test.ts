@@ -26,7 +26,7 @@ interface Vignette {
   }[];
 }
 const vignette = published<Vignette>("fsaudit-attribute-sampling.json");
-const inputs = ({ source: _source, ...rest }: { source?: string }) => rest;
+const inputs = (c: object) => Object.fromEntries(Object.entries(c).filter(([key]) => key !== "source"));
 
 // An independent implementation's printed output (R, FSaudit): integers must match exactly,
 // probabilities to the seven significant digits R printed.
