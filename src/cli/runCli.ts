@@ -46,6 +46,9 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .reduce(
       (cli, module) => cli.command(module),
       yargs([...args])
+        // yargs translates its own messages from LANG/LC_ALL; the project's messages are English, and
+        // restateYargsError reads yargs' English, so the locale is fixed rather than detected.
+        .locale("en")
         .scriptName("adequacy")
         .usage(
           "$0 <command> [options]\n\nHow much could an investigation have missed? Exact bounds, sample sizes and detection power.",
