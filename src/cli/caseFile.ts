@@ -5,6 +5,7 @@ import type { DayInterval } from "../investigation/calendar.js";
 import type { CaseColumns, CaseSummary } from "../investigation/readCases.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
+import { asReadError } from "./fileErrors.js";
 import { single } from "./flags.js";
 
 const LISTED = 10;
@@ -51,11 +52,8 @@ export async function readCaseFile(
       ...(options.onCase ? { onCase: options.onCase } : {}),
     });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError(flag, `cannot read "${path}": no such file`);
-    if (code === "EISDIR") throw new InputError(flag, `cannot read "${path}": it is a folder`);
     if (error instanceof InputError) throw new InputError(`${flag} ${path}`, error.detail);
-    throw error;
+    throw asReadError(flag, path, error);
   }
   if (summary.rowsRejected > 0 && !options.skipInvalid) {
     const listed = summary.rejected.slice(0, LISTED).map((r) => `line ${r.line}: ${r.reason}`);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseDocument } from "yaml";
 import { InputError } from "../validation/InputError.js";
+import { asReadError } from "./fileErrors.js";
 
 /** Reads a scenario from JSON or YAML; a syntax error names the file, line and column. */
 export function readScenarioFile(flag: string, path: string): unknown {
@@ -45,10 +46,7 @@ export function readText(flag: string, path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (code ?? "unreadable");
-    throw new InputError(flag, `cannot read "${path}": ${reason}`);
+    throw asReadError(flag, path, error);
   }
 }
 

@@ -31,6 +31,8 @@ export const messages = {
   wrongType: (expected: string, value: unknown) => `must be ${expected}; got ${describeType(value)}`,
   exclusive: (other: string) => `cannot be given together with ${other}`,
   needsOneOf: (options: readonly string[]) => `needs one of ${options.join(" or ")}`,
+  cannotRead: (path: string, code: string) => `cannot read "${path}": ${fileProblem(code, "file")}`,
+  cannotWrite: (path: string, code: string) => `cannot write "${path}": ${fileProblem(code, "folder")}`,
   expectedNotBelowTolerable: (expected: number, tolerable: number) =>
     `(${expected}) must be below the tolerable rate (${tolerable}); no sample size can show a rate below its expected value`,
   planUnreachable: (limit: number, reason: string) =>
@@ -46,6 +48,38 @@ export const messages = {
   rateBoundFromApproximation: (method: string) =>
     `${method} is an approximation; its coverage can fall below the stated confidence for small samples or rates near 0 or 1.`,
 } as const;
+
+/** What an operating-system error code means for a path the user gave; `missing` is what ENOENT lacks. */
+function fileProblem(code: string, missing: "file" | "folder"): string {
+  switch (code) {
+    case "ENOENT":
+      return `no such ${missing}`;
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "a file stands where a folder is needed";
+    case "ENAMETOOLONG":
+      return "the name is too long";
+    case "ELOOP":
+      return "too many symbolic links";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "no space left on the device";
+    case "ENXIO":
+    case "ESPIPE":
+    case "EINVAL":
+    case "EAGAIN":
+      return `it is not a regular file (${code})`;
+    default:
+      return `the system refused (${code})`;
+  }
+}
 
 function describeMax(max: number | string): string {
   return typeof max === "number" ? String(max) : max;

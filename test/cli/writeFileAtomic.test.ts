@@ -11,8 +11,9 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../src/cli/writeFileAtomic.js";
+import { makeFolder, writeFileAtomic } from "../../src/cli/writeFileAtomic.js";
 import { InputError } from "../../src/validation/InputError.js";
+import { messages } from "../../src/validation/messages.js";
 
 describe("writeFileAtomic(flag, path, data, inputs)", () => {
   let dir: string;
@@ -58,5 +59,37 @@ describe("writeFileAtomic(flag, path, data, inputs)", () => {
     const out = join(dir, "missing", "out.csv");
     expect(() => writeFileAtomic("--out", out, "x")).toThrow(`--out cannot write "${out}": no such folder`);
     expect(existsSync(join(dir, "missing"))).toBe(false);
+  });
+});
+
+describe("writeFileAtomic(flag, path, data) and makeFolder(flag, path) where a file stands in the way", () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "adequacy-write-"));
+    file = join(dir, "f.txt");
+    writeFileSync(file, "kept\n");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("names the flag, not the temporary file, when a file stands where a folder is needed", () => {
+    const out = join(file, "t.svg");
+    expect(() => writeFileAtomic("--out", out, "x")).toThrow(InputError);
+    expect(() => writeFileAtomic("--out", out, "x")).toThrow(`--out ${messages.cannotWrite(out, "ENOTDIR")}`);
+    expect(readFileSync(file, "utf8")).toBe("kept\n");
+  });
+
+  it("refuses a folder over a file, or under one, naming the flag", () => {
+    expect(() => makeFolder("--out-dir", file)).toThrow(`--out-dir ${messages.cannotWrite(file, "EEXIST")}`);
+    const below = join(file, "charts");
+    expect(() => makeFolder("--out-dir", below)).toThrow(
+      `--out-dir ${messages.cannotWrite(below, "ENOTDIR")}`,
+    );
+    expect(readFileSync(file, "utf8")).toBe("kept\n");
+  });
+
+  it("refuses to write over a folder", () => {
+    expect(() => writeFileAtomic("--out", dir, "x")).toThrow(`--out ${messages.cannotWrite(dir, "EISDIR")}`);
+    expect(readdirSync(dir)).toEqual(["f.txt"]);
   });
 });

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { CHART_FORMATS, type ChartFormat } from "../../charts/formats.js";
@@ -8,7 +7,7 @@ import { messages } from "../../validation/messages.js";
 import { numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
-import { writeFileAtomic } from "../writeFileAtomic.js";
+import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
 import { locateScenarioError, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
 const KINDS = [
@@ -244,7 +243,7 @@ export function chartCommand(io: Io): CommandModule {
         if (dir === undefined) throw new InputError("--out-dir", "is required by chart all");
         if (!assessment)
           throw new InputError("--example", "or --scenario or --span with --window is needed by chart all");
-        mkdirSync(dir, { recursive: true });
+        makeFolder("--out-dir", dir);
         const kinds = KINDS.filter(
           (k) => assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size",
         );

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import type { ReportDocument } from "../../report/ReportDocument.js";
@@ -6,7 +5,7 @@ import { InputError } from "../../validation/InputError.js";
 import { VERSION } from "../../version.js";
 import { single } from "../flags.js";
 import type { Io } from "../Io.js";
-import { writeFileAtomic } from "../writeFileAtomic.js";
+import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
 import { locateScenarioError, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
 const FORMATS = ["markdown", "html", "pdf", "json"] as const;
@@ -100,7 +99,7 @@ async function render(
     if (out === undefined) return renderReportMarkdown(doc);
     const folderName = `${basename(out).replace(/\.(md|markdown)$/i, "")}.charts`;
     const folder = join(dirname(out), folderName);
-    mkdirSync(folder, { recursive: true });
+    makeFolder("--out", folder);
     for (const chart of charts) {
       writeFileAtomic("--out", join(folder, `${chart.id}.svg`), await renderSvg(chart.spec), inputs);
       writeFileAtomic(
