@@ -12,7 +12,7 @@ export const numberOption = (describe: string, alias?: string): Options => ({
 });
 
 export const confidenceOption: Options = numberOption(
-  "Confidence level in (0, 1), e.g. 0.95 or 95% [default: 0.95]",
+  "Confidence level from 0.5 up to (not including) 1, e.g. 0.95 or 95% [default: 0.95]",
 );
 
 export const sidedOption: Options = {

@@ -1,4 +1,4 @@
-import { requireCount, requireOneOf, requireOpenUnit } from "../validation/checks.js";
+import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
 import type { Sided } from "./types.js";
 import { SIDED, tailProbability } from "./types.js";
@@ -46,7 +46,7 @@ export function countInterval(options: CountIntervalOptions): CountInterval {
   const population = requireCount("population", options.population, 1);
   const sample = requireCount("sample", options.sample, 1, population, `population (${population})`);
   const found = requireCount("found", options.found, 0, sample, `sample (${sample})`);
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   const bounds = hypergeometricCount(found, sample, population, tailProbability(confidence, sided));
   const lower = sided === "upper" ? found : bounds.lower;

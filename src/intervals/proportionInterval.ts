@@ -1,4 +1,4 @@
-import { requireCount, requireOneOf, requireOpenUnit, requirePositive } from "../validation/checks.js";
+import { requireConfidence, requireCount, requireOneOf, requirePositive } from "../validation/checks.js";
 import { messages } from "../validation/messages.js";
 import { agrestiCoull } from "./agrestiCoull.js";
 import { type BetaPrior, bayesBeta, bayesMedian } from "./bayesBeta.js";
@@ -58,7 +58,7 @@ export interface ProportionInterval {
 export function proportionInterval(options: ProportionIntervalOptions): ProportionInterval {
   const sample = requireCount("sample", options.sample, 1);
   const found = requireCount("found", options.found, 0, sample, `sample (${sample})`);
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const method = requireOneOf("method", options.method ?? "clopper-pearson", PROPORTION_METHODS);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   const alpha = tailProbability(confidence, sided);

@@ -1,6 +1,6 @@
 import { exceeds } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
-import { MAX_COUNT, requireOpenUnit } from "../validation/checks.js";
+import { MAX_COUNT, requireConfidence } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import {
@@ -43,7 +43,7 @@ export interface DetectionSampleSize {
  */
 export function detectionSampleSize(options: DetectionSampleSizeOptions): DetectionSampleSize {
   const target = detectionTarget(options);
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   if (target.model === "hypergeometric" && target.affected === 0) {
     throw new InputError("affected", messages.wholeInRange(1, `population (${target.population})`, 0));
   }

@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import type { Sided } from "../intervals/types.js";
 import {
+  requireConfidence,
   requireCount,
   requireHalfOpenUnit,
   requireOneOf,
@@ -83,7 +84,12 @@ export const scenarioSchema = z
     reviewSensitivity: z.optional(
       described(z.number(), "Chance a reviewer recognises an affected case, (0, 1]; default 1"),
     ),
-    confidence: z.optional(described(z.number(), "Default 0.95")),
+    confidence: z.optional(
+      described(
+        z.union([z.number(), z.string()]),
+        "From 0.5 up to (not including) 1, as a number (0.95) or a percentage ('95%'); default 0.95",
+      ),
+    ),
     sided: z.optional(described(z.enum(["upper", "two"]), "Default upper (one-sided upper bounds)")),
     materiality: z.optional(described(z.number(), "A count of missed cases that would matter")),
     tolerable: z.optional(
@@ -261,7 +267,7 @@ export function normalizeScenario(input: unknown): Scenario {
     drift,
     screeningSensitivity,
     reviewSensitivity: requireHalfOpenUnit("reviewSensitivity", raw.reviewSensitivity ?? 1),
-    confidence: requireOpenUnit("confidence", raw.confidence ?? 0.95),
+    confidence: requireConfidence("confidence", percentOrNumber("confidence", raw.confidence ?? 0.95)),
     sided: requireOneOf("sided", raw.sided ?? "upper", ["upper", "two"] as const),
     ...(raw.materiality === undefined
       ? {}
@@ -270,6 +276,15 @@ export function normalizeScenario(input: unknown): Scenario {
     stratify: raw.stratify ?? "year",
     sources: raw.sources ?? [],
   };
+}
+
+/** A number, or text such as "95%" or "0.95" as a scenario file may write a confidence. */
+function percentOrNumber(field: string, value: number | string): number {
+  if (typeof value === "number") return value;
+  const match = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/.exec(value);
+  if (!match) throw new InputError(field, messages.notANumber(value));
+  const number = Number(match[1]);
+  return match[2] === "%" ? number / 100 : number;
 }
 
 function normalizeWindow(w: z.output<typeof windowSchema>, i: number, span: DayInterval): ScenarioWindow {

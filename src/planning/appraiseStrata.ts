@@ -2,7 +2,7 @@ import { normalQuantile } from "../distributions/normalQuantile.js";
 import { countInterval } from "../intervals/countInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
-import { requireCount, requireOneOf, requireOpenUnit } from "../validation/checks.js";
+import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 
 export interface StratumInput {
@@ -78,7 +78,7 @@ export function appraiseStrata(options: {
   readonly confidence?: number;
   readonly sided?: Sided;
 }): StratifiedAppraisal {
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   if (options.strata.length === 0) throw new InputError("strata", "needs at least one stratum");
   const H = options.strata.length;

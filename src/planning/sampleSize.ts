@@ -11,6 +11,7 @@ import { formatDecimal } from "../text/formatDecimal.js";
 import {
   MAX_COUNT,
   requireClosedUnit,
+  requireConfidence,
   requireCount,
   requireOneOf,
   requireOpenUnit,
@@ -68,7 +69,7 @@ export interface SampleSize {
 export function sampleSize(options: SampleSizeOptions): SampleSize {
   const model = requireOneOf("model", options.model, SAMPLE_SIZE_MODELS);
   const tolerable = requireOpenUnit("tolerable", options.tolerable);
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const alpha = 1 - confidence;
   if (options.allowed !== undefined && options.expectedRate !== undefined) {
     throw new InputError("allowed", messages.exclusive("expectedRate"), ["expectedRate"]);

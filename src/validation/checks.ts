@@ -34,6 +34,17 @@ export function requireOpenUnit(field: string, value: unknown): number {
   return x;
 }
 
+/**
+ * A confidence level: in [0.5, 1). Below 50% a one-sided bound falls below the estimate and is more likely
+ * wrong than right; such a value is almost always a slip (0.95% for 95%, or the risk 0.05 for 0.95), so
+ * it is refused with a suggestion rather than used.
+ */
+export function requireConfidence(field: string, value: unknown): number {
+  const x = requireOpenUnit(field, value);
+  if (x < 0.5) throw new InputError(field, messages.confidenceBelowHalf(x));
+  return x;
+}
+
 /** A probability in (0, 1] (sensitivity, prevalence). */
 export function requireHalfOpenUnit(field: string, value: unknown): number {
   const x = requireNumber(field, value);

@@ -17,6 +17,8 @@ export const messages = {
     `must be a whole number from ${min} to ${describeMax(max)}; got ${value}`,
   openUnit: (value: number) =>
     `must be strictly between 0 and 1; got ${value}${value > 1 && value < 100 ? ` (for ${value}%, write ${value / 100} or ${value}%)` : ""}`,
+  confidenceBelowHalf: (value: number) =>
+    `must be at least 0.5 (50%) and below 1: a bound at a lower confidence is more likely wrong than right; got ${value}${confidenceHint(value)}`,
   halfOpenUnit: (value: number) => `must be greater than 0 and at most 1; got ${value}`,
   closedUnit: (value: number) => `must be from 0 to 1; got ${value}`,
   positive: (value: number) => `must be greater than 0; got ${value}`,
@@ -79,6 +81,18 @@ function fileProblem(code: string, missing: "file" | "folder"): string {
     default:
       return `the system refused (${code})`;
   }
+}
+
+/** What a confidence below 50% was probably meant to be: a percentage typed twice, or the risk instead. */
+function confidenceHint(value: number): string {
+  const asPercent = Number((value * 100).toPrecision(12));
+  if (asPercent >= 0.5 && asPercent < 1) {
+    return ` (${asPercent}% was probably meant as ${asPercent * 100}%: write ${asPercent} or ${Number((asPercent * 100).toPrecision(12))}%)`;
+  }
+  const complement = Number((1 - value).toPrecision(12));
+  if (value <= 0.2)
+    return ` (if ${value} is the risk of being wrong, the confidence is ${complement}: write ${complement})`;
+  return "";
 }
 
 function describeMax(max: number | string): string {

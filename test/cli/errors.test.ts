@@ -31,6 +31,20 @@ describe("bad input: exit code 2, a message naming the flag, no stack trace, no 
       "--confidence must be strictly between 0 and 1; got 95 (for 95%, write 0.95 or 95%)",
     ],
     [
+      [...base, "--confidence", "0.95%"],
+      "--confidence must be at least 0.5 (50%) and below 1: a bound at a lower confidence is more likely wrong than right; got 0.0095 (0.95% was probably meant as 95%: write 0.95 or 95%)",
+    ],
+    [
+      [...base, "--confidence", "0.05"],
+      "--confidence must be at least 0.5 (50%) and below 1: a bound at a lower confidence is more likely wrong than right; got 0.05 (if 0.05 is the risk of being wrong, the confidence is 0.95: write 0.95)",
+    ],
+    [["plan", "--tolerable", "5%", "--confidence", "0.3"], "--confidence must be at least 0.5 (50%)"],
+    [["detect", "-N", "609", "--affected", "5", "--confidence", "0.1"], "--confidence must be at least 0.5"],
+    [
+      ["assess", "--example", "hmcts-sscs", "--confidence", "0.49"],
+      "--confidence must be at least 0.5 (50%)",
+    ],
+    [
       ["bound", "-N", "9007199254740993", "-n", "109", "-k", "1"],
       "--population must be a whole number from 1 to 9007199254740991",
     ],

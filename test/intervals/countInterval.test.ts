@@ -103,6 +103,10 @@ describe("countInterval({ found, sample, population, confidence, sided })", () =
       "confidence must be strictly between 0 and 1; got 1",
     ],
     [
+      { found: 1, sample: 109, population: 609, confidence: 0.0095 },
+      "confidence must be at least 0.5 (50%) and below 1: a bound at a lower confidence is more likely wrong than right; got 0.0095 (0.95% was probably meant as 95%: write 0.95 or 95%)",
+    ],
+    [
       { found: 1, sample: 109, population: 2 ** 53 },
       `population must be a whole number from 1 to ${2 ** 53 - 1}; got ${2 ** 53}`,
     ],

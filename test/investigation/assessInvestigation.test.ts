@@ -225,3 +225,20 @@ describe("assessInvestigation properties", () => {
     );
   });
 });
+
+describe("assessInvestigation(scenario) confidence", () => {
+  it('reads confidence: "95%" in a scenario as 0.95, as the command line does', () => {
+    const asText = assessInvestigation({ ...sscs, confidence: "95%" });
+    expect(asText.confidence).toBe(0.95);
+    expect(asText.window?.affected).toEqual(assessInvestigation(sscs).window?.affected);
+  });
+
+  it("refuses a confidence below 50% with what was probably meant", () => {
+    expect(() => assessInvestigation({ ...sscs, confidence: "0.95%" })).toThrow(
+      "confidence must be at least 0.5 (50%) and below 1: a bound at a lower confidence is more likely wrong than right; got 0.0095 (0.95% was probably meant as 95%: write 0.95 or 95%)",
+    );
+    expect(() => assessInvestigation({ ...sscs, confidence: "ninety" })).toThrow(
+      'confidence must be a number; got "ninety"',
+    );
+  });
+});
