@@ -10,12 +10,12 @@ import { renderSvg } from "../dist/charts/render.js";
 import {
   assessInvestigation,
   compareIntervals,
+  confidenceCurveChart,
   countInterval,
   examples,
   intervalsChart,
   missedChart,
   planCurve,
-  posteriorChart,
   powerChart,
   sampleSize,
   sampleSizeChart,
@@ -120,7 +120,7 @@ const charts = {
   power: powerChart(sscs),
   intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
   "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
-  posterior: posteriorChart(sscs),
+  "confidence-curve": confidenceCurveChart(sscs),
 };
 console.log("\nChart to SVG, median after the first (target: ≤ 150 ms each)");
 for (const [name, spec] of Object.entries(charts)) {

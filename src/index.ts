@@ -3,11 +3,11 @@
 // Charts: pure builders, result in, vega-lite spec out (render with "sampling-adequacy/render")
 export {
   type ChartOptions,
+  confidenceCurveChart,
   intervalsChart,
   type MissedChartOptions,
   missedChart,
   PALETTE,
-  posteriorChart,
   powerChart,
   sampleSizeChart,
   sensitivityChart,
@@ -49,6 +49,8 @@ export {
 export type { PeriodTotals } from "./investigation/scenarioFromCases.js";
 export { periodTotals, scenarioFromCases } from "./investigation/scenarioFromCases.js";
 export type { Statement } from "./investigation/statements.js";
+export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
+export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./planning/appraiseStrata.js";
 export { appraiseStrata } from "./planning/appraiseStrata.js";
 export type { Allocation, Draw, DrawOptions } from "./planning/drawSample.js";

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { IntervalComparison } from "../intervals/compareIntervals.js";
 import { methodName } from "../report/methodNames.js";
 import { describeSided, formatConfidence, formatCount } from "../text/format.js";
-import { type ChartOptions, frame, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
 
 /** Forest plot: the same data under every interval method, so that a reader sees where they disagree. */
 export function intervalsChart(comparison: IntervalComparison, options: ChartOptions = {}): TopLevelSpec {
@@ -10,7 +10,7 @@ export function intervalsChart(comparison: IntervalComparison, options: ChartOpt
   const exact = new Set(["clopper-pearson", "hypergeometric"]);
   const rows = comparison.intervals.map((r) => ({
     method: methodName(r.method),
-    kind: exact.has(r.method) ? "exact (coverage at least the confidence)" : "approximate or Bayesian",
+    kind: exact.has(r.method) ? "exact" : "approximate or Bayesian",
     estimate: r.estimate,
     lower: r.lower,
     upper: r.upper,
@@ -22,15 +22,29 @@ export function intervalsChart(comparison: IntervalComparison, options: ChartOpt
       `Interval on the rate of affected cases from ${comparison.found} found in ${comparison.sample}${population}, by ${rows.length} methods, ${c} ${describeSided(comparison.sided)}.`,
       `${formatCount(comparison.found)} found in ${formatCount(comparison.sample)}${population}: the rate by every method`,
       [
-        `${c} ${describeSided(comparison.sided)} intervals; dot: estimate`,
+        `${c} ${describeSided(comparison.sided)} intervals; dot: estimate; exact: coverage at least ${c}`,
         "Wald is shown for comparison only: it misleads at or near 0 found",
       ],
       { height: 32 * rows.length + 190, ...options },
     ),
+    // Room right of the plot for the label of an interval that ends at its edge ("100.00%" at 10 px).
+    padding: { left: 5, top: 5, bottom: 5, right: 56 },
     data: { values: rows },
     encoding: {
-      y: { field: "method", type: "nominal", title: null, sort: null, axis: { labelLimit: 480 } },
-      color: { field: "kind", type: "nominal", title: null, scale: { range: [PALETTE[0], PALETTE[1]] } },
+      y: {
+        field: "method",
+        type: "nominal",
+        title: null,
+        sort: null,
+        axis: { labelLimit: labelLimit(options, 0.45) },
+      },
+      color: {
+        field: "kind",
+        type: "nominal",
+        title: null,
+        scale: { domain: ["exact", "approximate or Bayesian"], range: [PALETTE[1], PALETTE[0]] },
+        legend: { labelLimit: labelLimit(options, 0.45) },
+      },
     },
     layer: [
       {

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatConfidence, sidedWord } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
-import { type ChartOptions, frame, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
 
 export interface MissedChartOptions extends ChartOptions {
   /** Logarithmic count axis (default true when the largest value is over 100 times the smallest). */
@@ -12,7 +12,8 @@ export interface MissedChartOptions extends ChartOptions {
 /**
  * Where undetected impact could be: the cases found; undetected in the windows (exact bound);
  * undetected outside under a constant rate (prediction limit); and the assumption-free maximum.
- * Estimates as bars, upper bounds as whiskers.
+ * Estimates as bars, upper bounds as whiskers; the assumption-free maximum, which has no estimate, as an
+ * open range from its lower to its upper end, never as a bar.
  */
 export function missedChart(a: Assessment, options: MissedChartOptions = {}): TopLevelSpec {
   if (a.window === null || a.extrapolated === null) {
@@ -26,6 +27,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       lower: a.window.found,
       upper: a.window.found,
       basis: "observed",
+      drawn: "estimate",
     },
     {
       part: "Undetected in the window",
@@ -33,6 +35,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       lower: a.window.undetected.lower,
       upper: a.window.undetected.upper,
       basis: "exact hypergeometric",
+      drawn: "estimate",
     },
     {
       part: "Undetected outside the window, constant rate",
@@ -40,16 +43,26 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       lower: a.extrapolated.outside.lower,
       upper: a.extrapolated.outside.upper,
       basis: "Thatcher prediction limit",
+      drawn: "estimate",
     },
     {
-      part: "Outside the window, no assumption (maximum)",
-      estimate: a.unrestricted.outside.upper,
+      part: "Outside the window, no assumption (range)",
+      estimate: null,
       lower: a.unrestricted.outside.lower,
       upper: a.unrestricted.outside.upper,
-      basis: "assumption-free",
+      basis: "assumption-free (Manski 1989)",
+      drawn: "range",
     },
-  ];
-  const positive = rows.flatMap((r) => [r.estimate, r.upper]).filter((v) => v > 0);
+  ] as {
+    part: string;
+    estimate: number | null;
+    lower: number;
+    upper: number;
+    basis: string;
+    drawn: string;
+  }[];
+  const range = `${formatDecimal(a.unrestricted.outside.lower)} to ${formatDecimal(a.unrestricted.outside.upper)}`;
+  const positive = rows.flatMap((r) => [r.estimate ?? 0, r.upper]).filter((v) => v > 0);
   const log = options.log ?? Math.max(...positive) > 100 * Math.min(...positive);
   const scale = log ? { type: "symlog" as const, constant: 1 } : { type: "linear" as const };
   const top = Math.max(...positive);
@@ -57,23 +70,55 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
     ? [0, ...[1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000].filter((t) => t <= top * 1.5)]
     : undefined;
   // One-sided: the whisker runs from the estimate to the upper bound; two-sided: from lower to upper.
-  for (const row of rows) if (a.sided === "upper") row.lower = Math.min(row.estimate, row.upper);
+  for (const row of rows)
+    if (a.sided === "upper" && row.estimate !== null) row.lower = Math.min(row.estimate, row.upper);
   return {
     ...frame(
       `Affected cases found, and undetected ones that could remain in and outside the review window of ${a.name}, with ${c} ${sidedWord(a.sided)} upper bounds.`,
       `${a.name}: where undetected impact could be`,
       [
-        `Bars: estimates; whiskers: ${c} ${sidedWord(a.sided)} upper bounds (window: exact hypergeometric; outside: Thatcher prediction limit)`,
-        `Window: at most ${formatDecimal(a.window.affected.upper)} of ${formatDecimal(a.window.population)} ${a.unit} affected, ${formatDecimal(a.window.undetected.upper)} not detected; outside counts assume a constant rate unless marked "no assumption"`,
+        `Bars: estimates; whiskers: ${c} ${sidedWord(a.sided)} upper bounds (window: exact hypergeometric; outside: Thatcher prediction limit, assuming a constant rate)`,
+        `Window: at most ${formatDecimal(a.window.affected.upper)} of ${formatDecimal(a.window.population)} ${a.unit} affected, ${formatDecimal(a.window.undetected.upper)} not detected`,
+        `Dashed outline: with no assumption about the rest of the period, anything from ${range} is possible; it has no estimate`,
       ],
       options,
     ),
+    // Room right of the plot for the last axis label, which may sit at its edge.
+    padding: { left: 5, top: 5, bottom: 5, right: 28 },
     data: { values: rows },
     encoding: {
-      y: { field: "part", type: "nominal", title: null, sort: null, axis: { labelLimit: 400 } },
+      y: {
+        field: "part",
+        type: "nominal",
+        title: null,
+        sort: rows.map((r) => r.part),
+        axis: { labelLimit: labelLimit(options, 0.45) },
+      },
     },
     layer: [
       {
+        transform: [{ filter: "datum.drawn === 'range'" }],
+        mark: {
+          type: "bar",
+          color: "#f2f2f2",
+          stroke: "#555",
+          strokeDash: [4, 3],
+          strokeWidth: 1.5,
+          height: { band: 0.55 },
+        },
+        encoding: {
+          x: { field: "lower", type: "quantitative" },
+          x2: { field: "upper" },
+          tooltip: [
+            { field: "part", title: "Where" },
+            { field: "lower", title: "From", format: ",d" },
+            { field: "upper", title: "To", format: ",d" },
+            { field: "basis", title: "Method" },
+          ],
+        },
+      },
+      {
+        transform: [{ filter: "datum.drawn === 'estimate'" }],
         mark: { type: "bar", color: PALETTE[0], opacity: 0.8, height: { band: 0.55 } },
         encoding: {
           x: {
@@ -92,18 +137,32 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
         },
       },
       {
+        transform: [{ filter: "datum.drawn === 'estimate'" }],
         mark: { type: "rule", color: "#222", strokeWidth: 2 },
         encoding: { x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } },
       },
       {
+        transform: [{ filter: "datum.drawn === 'estimate'" }],
         mark: { type: "tick", color: "#222", thickness: 2, size: 14 },
         encoding: { x: { field: "upper", type: "quantitative" } },
       },
       {
+        transform: [{ filter: "datum.drawn === 'estimate'" }],
         mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
         encoding: {
           x: { field: "upper", type: "quantitative" },
           text: { field: "upper", type: "quantitative", format: ",d" },
+        },
+      },
+      {
+        transform: [
+          { filter: "datum.drawn === 'range'" },
+          { calculate: `"${range}: no estimate"`, as: "label" },
+        ],
+        mark: { type: "text", align: "left", dx: 8, fontSize: 11 },
+        encoding: {
+          x: { field: "lower", type: "quantitative" },
+          text: { field: "label" },
         },
       },
     ],

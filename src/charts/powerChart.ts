@@ -3,20 +3,28 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatCount } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
+/** Point shapes per profile, so that profiles stay apart without colour and where lines coincide. */
+const SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"] as const;
+
 /**
  * Detection power: probability of finding at least one affected case against the number affected over the
  * span, one line per temporal profile, solid for the review as run and dashed for the adequate plan.
+ * Profiles whose curves coincide are drawn wider underneath, so that no line hides another.
  */
 export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const p = a.detectionPower;
   const asRun = "review as run";
   const planned = `adequate plan (${formatCount(a.adequatePlan.total)} cases)`;
-  const rows = p.curves.flatMap((curve) =>
+  const profiles = p.curves.map((curve) => curve.profile);
+  const reviewWidths = stackWidths(p.curves.map((curve) => curve.review));
+  const planWidths = stackWidths(p.curves.map((curve) => curve.adequatePlan));
+  const rows = p.curves.flatMap((curve, c) =>
     p.totals.flatMap((total, i) => [
       {
         profile: curve.profile,
         description: curve.description,
         plan: asRun,
+        width: reviewWidths[c],
         total,
         probability: curve.review[i] as number,
       },
@@ -24,24 +32,28 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
         profile: curve.profile,
         description: curve.description,
         plan: planned,
+        width: planWidths[c],
         total,
         probability: curve.adequatePlan[i] as number,
       },
     ]),
   );
+  const unreachable = p.curves.filter((curve) => curve.windowShare === 0).map((curve) => curve.profile);
+  const subtitle = ["Solid: the review as run; dashed: the adequate plan"];
+  if (unreachable.length > 0) {
+    subtitle.push(
+      `Reviewing the window cannot find a problem with no affected cases in it: ${unreachable.join(" and ")} ${unreachable.length === 1 ? "lies" : "lie"} at 0%${unreachable.length > 1 ? ", one line inside the other" : ""}`,
+    );
+  }
+  const profileLegend = { title: "How affected cases are spread in time", symbolStrokeWidth: 2 };
   return {
     ...frame(
       `Probability that the review of ${a.name}, and the adequate plan, find at least one affected case, by the number affected and how they are spread in time.`,
       `${a.name}: could the review have found it?`,
-      [
-        "Chance of finding at least one affected case; solid: the review as run, dashed: the adequate plan",
-        "A problem that ended before the window cannot be found by reviewing the window,",
-        "however many cases it affected: the declining and ended-before-window lines lie at 0%",
-      ],
-      options,
+      subtitle,
+      { height: 480, ...options },
     ),
     data: { values: rows },
-    mark: { type: "line", strokeWidth: 2, point: { size: 25 } },
     encoding: {
       x: {
         field: "total",
@@ -60,29 +72,68 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
       color: {
         field: "profile",
         type: "nominal",
-        title: "How affected cases are spread in time",
-        scale: { range: [...PALETTE] },
-      },
-      // An explicit domain: sorted alphabetically, the plan would take the solid line.
-      strokeDash: {
-        field: "plan",
-        type: "nominal",
-        title: "Review",
-        scale: {
-          domain: [asRun, planned],
-          range: [
-            [1, 0],
-            [6, 4],
-          ],
-        },
+        title: profileLegend.title,
+        scale: { domain: profiles, range: PALETTE.slice(0, profiles.length) },
+        legend: profileLegend,
       },
       tooltip: [
         { field: "profile", title: "Profile" },
         { field: "description", title: "Meaning" },
         { field: "plan", title: "Review" },
         { field: "total", title: "Affected", format: "," },
-        { field: "probability", title: "P(find ≥ 1)", format: ".3f" },
+        { field: "probability", title: "Chance of finding at least one", format: ".1%" },
       ],
     },
+    layer: [
+      {
+        mark: { type: "line" },
+        encoding: {
+          // An explicit domain: sorted alphabetically, the plan would take the solid line.
+          strokeDash: {
+            field: "plan",
+            type: "nominal",
+            title: "Review",
+            scale: {
+              domain: [asRun, planned],
+              range: [
+                [1, 0],
+                [6, 4],
+              ],
+            },
+            legend: {
+              symbolType: "stroke",
+              symbolStrokeColor: "#222",
+              symbolStrokeWidth: 2,
+              symbolSize: 400,
+            },
+          },
+          strokeWidth: { field: "width", type: "quantitative", scale: null },
+        },
+      },
+      {
+        mark: { type: "point", filled: true, size: 30, opacity: 1 },
+        encoding: {
+          shape: {
+            field: "profile",
+            type: "nominal",
+            title: profileLegend.title,
+            scale: { domain: profiles, range: SHAPES.slice(0, profiles.length) },
+            legend: profileLegend,
+          },
+        },
+      },
+    ],
   } as TopLevelSpec;
+}
+
+function same(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Stroke widths for curves drawn in order: 2 px each, widened by 3 px for every later curve that coincides
+ * with it, so that a curve covered by another shows as a border around it.
+ */
+function stackWidths(curves: readonly (readonly number[])[]): number[] {
+  return curves.map((curve, i) => 2 + 3 * curves.slice(i + 1).filter((later) => same(later, curve)).length);
 }

@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { packageFile } from "./html.js";
 import { fontMeasure } from "./textMetrics.js";
 import { FONT } from "./theme.js";
 
 export { CHART_FORMATS, type ChartFormat } from "./formats.js";
-
-const require = createRequire(import.meta.url);
+export { renderHtml } from "./html.js";
 
 /** Compiles a vega-lite spec, collecting every warning vega-lite raises. */
 export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
@@ -44,9 +42,11 @@ function useFontMetrics(): void {
     const value = String(text ?? item.text ?? "").trim();
     const size = item.fontSize ?? 11;
     const weight = item.fontWeight;
-    return value
+    const width = value
       ? measure(value, size, weight === "bold" || (typeof weight === "number" && weight >= 600))
       : 0;
+    // vega shortens a label longer than its limit with an ellipsis; the laid-out width is at most the limit.
+    return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
   };
   measuring = true;
 }
@@ -55,6 +55,7 @@ interface TextItem {
   readonly text?: unknown;
   readonly fontSize?: number;
   readonly fontWeight?: string | number;
+  readonly limit?: number;
 }
 
 /** Renders a spec to SVG with vega's headless view (no browser, no canvas), laid out with real font widths. */
@@ -66,13 +67,6 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
-}
-
-/** A file inside an installed package, found from its main entry (some packages export no other path). */
-function packageFile(name: string, file: string): string {
-  let folder = dirname(require.resolve(name));
-  while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
-  return join(folder, file);
 }
 
 function fontFiles(): string[] {
@@ -95,45 +89,4 @@ export async function renderPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> 
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT },
   });
   return Buffer.from(resvg.render().asPng());
-}
-
-function script(name: string, file: string): string {
-  return readFileSync(packageFile(name, file), "utf8").replaceAll("</script", "<\\/script");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/**
- * A self-contained HTML page: vega, vega-lite and vega-embed inlined, the spec embedded as JSON; it makes
- * no network request and opens from a file.
- */
-export function renderHtml(spec: TopLevelSpec): string {
-  const title =
-    typeof spec.title === "object" && spec.title !== null && "text" in spec.title
-      ? String(spec.title.text)
-      : "Chart";
-  const json = JSON.stringify(spec).replace(/</g, "\\u003c");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:24px;color:#222}#chart{max-width:100%}</style>
-</head>
-<body>
-<div id="chart" role="img" aria-label="${escapeHtml(String(spec.description ?? title))}"></div>
-<script>${script("vega", "build/vega.min.js")}</script>
-<script>${script("vega-lite", "build/vega-lite.min.js")}</script>
-<script>${script("vega-embed", "build/vega-embed.min.js")}</script>
-<script>
-vegaEmbed("#chart", ${json}, { actions: false, renderer: "svg" }).catch(function (error) {
-  document.getElementById("chart").textContent = "The chart could not be drawn: " + error.message;
-});
-</script>
-</body>
-</html>
-`;
 }

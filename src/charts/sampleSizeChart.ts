@@ -3,20 +3,46 @@ import type { PlanCurve } from "../planning/planCurve.js";
 import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
+export interface SampleSizeChartOptions extends ChartOptions {
+  /**
+   * Which population the plan is for, in words ("2020, the largest year"); stated in the title so that a
+   * reader knows which cases the sample is drawn from.
+   */
+  readonly populationLabel?: string;
+}
+
 /** Upper bound against sample size for a given number found, with the tolerable rate and the required n marked. */
-export function sampleSizeChart(curve: PlanCurve, options: ChartOptions = {}): TopLevelSpec {
-  const { plan } = curve;
+export function sampleSizeChart(curve: PlanCurve, options: SampleSizeChartOptions = {}): TopLevelSpec {
+  const { plan, found } = curve;
   const c = formatConfidence(plan.confidence);
-  const found = Math.ceil(plan.allowed - 1e-9);
   const required = curve.points.find((p) => p.sample === plan.sampleSize);
-  const population = plan.population === undefined ? "" : ` from ${formatCount(plan.population)} cases`;
+  const tolerable = formatPercent(plan.tolerable);
+  const affected = `${formatCount(found)} affected ${found === 1 ? "case is" : "cases are"} found`;
+  const from = plan.population === undefined ? "" : ` of ${formatCount(plan.population)} cases`;
+  const drawnFrom =
+    plan.population === undefined
+      ? []
+      : [
+          `Drawn at random from ${options.populationLabel === undefined ? "" : `${options.populationLabel}: `}${formatCount(plan.population)} cases`,
+        ];
+  const model =
+    plan.model === "hypergeometric"
+      ? "exact hypergeometric"
+      : plan.model === "binomial"
+        ? "Clopper–Pearson, binomial"
+        : "exact Poisson";
+  const meaning =
+    plan.ruledOut === undefined || plan.population === undefined
+      ? `below ${tolerable} means the rate of affected cases is shown to be under ${tolerable}`
+      : `below ${tolerable} means fewer than ${formatCount(plan.ruledOut)} of the ${formatCount(plan.population)} cases are affected`;
   return {
     ...frame(
-      `The ${c} one-sided upper bound on the rate against the sample size when ${found} affected ${found === 1 ? "is" : "are"} found${population}; the plan needs ${plan.sampleSize} to bring it below ${formatPercent(plan.tolerable)}.`,
-      `Sample size: ${formatCount(plan.sampleSize)} cases${population} to rule out ${formatPercent(plan.tolerable)}`,
+      `The ${c} one-sided upper bound on the rate against the number of cases reviewed, if ${affected}${from}; reviewing ${formatCount(plan.sampleSize)} brings it below ${tolerable}.`,
+      `Review ${formatCount(plan.sampleSize)}${from} to show the rate is below ${tolerable}`,
       [
-        `${c} one-sided upper bound if ${formatCount(found)} affected ${found === 1 ? "is" : "are"} found — ${plan.method}`,
-        `Orange line: tolerable rate ${formatPercent(plan.tolerable)}`,
+        ...drawnFrom,
+        `Blue: ${c} one-sided upper bound on the rate if ${affected} in the sample (${model})`,
+        `Orange line: the target, ${tolerable}; ${meaning}`,
       ],
       options,
     ),

@@ -19,6 +19,7 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
     upper: r.undetected.upper,
     note: r.implausible ? "implausible: outside rate above 100%" : "",
   }));
+  const drifts = s.rows.map((r) => r.drift);
   const layers: unknown[] = [
     {
       mark: { type: "area", color: PALETTE[0], opacity: 0.18 },
@@ -53,7 +54,9 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
           field: "drift",
           type: "quantitative",
           title: "θ: rate outside the window ÷ rate inside (log scale)",
-          scale: { type: "log" },
+          // The axis spans the θ values assessed, not the log scale's rounded decades.
+          scale: { type: "log", domain: [Math.min(...drifts), Math.max(...drifts)], nice: false },
+          axis: { values: drifts },
         },
         y: {
           field: "estimate",

@@ -54,7 +54,7 @@ export function frame(
   width: number;
   height: number;
   autosize: { type: "fit"; contains: "padding" };
-  title: { text: string; subtitle: string[] };
+  title: { text: string | string[]; subtitle: string[] };
   config: Config;
 } {
   return {
@@ -65,11 +65,26 @@ export function frame(
     // The whole chart, axes, titles and legends included, fits the requested size.
     autosize: { type: "fit", contains: "padding" },
     title: {
-      text: options.title ?? title,
+      text: wrapTitle(options.title ?? title, options.width ?? 640),
       subtitle: subtitle.flatMap((line) => wrap(line, charsPerLine(options.width ?? 640))),
     },
-    config: CONFIG,
+    // Legend labels never run past the chart's width (vega shortens them with an ellipsis).
+    config: {
+      ...CONFIG,
+      legend: { ...CONFIG.legend, labelLimit: labelLimit(options), titleLimit: labelLimit(options) },
+    },
   };
+}
+
+/** The widest a legend or axis label may be: the chart's width less room for a symbol and margins. */
+export function labelLimit(options: ChartOptions, share = 1): number {
+  return Math.max(60, Math.floor(((options.width ?? 640) - 60) * share));
+}
+
+/** The title on as many lines as it needs: 15 px bold DejaVu Sans averages about 0.68 em a character. */
+function wrapTitle(text: string, width: number): string | string[] {
+  const lines = wrap(text, Math.max(20, Math.floor((width - 24) / (15 * 0.68))));
+  return lines.length === 1 ? (lines[0] as string) : lines;
 }
 
 /** Characters of 12 px DejaVu Sans that fit a line (its average advance is about 0.58 em). */

@@ -4,6 +4,8 @@ import { type SampleSize, sampleSize } from "./sampleSize.js";
 
 export interface PlanCurve {
   readonly plan: SampleSize;
+  /** Affected cases found that every point assumes: the plan's allowed count, rounded up. */
+  readonly found: number;
   /** The one-sided upper bound on the rate if `allowed` affected are found in `sample`. */
   readonly points: readonly { readonly sample: number; readonly upper: number }[];
 }
@@ -17,7 +19,8 @@ export interface PlanCurve {
  */
 export function planCurve(options: Parameters<typeof sampleSize>[0], points = 80): PlanCurve {
   const plan = sampleSize(options);
-  const found = Math.ceil(plan.allowed - 1e-9);
+  // max(0, ·) keeps an allowed count of 0 from rounding to −0.
+  const found = Math.max(0, Math.ceil(plan.allowed - 1e-9));
   const last = Math.min(
     plan.population ?? Number.MAX_SAFE_INTEGER,
     Math.max(plan.sampleSize * 2, found + 10),
@@ -41,5 +44,5 @@ export function planCurve(options: Parameters<typeof sampleSize>[0], points = 80
               sided: "upper",
             }).rate.upper,
     }));
-  return { plan, points: curve };
+  return { plan, found, points: curve };
 }

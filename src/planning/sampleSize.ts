@@ -44,6 +44,11 @@ export interface SampleSize {
   readonly tolerable: number;
   readonly expectedRate?: number;
   readonly population?: number;
+  /**
+   * Hypergeometric plans: the count of affected cases in the population the plan rules out, ⌈tolerable × N⌉;
+   * the plan rules out that count and every larger one.
+   */
+  readonly ruledOut?: number;
   /** The smallest sample that meets the plan. */
   readonly sampleSize: number;
   /** Affected cases the plan allows in that sample (fractional only for poisson with expectedRate). */
@@ -98,6 +103,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
 
   let meets: (k: number, n: number) => boolean;
   let method: string;
+  let ruledOut: number | undefined;
   let bound: (k: number, n: number) => number;
   let risk: (k: number, n: number) => number;
   switch (model) {
@@ -116,7 +122,8 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
     case "hypergeometric": {
       const N = population as number;
       const marked = ceilCount(tolerable * N);
-      method = `hypergeometric (at most ${formatDecimal(marked)} affected of ${formatDecimal(N)} ruled out)`;
+      ruledOut = marked;
+      method = `hypergeometric (rules out ${formatDecimal(marked)} or more affected among ${formatDecimal(N)})`;
       risk = (k, n) => hypergeometricTail(k, N, marked, n, "lower");
       meets = (k, n) => !exceeds(risk(k, n), alpha);
       bound = (k, n) => hypergeometricCount(k, n, N, alpha).upper / N;
@@ -144,6 +151,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
     tolerable,
     ...(expectedRate === undefined ? {} : { expectedRate }),
     ...(population === undefined ? {} : { population }),
+    ...(ruledOut === undefined ? {} : { ruledOut }),
     sampleSize: n,
     allowed: k,
     achievedUpper: bound(k, n),

@@ -1,5 +1,5 @@
+import { confidenceCurveChart } from "../charts/confidenceCurveChart.js";
 import { missedChart } from "../charts/missedChart.js";
-import { posteriorChart } from "../charts/posteriorChart.js";
 import { powerChart } from "../charts/powerChart.js";
 import { sampleSizeChart } from "../charts/sampleSizeChart.js";
 import { sensitivityChart } from "../charts/sensitivityChart.js";
@@ -321,9 +321,9 @@ function outside(a: Assessment): Section {
     }
     blocks.push({
       kind: "chart",
-      id: "posterior",
+      id: "confidence-curve",
       caption: "Confidence that at most a given number went undetected, at every level.",
-      spec: posteriorChart(a),
+      spec: confidenceCurveChart(a),
     });
   }
   blocks.push(

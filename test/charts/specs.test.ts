@@ -3,9 +3,9 @@ import { dirname, join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import {
+  confidenceCurveChart,
   intervalsChart,
   missedChart,
-  posteriorChart,
   powerChart,
   sampleSizeChart,
   sensitivityChart,
@@ -30,7 +30,7 @@ const specs = {
   power: powerChart(sscs),
   intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
   "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
-  posterior: posteriorChart(sscs),
+  "confidence-curve": confidenceCurveChart(sscs),
   "timeline (no review)": timelineChart(family),
   "power (no review)": powerChart(family),
 };
@@ -48,8 +48,8 @@ describe("chart builders", () => {
 
   it.each(Object.entries(specs))("%s has a description, a title and a subtitle in words", (_, spec) => {
     expect(String(spec.description).length).toBeGreaterThan(40);
-    const title = spec.title as { text: string; subtitle: string[] };
-    expect(title.text.length).toBeGreaterThan(10);
+    const title = spec.title as { text: string | string[]; subtitle: string[] };
+    expect([title.text].flat().join(" ").length).toBeGreaterThan(10);
     expect(title.subtitle.length).toBeGreaterThan(0);
   });
 
@@ -57,14 +57,54 @@ describe("chart builders", () => {
     expect(JSON.stringify(specs.timeline.title)).toContain("examined: 91 of 1,886 days, 4.8%");
   });
 
-  it("missed, sensitivity and posterior carry the assessment's bounds, not numbers of their own", () => {
+  it("missed, sensitivity and confidence-curve carry the assessment's bounds, not numbers of their own", () => {
     const missed = JSON.stringify(specs.missed);
     expect(missed).toContain(`"upper":${sscs.window?.undetected.upper}`);
     expect(missed).toContain(`"upper":${sscs.extrapolated?.outside.upper}`);
     expect(JSON.stringify(specs.sensitivity)).toContain(
       `"upper":${sscs.sensitivity?.rows.at(-1)?.undetected.upper}`,
     );
-    expect(JSON.stringify(specs.posterior)).toContain(`"undetected":${sscs.extrapolated?.undetected.upper}`);
+    expect(JSON.stringify(specs["confidence-curve"])).toContain(
+      `"undetected":${sscs.extrapolated?.undetected.upper}`,
+    );
+  });
+
+  it("no chart draws a bound or a maximum as an estimate", () => {
+    // Every bound and maximum the assessment states, and the estimates it states beside them.
+    const w = sscs.window;
+    const e = sscs.extrapolated;
+    const u = sscs.unrestricted;
+    const bounds = new Set<number>([
+      ...(w ? [w.affected.upper, w.undetected.upper] : []),
+      ...(e ? [e.outside.upper, e.undetected.upper] : []),
+      u.outside.upper,
+      u.total.upper,
+      ...(sscs.sensitivity?.rows.map((r) => r.undetected.upper) ?? []),
+    ]);
+    const estimates = new Set<number>([
+      ...(w ? [w.found, w.affected.estimate, w.undetected.estimate] : []),
+      ...(e ? [e.outside.estimate, e.undetected.estimate] : []),
+      ...(sscs.sensitivity?.rows.map((r) => r.undetected.estimate) ?? []),
+    ]);
+    const rounded = (x: number) => Math.round(x * 10) / 10;
+    for (const [name, spec] of Object.entries(specs)) {
+      for (const datum of dataValues(spec)) {
+        if (!("estimate" in datum) || datum.estimate === null) continue;
+        const value = datum.estimate as number;
+        const isEstimate = [...estimates].some((x) => value === x || value === rounded(x));
+        const context = `${name}: ${JSON.stringify(datum)}`;
+        // A value drawn as an estimate is one the library states as an estimate; the only bound it may equal
+        // is an observed count (found, with its bounds equal to it).
+        if (bounds.has(value) && datum.lower !== datum.upper) expect(isEstimate, context).toBe(true);
+        if (name === "missed" || name === "sensitivity") expect(isEstimate, context).toBe(true);
+      }
+    }
+    // The assumption-free range is in the missed chart, as a range with no estimate.
+    const range = dataValues(specs.missed).find(
+      (d) => d.upper === u.outside.upper && d.lower === u.outside.lower,
+    );
+    expect(range?.estimate).toBeNull();
+    expect(range?.drawn).toBe("range");
   });
 
   it("the confidence curve crosses the stated confidence exactly at the stated bound", () => {
@@ -78,8 +118,10 @@ describe("chart builders", () => {
 
   it("power draws the review as run solid and the plan dashed", () => {
     const strokeDash = (
-      specs.power as { encoding: { strokeDash: { scale: { domain: string[]; range: number[][] } } } }
-    ).encoding.strokeDash.scale;
+      specs.power as {
+        layer: { encoding: { strokeDash?: { scale: { domain: string[]; range: number[][] } } } }[];
+      }
+    ).layer[0]?.encoding.strokeDash?.scale as { domain: string[]; range: number[][] };
     expect(strokeDash.domain[0]).toBe("review as run");
     expect(strokeDash.range[0]).toEqual([1, 0]);
   });
@@ -88,3 +130,21 @@ describe("chart builders", () => {
     expect(() => missedChart(family)).toThrow("needs an assessment with at least one reviewed window");
   });
 });
+
+/** Every inline data row of a spec, its layers' included. */
+function dataValues(spec: unknown): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    const data = record.data as { values?: unknown } | undefined;
+    if (data && Array.isArray(data.values)) rows.push(...(data.values as Record<string, unknown>[]));
+    for (const [key, child] of Object.entries(record)) if (key !== "data" && key !== "config") visit(child);
+  };
+  visit(spec);
+  return rows;
+}

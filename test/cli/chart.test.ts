@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,11 +23,43 @@ describe("adequacy chart", () => {
       "power",
       "intervals",
       "sample-size",
-      "posterior",
+      "confidence-curve",
     ]) {
       for (const ext of ["vl.json", "svg", "png", "html"]) expect(files).toContain(`${kind}.${ext}`);
     }
     expect(files.some((f) => f.endsWith(".tmp"))).toBe(false);
+  });
+
+  it("chart all --format writes that format only", async () => {
+    const out = join(dir, "png-only");
+    const r = await run("chart", "all", "--example", "hmcts-sscs", "--out-dir", out, "--format", "png");
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(7);
+    expect(files.every((f) => f.endsWith(".png"))).toBe(true);
+  });
+
+  it("sample-size from a scenario names the stratum it draws, the largest unless --stratum picks one", async () => {
+    const largest = await run("chart", "sample-size", "--example", "hmcts-sscs", "--format", "vl.json");
+    expect(largest.code, largest.stderr).toBe(0);
+    expect(largest.stdout).toContain("Drawn at random from 2020, the year with the most cases: 2,449 cases");
+    const chosen = await run(
+      "chart",
+      "sample-size",
+      "--example",
+      "hmcts-sscs",
+      "--stratum",
+      "2022",
+      "--format",
+      "vl.json",
+    );
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(chosen.stdout).toContain("Drawn at random from 2022: ");
+    const unknown = await run("chart", "sample-size", "--example", "hmcts-sscs", "--stratum", "1999");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--stratum must be one of 2019, 2020, 2021, 2022, 2023, 2024; got "1999"',
+    );
   });
 
   it("chart all for a review still to plan draws what applies", async () => {
@@ -73,7 +106,7 @@ describe("adequacy chart", () => {
     [["chart", "timeline"], "--example or --scenario or --span with --window is needed to draw timeline"],
     [
       ["chart", "pie", "--example", "hmcts-sscs"],
-      'kind must be one of timeline, missed, sensitivity, power, intervals, sample-size, posterior, all; got "pie"',
+      'kind must be one of timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, all; got "pie"',
     ],
     [["chart", "intervals", "-n", "109"], "--found is required"],
   ])("%j exits 2", async (args, message) => {
@@ -90,5 +123,42 @@ describe("adequacy chart", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("would write over the input file");
     expect(readFileSync(scenario, "utf8")).toBe(before);
+  });
+});
+
+// The built CLI, run with a hook that records every ES module it resolves (the renderer and vega are ES
+// modules; CommonJS bundles are not recorded): vl.json and html need no renderer.
+const bin = join(import.meta.dirname, "../../bin/adequacy.cjs");
+const built = existsSync(join(import.meta.dirname, "../../dist/cli/main.cjs"));
+describe.runIf(built)("adequacy chart (built) loads only what a format needs", () => {
+  const loaded = (out: string) => {
+    const record = join(dir, `${out}.imports`);
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        join(import.meta.dirname, "../helpers/recordImports.mjs"),
+        bin,
+        "chart",
+        "missed",
+        "--example",
+        "hmcts-sscs",
+        "--out",
+        join(dir, out),
+      ],
+      { encoding: "utf8", env: { ...process.env, RECORD_IMPORTS: record } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return readFileSync(record, "utf8");
+  };
+
+  it.each(["missed.vl.json", "missed.html"])("--out %s loads neither vega nor resvg", (out) => {
+    const urls = loaded(out);
+    expect(urls).not.toContain("charts.render.js");
+    expect(urls).not.toMatch(/node_modules\/(vega|vega-lite|@resvg)\//);
+  });
+
+  it("--out missed.svg does load vega (the check can fail)", () => {
+    expect(loaded("missed.svg")).toMatch(/node_modules\/vega\//);
   });
 });

@@ -17,7 +17,7 @@ const KINDS = [
   "power",
   "intervals",
   "sample-size",
-  "posterior",
+  "confidence-curve",
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -100,18 +100,13 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
   if (kind === "sample-size") {
     const { planCurve } = await import("../../planning/planCurve.js");
     if (assessment) {
+      const { stratumPlanCurve } = await import("../../investigation/stratumPlanCurve.js");
       const plan = assessment.adequatePlan;
-      const stratum = plan.strata.reduce((a, b) => (b.population > a.population ? b : a));
-      return charts.sampleSizeChart(
-        planCurve({
-          model: "hypergeometric",
-          population: stratum.population,
-          tolerable: plan.tolerable,
-          confidence: plan.confidence,
-          ...(plan.expectedRate > 0 ? { expectedRate: plan.expectedRate } : {}),
-        }),
-        options,
-      );
+      const chosen = stratumPlanCurve(plan, single("--stratum", argv.stratum));
+      return charts.sampleSizeChart(chosen.curve, {
+        ...options,
+        populationLabel: `${chosen.stratum.label}${chosen.largest ? `, the ${plan.stratify} with the most cases` : ""}`,
+      });
     }
     const population = parseNumber("--population", argv.population);
     return charts.sampleSizeChart(
@@ -150,8 +145,8 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
       return charts.sensitivityChart(assessment, options);
     case "power":
       return charts.powerChart(assessment, options);
-    case "posterior":
-      return charts.posteriorChart(assessment, options);
+    case "confidence-curve":
+      return charts.confidenceCurveChart(assessment, options);
   }
 }
 
@@ -164,17 +159,23 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
+/** Renders a spec; vl.json and html load no renderer (the HTML page draws in the browser). */
 async function render(spec: unknown, format: ChartFormat, scale: number): Promise<string | Uint8Array> {
-  const { renderHtml, renderPng, renderSvg } = await import("../../charts/render.js");
   switch (format) {
     case "vl.json":
       return `${JSON.stringify(spec, null, 2)}\n`;
-    case "svg":
-      return renderSvg(spec as never);
-    case "png":
-      return renderPng(spec as never, scale);
-    case "html":
+    case "html": {
+      const { renderHtml } = await import("../../charts/html.js");
       return renderHtml(spec as never);
+    }
+    case "svg": {
+      const { renderSvg } = await import("../../charts/render.js");
+      return renderSvg(spec as never);
+    }
+    case "png": {
+      const { renderPng } = await import("../../charts/render.js");
+      return renderPng(spec as never, scale);
+    }
   }
 }
 
@@ -182,7 +183,8 @@ async function render(spec: unknown, format: ChartFormat, scale: number): Promis
 export function chartCommand(io: Io): CommandModule {
   return {
     command: "chart <kind>",
-    describe: "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, posterior, or all",
+    describe:
+      "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, or all",
     builder: (yargs: Argv) =>
       scenarioOptions(yargs)
         .positional("kind", { choices: [...KINDS, "all"], describe: "Which chart" })
@@ -193,7 +195,7 @@ export function chartCommand(io: Io): CommandModule {
         })
         .option("out-dir", {
           type: "string",
-          describe: "With chart all: folder for every chart in every format",
+          describe: "With chart all: folder for every chart, in every format unless --format names one",
           requiresArg: true,
         })
         .option("format", {
@@ -219,6 +221,12 @@ export function chartCommand(io: Io): CommandModule {
           requiresArg: true,
         })
         .option("allowed", numberOption("sample-size: affected allowed in the sample"))
+        .option("stratum", {
+          type: "string",
+          describe:
+            "sample-size with a scenario: which stratum of the plan, e.g. 2021 [default: the one with the most cases]",
+          requiresArg: true,
+        })
         .option("expected-rate", numberOption("sample-size: expected rate"))
         .example(
           "$0 chart timeline --example hmcts-sscs --out timeline.png",
@@ -247,9 +255,10 @@ export function chartCommand(io: Io): CommandModule {
         const kinds = KINDS.filter(
           (k) => assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size",
         );
+        const only = single("--format", argv.format) as ChartFormat | undefined;
         for (const k of kinds) {
           const spec = await buildSpec(k, argv, assessment);
-          for (const format of CHART_FORMATS) {
+          for (const format of only === undefined ? CHART_FORMATS : [only]) {
             const path = join(dir, `${k}.${format}`);
             writeFileAtomic("--out-dir", path, await render(spec, format, scale), inputs);
             io.out(`wrote ${path}\n`);

@@ -8,10 +8,10 @@ import { type ChartOptions, frame, PALETTE } from "./theme.js";
  * confidence with which at most that many went undetected. The stated bound is where it crosses the
  * stated confidence.
  */
-export function posteriorChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
+export function confidenceCurveChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const e = a.extrapolated;
   if (e === null)
-    throw new RangeError("posteriorChart needs an assessment with at least one reviewed window");
+    throw new RangeError("confidenceCurveChart needs an assessment with at least one reviewed window");
   const c = formatConfidence(a.confidence);
   return {
     ...frame(

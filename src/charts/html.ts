@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { TopLevelSpec } from "vega-lite";
+
+// The HTML page needs no renderer in Node (the browser draws it), so it lives apart from render.ts and
+// writing it loads neither vega nor resvg.
+const require = createRequire(import.meta.url);
+
+/** A file inside an installed package, found from its main entry (some packages export no other path). */
+export function packageFile(name: string, file: string): string {
+  let folder = dirname(require.resolve(name));
+  while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
+  return join(folder, file);
+}
+
+function script(name: string, file: string): string {
+  return readFileSync(packageFile(name, file), "utf8").replaceAll("</script", "<\\/script");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * A self-contained HTML page: vega, vega-lite and vega-embed inlined, the spec embedded as JSON; it makes
+ * no network request and opens from a file.
+ */
+export function renderHtml(spec: TopLevelSpec): string {
+  const title =
+    typeof spec.title === "object" && spec.title !== null && "text" in spec.title
+      ? String(spec.title.text)
+      : "Chart";
+  const json = JSON.stringify(spec).replace(/</g, "\\u003c");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:24px;color:#222}#chart{max-width:100%}</style>
+</head>
+<body>
+<div id="chart" role="img" aria-label="${escapeHtml(String(spec.description ?? title))}"></div>
+<script>${script("vega", "build/vega.min.js")}</script>
+<script>${script("vega-lite", "build/vega-lite.min.js")}</script>
+<script>${script("vega-embed", "build/vega-embed.min.js")}</script>
+<script>
+vegaEmbed("#chart", ${json}, { actions: false, renderer: "svg" }).catch(function (error) {
+  document.getElementById("chart").textContent = "The chart could not be drawn: " + error.message;
+});
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,87 @@
+import {
+  differenceCiede2000,
+  filterDeficiencyDeuter,
+  filterDeficiencyProt,
+  filterDeficiencyTrit,
+  parse,
+} from "culori";
+import { describe, expect, it } from "vitest";
+import {
+  confidenceCurveChart,
+  intervalsChart,
+  missedChart,
+  PALETTE,
+  powerChart,
+  sampleSizeChart,
+  sensitivityChart,
+  timelineChart,
+} from "../../src/charts/index.js";
+import { compareIntervals } from "../../src/intervals/compareIntervals.js";
+import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { examples } from "../../src/investigation/examples.js";
+import { planCurve } from "../../src/planning/planCurve.js";
+
+// Colour-vision deficiencies simulated at full severity with the matrices of Machado, Oliveira & Fernandes
+// (2009), as implemented by culori; distances in CIEDE2000. 10 is well above the just-noticeable
+// difference (about 1–2) and is what the tightest pair of the Okabe–Ito colours we draw together keeps
+// (orange #E69F00 against vermilion #D55E00 under tritanopia: 11.0).
+const MIN_DIFFERENCE = 10;
+const VISION = {
+  typical: (c: ReturnType<typeof parse>) => c,
+  protanopia: filterDeficiencyProt(1),
+  deuteranopia: filterDeficiencyDeuter(1),
+  tritanopia: filterDeficiencyTrit(1),
+} as const;
+const difference = differenceCiede2000();
+
+/** The colours a spec draws data with: its scales' ranges and its non-text marks' colours. */
+function dataColours(spec: unknown): string[] {
+  const colours = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    const mark = record.mark as { type?: string; color?: unknown } | undefined;
+    if (mark && mark.type !== "text" && typeof mark.color === "string") colours.add(mark.color);
+    const range = (record.scale as { range?: unknown } | undefined)?.range;
+    if (Array.isArray(range))
+      for (const c of range) if (typeof c === "string" && c.startsWith("#")) colours.add(c);
+    for (const [key, child] of Object.entries(record)) if (key !== "config") visit(child);
+  };
+  visit(spec);
+  // Greys and black carry no hue: they stay apart from the palette by lightness alone.
+  return [...colours].filter((c) => !/^#(?:222|222222|000000|f2f2f2|555|555555)$/i.test(c));
+}
+
+const sscs = assessInvestigation({ ...examples["hmcts-sscs"], materiality: 1000 });
+const specs = {
+  timeline: timelineChart(sscs),
+  missed: missedChart(sscs),
+  sensitivity: sensitivityChart(sscs),
+  power: powerChart(sscs),
+  intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
+  "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05 })),
+  "confidence-curve": confidenceCurveChart(sscs),
+};
+
+describe("chart colours", () => {
+  it("the palette is Okabe–Ito's", () => {
+    expect(PALETTE.slice(0, 5)).toEqual(["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7"]);
+  });
+
+  it.each(Object.entries(specs))(
+    "%s: every pair of colours drawn together stays apart under each colour-vision deficiency",
+    (name, spec) => {
+      const colours = dataColours(spec);
+      expect(colours.length, name).toBeGreaterThan(0);
+      for (const [vision, simulate] of Object.entries(VISION)) {
+        for (const [i, a] of colours.entries()) {
+          for (const b of colours.slice(i + 1)) {
+            const d = difference(simulate(parse(a)), simulate(parse(b)));
+            expect(d, `${name}, ${vision}: ${a} against ${b}`).toBeGreaterThanOrEqual(MIN_DIFFERENCE);
+          }
+        }
+      }
+    },
+  );
+});
