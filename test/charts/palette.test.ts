@@ -1,4 +1,5 @@
 import {
+  type Color,
   differenceCiede2000,
   filterDeficiencyDeuter,
   filterDeficiencyProt,
@@ -26,12 +27,13 @@ import { planCurve } from "../../src/planning/planCurve.js";
 // difference (about 1–2) and is what the tightest pair of the Okabe–Ito colours we draw together keeps
 // (orange #E69F00 against vermilion #D55E00 under tritanopia: 11.0).
 const MIN_DIFFERENCE = 10;
-const VISION = {
-  typical: (c: ReturnType<typeof parse>) => c,
-  protanopia: filterDeficiencyProt(1),
-  deuteranopia: filterDeficiencyDeuter(1),
-  tritanopia: filterDeficiencyTrit(1),
-} as const;
+type Simulate = (colour: string) => Color;
+const VISION: Record<string, Simulate> = {
+  typical: (c) => parse(c) as Color,
+  protanopia: (c) => filterDeficiencyProt(1)(parse(c) as Color) as Color,
+  deuteranopia: (c) => filterDeficiencyDeuter(1)(parse(c) as Color) as Color,
+  tritanopia: (c) => filterDeficiencyTrit(1)(parse(c) as Color) as Color,
+};
 const difference = differenceCiede2000();
 
 /** The colours a spec draws data with: its scales' ranges and its non-text marks' colours. */
@@ -77,7 +79,7 @@ describe("chart colours", () => {
       for (const [vision, simulate] of Object.entries(VISION)) {
         for (const [i, a] of colours.entries()) {
           for (const b of colours.slice(i + 1)) {
-            const d = difference(simulate(parse(a)), simulate(parse(b)));
+            const d = difference(simulate(a), simulate(b));
             expect(d, `${name}, ${vision}: ${a} against ${b}`).toBeGreaterThanOrEqual(MIN_DIFFERENCE);
           }
         }
