@@ -1,5 +1,6 @@
 // Embeds docs/methods.md in src/report/methodsDoc.ts, so that reports quote the methods page itself and
-// the library reads no file. test/report/methodsDoc.test.ts fails when the two differ.
+// the library reads no file. .ci/run rebuilds and fails when this changes a tracked file, so a stale
+// embedding cannot land.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const text = readFileSync("docs/methods.md", "utf8");

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,16 +8,7 @@ import { renderHtml } from "../../src/charts/render.js";
 import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { examples } from "../../src/investigation/examples.js";
-
-// The browser suite: Debian's chromium driven by playwright-core. .ci/run installs chromium; without it
-// (a developer machine) the suite is skipped and says so.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser) {
-  console.warn(
-    `browser suite skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
-  );
-}
+import { CHROMIUM, hasBrowser } from "../helpers/browser.js";
 
 describe.runIf(hasBrowser)("chart HTML in headless Chromium", () => {
   const out = join(tmpdir(), "adequacy-browser");

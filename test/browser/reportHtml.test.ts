@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,10 +9,8 @@ import { assessInvestigation } from "../../src/investigation/assessInvestigation
 import { examples } from "../../src/investigation/examples.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
+import { CHROMIUM, hasBrowser } from "../helpers/browser.js";
 import { run } from "../helpers/runCli.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(CHROMIUM);
 
 describe.runIf(hasBrowser)("report HTML and PDF in headless Chromium", () => {
   const out = join(tmpdir(), "adequacy-browser");

@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { examples } from "../../src/investigation/examples.js";
 import { normalizeScenario, scenarioToInput } from "../../src/investigation/scenario.js";
 import { buildReport } from "../../src/report/buildReport.js";
-import { METHODS_DOC } from "../../src/report/methodsDoc.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
 
@@ -109,12 +106,6 @@ describe("escaping user text", () => {
     expect(prose).not.toContain("<img");
     expect(md).toMatch(/```text\n[^`]*Assessment of "<script>alert\(1\)<\/script> \*bold\* \| pipe"/);
     expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\| pipe");
-  });
-});
-
-describe("methodsDoc", () => {
-  it("is docs/methods.md verbatim (run npm run build after editing the page)", () => {
-    expect(METHODS_DOC).toBe(readFileSync(join(import.meta.dirname, "../../docs/methods.md"), "utf8"));
   });
 });
 

@@ -1,0 +1,15 @@
+import { CHROMIUM, hasBrowser } from "./browser.js";
+import { FC_SEED } from "./fastCheckSeed.js";
+
+// Runs once per vitest run, in the main process, so what it prints is seen once and not per file.
+export default function setup(): void {
+  if (!hasBrowser) {
+    if (process.env.CI) {
+      throw new Error(`the browser suite must run in CI, but there is no Chromium at ${CHROMIUM}`);
+    }
+    process.stdout.write(
+      `browser suite skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n`,
+    );
+  }
+  process.stdout.write(`property tests: fast-check seed ${FC_SEED} (replay another with FC_SEED=…)\n`);
+}
