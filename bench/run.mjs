@@ -17,6 +17,7 @@ import {
   missedChart,
   planCurve,
   powerChart,
+  recallInterval,
   sampleSize,
   sampleSizeChart,
   sensitivityChart,
@@ -108,6 +109,31 @@ sizeCases.forEach((c, i) => {
     `  ${String(c.population).padEnd(12)} ${fmt(ours).padEnd(11)} ${fmt(p?.bisection_ms).padEnd(13)} ${ratio(p?.bisection_ms, ours).padEnd(7)} ${n}${p && p.sampleSize !== n ? ` (scipy ${p.sampleSize})` : ""}`,
   );
 });
+
+const recallCases = [
+  {
+    flagged: { population: 609, sample: 109, found: 1 },
+    unflagged: { population: 9391, sample: 200, found: 0 },
+  },
+  {
+    flagged: { population: 609, sample: 609, found: 30 },
+    unflagged: { population: 1e6, sample: 2000, found: 3 },
+  },
+  {
+    flagged: { population: 1e6, sample: 5000, found: 400 },
+    unflagged: { population: 1e9, sample: 20000, found: 1000 },
+  },
+];
+console.log("\nrecallInterval, two-sided 95% (target: ≤ 50 ms)");
+console.log("  flagged (N/n/k)        unflagged (N/n/k)          ours        interval");
+for (const c of recallCases) {
+  const ours = medianMs(() => recallInterval(c));
+  const r = recallInterval(c);
+  const side = (s) => `${s.population}/${s.sample}/${s.found}`;
+  console.log(
+    `  ${side(c.flagged).padEnd(22)} ${side(c.unflagged).padEnd(26)} ${fmt(ours).padEnd(11)} ${r.lower.toFixed(4)} to ${r.upper.toFixed(4)}`,
+  );
+}
 
 const assess = medianMs(() => assessInvestigation(examples["hmcts-sscs"]));
 console.log(`\nassessInvestigation(hmcts-sscs) (target: ≤ 20 ms)\n  ours  ${fmt(assess)}`);

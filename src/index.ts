@@ -26,6 +26,13 @@ export type {
   ProportionMethod,
 } from "./intervals/proportionInterval.js";
 export { PROPORTION_METHODS, proportionInterval } from "./intervals/proportionInterval.js";
+export type {
+  RecallInterval,
+  RecallIntervalOptions,
+  ScreenStratum,
+  StratumAffected,
+} from "./intervals/recallInterval.js";
+export { recallInterval } from "./intervals/recallInterval.js";
 export type { Sided } from "./intervals/types.js";
 // Investigation over a time span: assess
 export type { Assessment, Coverage } from "./investigation/assessInvestigation.js";
@@ -35,6 +42,13 @@ export type { Detection, DetectionOptions } from "./investigation/detectionProba
 export { detectionProbability } from "./investigation/detectionProbability.js";
 export type { DetectionSampleSize, DetectionSampleSizeOptions } from "./investigation/detectionSampleSize.js";
 export { detectionSampleSize } from "./investigation/detectionSampleSize.js";
+export type {
+  AffectedPlacement,
+  Elusion,
+  ScreenEvaluation,
+  ScreenEvaluationOptions,
+} from "./investigation/evaluateScreen.js";
+export { evaluateScreen } from "./investigation/evaluateScreen.js";
 export { examples } from "./investigation/examples.js";
 // Case-level data, stratified appraisal, reproducible selection
 export type { CaseColumns, CaseSummary, ReadCasesOptions, RejectedRow } from "./investigation/readCases.js";
@@ -55,9 +69,11 @@ export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./plan
 export { appraiseStrata } from "./planning/appraiseStrata.js";
 export type { Allocation, Draw, DrawOptions } from "./planning/drawSample.js";
 export { ALGORITHM, drawSample, GENERATOR } from "./planning/drawSample.js";
+// Planning: sample sizes
+export type { ElusionSampleSize, ElusionSampleSizeOptions } from "./planning/elusionSampleSize.js";
+export { elusionSampleSize } from "./planning/elusionSampleSize.js";
 export type { PlanCurve } from "./planning/planCurve.js";
 export { planCurve } from "./planning/planCurve.js";
-// Planning: sample sizes
 export type { SampleSize, SampleSizeModel, SampleSizeOptions } from "./planning/sampleSize.js";
 export { SAMPLE_SIZE_MODELS, sampleSize } from "./planning/sampleSize.js";
 

@@ -1,0 +1,155 @@
+import { hypergeometricTail } from "../distributions/hypergeometricTail.js";
+import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
+import { affectedBounds, type ScreenStratum } from "../intervals/recallInterval.js";
+import { exceeds } from "../math/compareProbability.js";
+import { firstTrue } from "../math/firstTrue.js";
+import { floorCount } from "../math/floorCount.js";
+import { formatDecimal } from "../text/formatDecimal.js";
+import { requireCount, requireOpenUnit } from "../validation/checks.js";
+import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
+
+export interface ElusionSampleSizeOptions {
+  /** Cases the screen passed, from which the elusion sample is drawn at random. */
+  readonly unflagged: number;
+  /** Show that the elusion rate (affected unflagged ÷ unflagged) is at most this; not with `recall`. */
+  readonly maxElusion?: number;
+  /** Show that the screen's recall is at least this; needs `flagged`. */
+  readonly recall?: number;
+  /** The flagged cases and their review (a census, or a random sample), for a recall target. */
+  readonly flagged?: ScreenStratum;
+  /** Default 0.95; the plan is one-sided. */
+  readonly confidence?: number;
+  /** Affected cases the plan allows in the elusion sample (default 0). */
+  readonly allowed?: number;
+}
+
+export interface ElusionSampleSize {
+  readonly method: string;
+  readonly target: "elusion" | "recall";
+  readonly confidence: number;
+  readonly sided: "upper";
+  readonly unflagged: number;
+  readonly maxElusion?: number;
+  readonly recall?: number;
+  /** The confidence of the unflagged side's bound: confidence, or its square root when the flagged side is itself sampled. */
+  readonly sideConfidence: number;
+  /** For a recall target: the exact lower bound on the affected flagged cases the target is measured against. */
+  readonly flaggedAffected?: number;
+  /** The most affected unflagged cases the target tolerates. */
+  readonly tolerableAffected: number;
+  /** The smallest elusion sample that shows the target if at most `allowed` are found in it. */
+  readonly sampleSize: number;
+  readonly allowed: number;
+  /** The exact one-sided upper bound on the affected unflagged cases when `allowed` are found in `sampleSize`. */
+  readonly achievedUpper: number;
+  /** P(at most `allowed` found | one more affected unflagged case than tolerated): at most 1 − sideConfidence. */
+  readonly risk: number;
+}
+
+/**
+ * How many unflagged cases to review, at random, to show that a screen missed few affected cases:
+ * either an elusion rate of at most e (at most ⌊e·Nu⌋ affected among the Nu unflagged), or a recall of at
+ * least R, i.e. at most ⌊Kf·(1 − R)/R⌋ affected unflagged, where Kf is the exact lower bound on the affected
+ * flagged cases (the flagged cases found when they were reviewed in full). The plan is the smallest n with
+ * P(X ≤ k | Nu, K* + 1, n) ≤ α, K* the tolerated count and k the allowed finds — the criterion under which
+ * the exact one-sided upper bound after finding k is at most K*. When the flagged side is itself a sample,
+ * each side is bounded at confidence √c (Šidák), as in {@link recallInterval}, so that a plan met by the
+ * review shows the target with the interval the tool then reports.
+ *
+ * This is the hypergeometric stopping rule of Callaghan & Müller-Hansen (2020) turned into a sample size:
+ * with the flagged cases reviewed in full, recall ≥ R is shown when P(X ≤ k | Nu, ⌊Kf/R − Kf⌋ + 1, n) ≤ α.
+ *
+ * Reference: M. W. Callaghan & F. Müller-Hansen (2020), "Statistical stopping criteria for automated
+ * screening in systematic reviews", Systematic Reviews 9, 273; J. P. Buonaccorsi (1987).
+ *
+ * @throws {InputError} naming the option, for values out of range, both or neither target, or a target
+ *   that no elusion sample can show (it tolerates fewer affected cases than the plan allows)
+ * @example
+ * elusionSampleSize({ unflagged: 10_000, maxElusion: 0.01 }).sampleSize; // 291
+ */
+export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSampleSize {
+  const unflagged = requireCount("unflagged", options.unflagged, 1);
+  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const allowed = requireCount("allowed", options.allowed ?? 0, 0, unflagged, `unflagged (${unflagged})`);
+  if (options.maxElusion !== undefined && options.recall !== undefined) {
+    throw new InputError("maxElusion", messages.exclusive("recall"), ["recall"]);
+  }
+  let target: ElusionSampleSize["target"];
+  let tolerableAffected: number;
+  let sideConfidence = confidence;
+  let flaggedAffected: number | undefined;
+  let targetField: string;
+  if (options.maxElusion !== undefined) {
+    const maxElusion = requireOpenUnit("maxElusion", options.maxElusion);
+    target = "elusion";
+    targetField = "maxElusion";
+    tolerableAffected = floorCount(maxElusion * unflagged);
+  } else if (options.recall !== undefined) {
+    const recall = requireOpenUnit("recall", options.recall);
+    if (options.flagged === undefined) throw new InputError("flagged", messages.required(), ["recall"]);
+    const population = requireCount("flagged.population", options.flagged.population, 1);
+    const sample = requireCount(
+      "flagged.sample",
+      options.flagged.sample,
+      0,
+      population,
+      `flagged.population (${population})`,
+    );
+    const found = requireCount(
+      "flagged.found",
+      options.flagged.found,
+      0,
+      sample,
+      `flagged.sample (${sample})`,
+    );
+    const census = sample === population;
+    sideConfidence = census ? confidence : Math.sqrt(confidence);
+    flaggedAffected = affectedBounds({ population, sample, found }, 1 - sideConfidence).lower;
+    target = "recall";
+    targetField = "recall";
+    tolerableAffected = floorCount((flaggedAffected * (1 - recall)) / recall);
+  } else {
+    throw new InputError("maxElusion", messages.needsOneOf(["maxElusion", "recall"]), ["recall"]);
+  }
+  if (tolerableAffected < allowed) {
+    throw new InputError(
+      targetField,
+      messages.planUnreachable(
+        unflagged,
+        `it tolerates ${formatDecimal(tolerableAffected)} affected unflagged case${tolerableAffected === 1 ? "" : "s"}, fewer than the ${formatDecimal(allowed)} allowed`,
+      ),
+    );
+  }
+  const alpha = 1 - sideConfidence;
+  const ruledOut = tolerableAffected + 1;
+  let sampleSize = 0;
+  let risk = 0;
+  let achievedUpper = unflagged;
+  // When even every unflagged case being affected meets the target, no review is needed (n = 0).
+  if (ruledOut <= unflagged) {
+    const riskAt = (n: number) => hypergeometricTail(allowed, unflagged, ruledOut, n, "lower");
+    // Start near the binomial answer, n ≈ (k + 3)·Nu/K*; the search is exact wherever it starts.
+    const guess = Math.ceil(((allowed + 3) * unflagged) / ruledOut);
+    sampleSize = firstTrue(Math.max(1, allowed), unflagged, (n) => !exceeds(riskAt(n), alpha), guess);
+    risk = riskAt(sampleSize);
+    achievedUpper = hypergeometricCount(allowed, sampleSize, unflagged, alpha).upper;
+  }
+  return {
+    method: `hypergeometric (more than ${formatDecimal(tolerableAffected)} affected of ${formatDecimal(unflagged)} unflagged ruled out)`,
+    target,
+    confidence,
+    sided: "upper",
+    unflagged,
+    ...(target === "elusion"
+      ? { maxElusion: options.maxElusion as number }
+      : { recall: options.recall as number }),
+    sideConfidence,
+    ...(flaggedAffected === undefined ? {} : { flaggedAffected }),
+    tolerableAffected,
+    sampleSize,
+    allowed,
+    achievedUpper,
+    risk,
+  };
+}
