@@ -1,4 +1,4 @@
-import { requireCount, requireOneOf, requireOpenUnit } from "../validation/checks.js";
+import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
 import type { Sided } from "./types.js";
 import { SIDED, tailProbability } from "./types.js";
@@ -110,7 +110,7 @@ function ratio(caught: number, missed: number): number {
 export function recallInterval(options: RecallIntervalOptions): RecallInterval {
   const flagged = stratum("flagged", options.flagged);
   const unflagged = stratum("unflagged", options.unflagged);
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   const uncertainSides = [flagged, unflagged].filter((s) => s.sample < s.population).length;
   const sideConfidence = uncertainSides === 2 ? Math.sqrt(confidence) : confidence;

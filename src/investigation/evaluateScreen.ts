@@ -6,7 +6,7 @@ import {
 } from "../intervals/recallInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
-import { requireCount, requireOneOf, requireOpenUnit } from "../validation/checks.js";
+import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 
 export interface ScreenEvaluationOptions {
   /** The flagged cases and their review; without it, only the elusion is evaluated. */
@@ -80,7 +80,7 @@ export interface ScreenEvaluation {
  *   .elusion.affected.upper; // 147
  */
 export function evaluateScreen(options: ScreenEvaluationOptions): ScreenEvaluation {
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   const population = requireCount("unflagged.population", options.unflagged.population, 1);
   const sample = requireCount(

@@ -5,7 +5,7 @@ import { exceeds } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
 import { floorCount } from "../math/floorCount.js";
 import { formatDecimal } from "../text/formatDecimal.js";
-import { requireCount, requireOpenUnit } from "../validation/checks.js";
+import { requireConfidence, requireCount, requireOpenUnit } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 
@@ -70,7 +70,7 @@ export interface ElusionSampleSize {
  */
 export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSampleSize {
   const unflagged = requireCount("unflagged", options.unflagged, 1);
-  const confidence = requireOpenUnit("confidence", options.confidence ?? 0.95);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const allowed = requireCount("allowed", options.allowed ?? 0, 0, unflagged, `unflagged (${unflagged})`);
   if (options.maxElusion !== undefined && options.recall !== undefined) {
     throw new InputError("maxElusion", messages.exclusive("recall"), ["recall"]);
