@@ -14,7 +14,9 @@ export function flagName(field: string): string {
 /** One value of a flag that takes one: a second occurrence is an error, not a silent override. */
 export function single(flag: string, raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
-  if (Array.isArray(raw)) throw new InputError(flag, "was given more than once; give it once");
+  if (Array.isArray(raw)) throw new InputError(flag, messages.givenTwice());
+  // yargs sets a value flag to true when a group of letters gives it none (-nk 5 gives -n nothing).
+  if (typeof raw === "boolean") throw new InputError(flag, messages.needsValue(flag, undefined));
   return String(raw);
 }
 

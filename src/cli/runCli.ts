@@ -1,6 +1,8 @@
-import yargs, { type CommandModule } from "yargs";
+import yargs, { type Argv } from "yargs";
 import { InputError, InputTypeError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { VERSION } from "../version.js";
+import type { Command } from "./Command.js";
 import { appraiseCommand } from "./commands/appraise.js";
 import { assessCommand } from "./commands/assess.js";
 import { boundCommand } from "./commands/bound.js";
@@ -14,6 +16,7 @@ import { selectCommand } from "./commands/select.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { MissingToolError } from "./MissingToolError.js";
+import { flagWithoutValue, refuseRepeated } from "./parseFailures.js";
 import { restateYargsError } from "./restateYargsError.js";
 import { skipHelpCache } from "./skipHelpCache.js";
 import { UsageError } from "./UsageError.js";
@@ -28,7 +31,7 @@ export const EXIT_INPUT = 2;
  * tests run it in-process.
  */
 export async function runCli(args: readonly string[], io: Io, width = 100): Promise<number> {
-  const commands: CommandModule[] = [
+  const commands: Command[] = [
     assessCommand(io),
     boundCommand(io),
     chartCommand(io),
@@ -40,9 +43,12 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     exampleCommand(io),
     schemaCommand(io),
   ];
-  const names = commands.map((module) => String(module.command).split(" ")[0] as string);
+  const repeatable: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+    commands.map((module) => [commandName(module), module.repeatable ?? []]),
+  );
+  const names = commands.map(commandName);
   const command = names.includes(args[0] ?? "") ? args[0] : undefined;
-  const parser = commands
+  const parser: Argv = commands
     .reduce(
       (cli, module) => cli.command(module),
       yargs([...args])
@@ -59,8 +65,24 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     .strict()
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })
     .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? new UsageError(restateYargsError(message, { args, command }), command);
+    .middleware((argv): void =>
+      refuseRepeated(
+        argv,
+        args,
+        repeatable[String(argv._[0])] ?? [],
+        (key) => (parser as unknown as DefinedOptions).getOptions().alias[key] ?? [],
+      ),
+    )
+    .fail((message, error): never => {
+      // Errors of our own (from a handler or the middleware) pass through; yargs' own (YError, or a
+      // message alone) are usage errors. A flag without its value is found from the options' definitions.
+      if (error !== undefined && error !== null && error.name !== "YError") throw error;
+      const missing = error
+        ? flagWithoutValue(args, (name) => takesValue(parser as unknown as DefinedOptions, name))
+        : undefined;
+      if (missing)
+        throw new UsageError(`${missing.flag} ${messages.needsValue(missing.flag, missing.next)}`, command);
+      throw new UsageError(restateYargsError(message ?? error?.message ?? "", { args, command }), command);
     })
     .help()
     .alias("help", "h")
@@ -78,6 +100,21 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
   }
   if (helpText) io.out(`${helpText}\n`);
   return EXIT_OK;
+}
+
+function commandName(module: Command): string {
+  return String(module.command).split(" ")[0] as string;
+}
+
+/** yargs' record of the options defined (getOptions is public in yargs but missing from its types). */
+interface DefinedOptions {
+  getOptions(): { narg: Record<string, unknown>; alias: Record<string, string[] | undefined> };
+}
+
+/** Whether an option (a long name or a one-letter alias) takes a value: yargs keeps requiresArg as nargs. */
+function takesValue(parser: DefinedOptions, name: string): boolean {
+  const options = parser.getOptions();
+  return Object.keys(options.narg).some((key) => key === name || options.alias[key]?.includes(name));
 }
 
 function reportError(error: unknown, io: Io): number {

@@ -25,6 +25,13 @@ export const messages = {
   oneOf: (allowed: readonly string[], value: unknown) =>
     `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`,
   required: () => "is required",
+  giveChartKind: (kinds: readonly string[]) =>
+    `give the kind of chart to draw: ${kinds.slice(0, -1).join(", ")} or ${kinds.at(-1)}`,
+  givenTwice: () => "was given more than once; give it once",
+  needsValue: (flag: string, next: string | undefined) =>
+    next === undefined || !next.startsWith("-")
+      ? "needs a value"
+      : `needs a value; to give one that starts with "-", write ${flag}=${next}`,
   notAnOption: (command: string | undefined) =>
     command === undefined ? "is not an option of adequacy" : `is not an option of adequacy ${command}`,
   notAnArgument: (command: string) => `is not an argument of adequacy ${command}`,

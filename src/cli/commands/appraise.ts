@@ -1,6 +1,7 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase, Argv } from "yargs";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import type { Command } from "../Command.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
 import { confidenceOption, formatOption, sidedOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
@@ -10,9 +11,10 @@ import { writeResult } from "../writeResult.js";
 const STRATUM = /^(?:(.+):)?([^,:]+),([^,]+),([^,]+)$/;
 
 /** `adequacy appraise`: stratified attribute appraisal, from flags or a case file. */
-export function appraiseCommand(io: Io): CommandModule {
+export function appraiseCommand(io: Io): Command {
   return {
     command: "appraise",
+    repeatable: ["stratum"],
     describe:
       "Stratified attribute appraisal: exact bounds per stratum and a combined projection (normal and exact)",
     builder: (yargs: Argv) =>

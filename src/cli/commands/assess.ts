@@ -1,6 +1,7 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase, Argv } from "yargs";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import type { Command } from "../Command.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
 import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
@@ -269,6 +270,9 @@ function scenarioFromFlags(
   };
 }
 
+/** The options given once per --window (long names). */
+export const PER_WINDOW = ["window", "window-cases", "flagged", "reviewed", "found", "selection"] as const;
+
 const WINDOW_FIELD_FLAGS: Readonly<Record<string, string>> = {
   period: "--window",
   cases: "--window-cases",
@@ -310,9 +314,10 @@ export function locateScenarioError(error: unknown, argv: ArgumentsCamelCase): u
 }
 
 /** `adequacy assess`: how much could the review have missed, where, and under which assumptions. */
-export function assessCommand(io: Io): CommandModule {
+export function assessCommand(io: Io): Command {
   return {
     command: "assess",
+    repeatable: PER_WINDOW,
     describe:
       "Assess an investigation over a time span: what its windows show, what lies outside them, and what review would have been adequate",
     builder: (yargs: Argv) =>

@@ -1,14 +1,16 @@
 import { extname, join } from "node:path";
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase, Argv } from "yargs";
 import { CHART_FORMATS, type ChartFormat } from "../../charts/formats.js";
 import type { Assessment } from "../../investigation/assessInvestigation.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import type { Command } from "../Command.js";
 import { numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
+import { UsageError } from "../UsageError.js";
 import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
-import { locateScenarioError, scenarioFromArgs, scenarioOptions } from "./assess.js";
+import { locateScenarioError, PER_WINDOW, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
 const KINDS = [
   "timeline",
@@ -180,9 +182,10 @@ async function render(spec: unknown, format: ChartFormat, scale: number): Promis
 }
 
 /** `adequacy chart`: vega-lite charts rendered to SVG, PNG or self-contained HTML. */
-export function chartCommand(io: Io): CommandModule {
+export function chartCommand(io: Io): Command {
   return {
-    command: "chart <kind>",
+    command: "chart [kind]",
+    repeatable: PER_WINDOW,
     describe:
       "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, or all",
     builder: (yargs: Argv) =>
@@ -241,7 +244,8 @@ export function chartCommand(io: Io): CommandModule {
           "Every interval method on the same data",
         ),
     handler: async (argv: ArgumentsCamelCase) => {
-      const kind = argv.kind as Kind | "all";
+      const kind = argv.kind as Kind | "all" | undefined;
+      if (kind === undefined) throw new UsageError(messages.giveChartKind([...KINDS, "all"]), "chart");
       const scale = parseNumber("--scale", argv.scale) ?? 2;
       if (!(scale >= 1 && scale <= 8)) throw new InputError("--scale", `must be from 1 to 8; got ${scale}`);
       const inputs = [argv.scenario, argv.volume].filter((x): x is string => typeof x === "string");

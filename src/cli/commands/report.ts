@@ -1,12 +1,13 @@
 import { basename, dirname, join } from "node:path";
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase, Argv } from "yargs";
 import type { ReportDocument } from "../../report/ReportDocument.js";
 import { InputError } from "../../validation/InputError.js";
 import { VERSION } from "../../version.js";
+import type { Command } from "../Command.js";
 import { single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
-import { locateScenarioError, scenarioFromArgs, scenarioOptions } from "./assess.js";
+import { locateScenarioError, PER_WINDOW, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
 const FORMATS = ["markdown", "html", "pdf", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,9 +24,10 @@ function quoteArg(arg: string): string {
 }
 
 /** `adequacy report`: a report authors can cite, in Markdown, HTML, PDF or JSON. */
-export function reportCommand(io: Io, args: readonly string[]): CommandModule {
+export function reportCommand(io: Io, args: readonly string[]): Command {
   return {
     command: "report",
+    repeatable: PER_WINDOW,
     describe:
       "Write a report that authors can cite: summary, inputs, findings, charts, methods, reproducibility",
     builder: (yargs: Argv) =>
