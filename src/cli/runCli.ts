@@ -43,9 +43,7 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     exampleCommand(io),
     schemaCommand(io),
   ];
-  const repeatable: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-    commands.map((module) => [commandName(module), module.repeatable ?? []]),
-  );
+  const repeatable = new Map(commands.map((module) => [commandName(module), module.repeatable ?? []]));
   const names = commands.map(commandName);
   const command = names.includes(args[0] ?? "") ? args[0] : undefined;
   const parser: Argv = commands
@@ -69,7 +67,7 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
       refuseRepeated(
         argv,
         args,
-        repeatable[String(argv._[0])] ?? [],
+        repeatable.get(String(argv._[0])) ?? [],
         (key) => (parser as unknown as DefinedOptions).getOptions().alias[key] ?? [],
       ),
     )

@@ -27,6 +27,10 @@ export const messages = {
   required: () => "is required",
   giveChartKind: (kinds: readonly string[]) =>
     `give the kind of chart to draw: ${kinds.slice(0, -1).join(", ")} or ${kinds.at(-1)}`,
+  keyGivenTwice: (key: string) => `the key ${quote(key)} is given more than once; give it once`,
+  aliasBomb: (path: string, limit: number) =>
+    `${path}: refused: its YAML aliases expand to more than ${limit} copies (an "alias bomb"); write the values out`,
+  stratumGivenTwice: (label: string) => `names the stratum ${quote(label)} more than once; give it once`,
   givenTwice: () => "was given more than once; give it once",
   needsValue: (flag: string, next: string | undefined) =>
     next === undefined || !next.startsWith("-")

@@ -82,6 +82,17 @@ describe("bad input: exit code 2, a message naming the flag, no stack trace, no 
       ["chart"],
       "give the kind of chart to draw: timeline, missed, sensitivity, power, intervals, sample-size, posterior or all",
     ],
+    [["example", "constructor"], 'name must be one of hmcts-sscs, family-court-documents; got "constructor"'],
+    [["example", "toString"], 'name must be one of hmcts-sscs, family-court-documents; got "toString"'],
+    [["example", "__proto__"], 'name must be one of hmcts-sscs, family-court-documents; got "__proto__"'],
+    [
+      ["assess", "--example", "constructor"],
+      '--example must be one of hmcts-sscs, family-court-documents; got "constructor"',
+    ],
+    [
+      ["select", "--frame", "100", "--sizes", "all=3,all=4", "--seed", "1"],
+      '--sizes names the stratum "all" more than once; give it once',
+    ],
     [["plan"], "--tolerable is required"],
     [["plan", "--tolerable", "0"], "--tolerable must be strictly between 0 and 1; got 0"],
     [["plan", "--tolerable", "5%", "--model", "hypergeometric"], "--population is required"],

@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
-import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import type { Io } from "../Io.js";
+import { UsageError } from "../UsageError.js";
 
 /** `adequacy example`: list the built-in scenarios or print one as YAML. */
 export function exampleCommand(io: Io): CommandModule {
@@ -24,7 +24,8 @@ export function exampleCommand(io: Io): CommandModule {
         return;
       }
       const scenario = examples[name];
-      if (!scenario) throw new InputError("name", messages.oneOf(Object.keys(examples), name));
+      // The positional argument, named as in the usage line (an InputError's field would read as --name).
+      if (!scenario) throw new UsageError(`name ${messages.oneOf(Object.keys(examples), name)}`, "example");
       const { toYaml } = await import("../toYaml.js");
       io.out(toYaml(scenario));
     },

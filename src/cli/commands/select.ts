@@ -121,14 +121,16 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       let sizes: number[] | undefined;
       if (sizesText !== undefined) {
         if (size !== undefined) throw new InputError("--sizes", messages.exclusive("--size"));
-        const given = new Map(
-          sizesText.split(",").map((part) => {
-            const [label, n] = part.split("=");
-            if (!label || n === undefined)
-              throw new InputError("--sizes", `must be LABEL=n,LABEL=n; got "${part}"`);
-            return [label.trim(), parseNumber("--sizes", n.trim()) as number] as const;
-          }),
-        );
+        const given = new Map<string, number>();
+        for (const part of sizesText.split(",")) {
+          const [label, n] = part.split("=");
+          if (!label || n === undefined)
+            throw new InputError("--sizes", `must be LABEL=n,LABEL=n; got "${part}"`);
+          // One rule for repeated values: a stratum named twice is an error, not the last value.
+          if (given.has(label.trim()))
+            throw new InputError("--sizes", messages.stratumGivenTwice(label.trim()));
+          given.set(label.trim(), parseNumber("--sizes", n.trim()) as number);
+        }
         const unknown = [...given.keys()].filter((label) => !strata.some((s) => s.label === label));
         if (unknown.length > 0)
           throw new InputError(
