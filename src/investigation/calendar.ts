@@ -7,6 +7,16 @@ export interface DayInterval {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The UTC day number of a calendar date (month 0–11; day 0 is the last day of the month before).
+ * `setUTCFullYear`, unlike `Date.UTC`, takes years 0–99 as they are instead of as 1900–1999.
+ */
+function utcDay(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime() / DAY_MS;
+}
 const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
 /**
@@ -19,10 +29,10 @@ export function parseDay(field: string, text: string, as: "start" | "end"): numb
   const year = Number(match[1]);
   const month = Number(match[2]);
   if (month < 1 || month > 12) throw new InputError(field, `has no month ${match[2]}: "${text}"`);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = new Date(utcDay(year, month, 0) * DAY_MS).getUTCDate();
   const day = match[3] === undefined ? (as === "start" ? 1 : last) : Number(match[3]);
   if (day < 1 || day > last) throw new InputError(field, `is not a calendar date: "${text}"`);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  return utcDay(year, month - 1, day);
 }
 
 /** Parses `start/end` (both ends included); a single month `YYYY-MM` means that whole month. */
@@ -87,15 +97,16 @@ export function calendarPeriods(span: DayInterval, by: Stratum): { label: string
   let year = first.getUTCFullYear();
   let month = Math.floor(first.getUTCMonth() / months) * months;
   for (;;) {
-    const start = Date.UTC(year, month, 1) / DAY_MS;
+    const start = utcDay(year, month, 1);
     if (start > span.end) break;
-    const end = Date.UTC(year, month + months, 0) / DAY_MS;
+    const end = utcDay(year, month + months, 0);
+    const yearText = String(year).padStart(4, "0");
     const label =
       by === "year"
-        ? String(year)
+        ? yearText
         : by === "quarter"
-          ? `${year}-Q${month / 3 + 1}`
-          : `${year}-${String(month + 1).padStart(2, "0")}`;
+          ? `${yearText}-Q${month / 3 + 1}`
+          : `${yearText}-${String(month + 1).padStart(2, "0")}`;
     periods.push({ label, interval: { start: Math.max(start, span.start), end: Math.min(end, span.end) } });
     month += months;
     if (month >= 12) {
