@@ -1,6 +1,6 @@
 import { hypergeometricExpectation } from "../distributions/hypergeometricExpectation.js";
 import { hypergeometricLogPmf } from "../distributions/hypergeometricLogPmf.js";
-import { ceilCount } from "../math/ceilCount.js";
+import { ceilTimes } from "../math/wholeCount.js";
 import { requireCount, requireHalfOpenUnit } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -72,7 +72,7 @@ export function detectionTarget(options: Omit<DetectionOptions, "sample">): Dete
   const affected =
     options.affected !== undefined
       ? requireCount("affected", options.affected, 0, population, `population (${population})`)
-      : ceilCount(requireHalfOpenUnit("prevalence", options.prevalence) * population);
+      : ceilTimes(population, requireHalfOpenUnit("prevalence", options.prevalence));
   return {
     model: "hypergeometric",
     population,

@@ -4,9 +4,9 @@ import { hypergeometricTail } from "../distributions/hypergeometricTail.js";
 import { poissonCdf } from "../distributions/poissonCdf.js";
 import { clopperPearson } from "../intervals/clopperPearson.js";
 import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
-import { ceilCount } from "../math/ceilCount.js";
 import { exceeds, fallsBelow } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
+import { ceilOf, ceilTimes, decimalFraction, floorOver } from "../math/wholeCount.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import {
   MAX_COUNT,
@@ -99,7 +99,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
       ? allowedFixed
       : model === "poisson"
         ? n * expectedRate
-        : ceilCount(n * expectedRate);
+        : ceilTimes(n, expectedRate);
 
   let meets: (k: number, n: number) => boolean;
   let method: string;
@@ -121,7 +121,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
       break;
     case "hypergeometric": {
       const N = population as number;
-      const marked = ceilCount(tolerable * N);
+      const marked = ceilTimes(N, tolerable);
       ruledOut = marked;
       method = `hypergeometric (rules out ${formatDecimal(marked)} or more affected among ${formatDecimal(N)})`;
       risk = (k, n) => hypergeometricTail(k, N, marked, n, "lower");
@@ -169,24 +169,44 @@ function smallestFixed(limit: number, meets: (n: number) => boolean, allowed: nu
 }
 
 /**
- * Smallest n meeting `meets(⌈n e⌉, n)`. The allowed count steps up with n, so the criterion is not
- * monotone in n; within each step k it is (more cases, same k, tighter bound). So walk k upwards:
- * for each k the n-range with ⌈n e⌉ = k is [from, to]; the smallest n in it meeting the criterion, if
- * any, is the answer. The number of steps is the allowed count at the answer.
+ * Smallest n meeting `meets(⌈n e⌉, n)`, with ⌈n e⌉ in exact decimal arithmetic. The allowed count steps
+ * up with n, so the criterion is not monotone in n; but it is monotone in each argument (more cases
+ * with the same k: tighter bound; more allowed with the same n: looser). Let n*(k) be the smallest n
+ * meeting it with k allowed (non-decreasing in k). Every k below ⌈n*(a) e⌉ fails for n ≤ ⌊k/e⌋ < n*(a) ≤
+ * n*(k), so the walk jumps from a to ⌈n*(a) e⌉ until it stops moving; then k = a allows every n in
+ * [⌊(a − 1)/e⌋ + 1, ⌊a/e⌋] and the answer is the larger of that range's start and n*(a). When n*(a)
+ * exceeds the limit, so does every later one: no plan. The jumps shrink as the walk nears the answer,
+ * geometrically at the rate (1 − e/t)/2, so an expected rate very close to the tolerable one takes
+ * many steps: beyond `MAX_STEPS` the search stops with an error rather than running on.
  */
 function smallestStepped(limit: number, rate: number, meets: (k: number, n: number) => boolean): number {
   if (rate === 0) return smallestFixed(limit, (n) => meets(0, n), 0);
-  let from = 1;
+  let k = ceilTimes(1, rate);
   let guess = 1;
-  for (;;) {
-    const k = ceilCount(from * rate);
-    let to = Math.floor(k / rate) + 1;
-    while (to > from && ceilCount(to * rate) > k) to--;
-    to = Math.min(to, limit);
-    const n = firstTrue(from, to, (m) => meets(k, m), Math.max(from, guess));
-    if (n <= to) return n;
-    if (to >= limit) return limit + 1;
-    guess = n;
-    from = to + 1;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const smallest = firstTrue(Math.max(1, k), limit, (m) => meets(k, m), guess);
+    if (smallest > limit) return limit + 1;
+    const next = Math.max(ceilTimes(smallest, rate), stepsAhead(smallest - k, rate));
+    if (next <= k) return Math.max(floorOver(k - 1, rate) + 1, smallest);
+    k = next;
+    guess = smallest;
   }
+  throw new InputError("expectedRate", messages.planSearchTooLong(rate, MAX_STEPS));
 }
+
+/**
+ * One more case allowed needs at least one more case drawn (X grows by at most 1 per draw, so
+ * P(X ≤ k + 1 | n + 1) ≥ P(X ≤ k | n)): n*(k) ≥ n*(a) + k − a. With ⌊k/e⌋ ≤ k/e, every k with
+ * k (1 − e) < (n*(a) − a) e therefore fails too; this is the smallest k that does not.
+ */
+function stepsAhead(lead: number, rate: number): number {
+  if (rate >= 1) return 0;
+  const e = decimalFraction(rate);
+  return ceilOf({
+    numerator: BigInt(lead) * e.numerator,
+    denominator: e.denominator - e.numerator,
+  });
+}
+
+/** Steps of the stepped search before it gives up: a few seconds of work at most. */
+const MAX_STEPS = 5_000;

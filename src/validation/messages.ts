@@ -50,6 +50,8 @@ export const messages = {
     `(${expected}) must be below the tolerable rate (${tolerable}); no sample size can show a rate below its expected value`,
   planUnreachable: (limit: number, reason: string) =>
     `cannot be met: no sample size up to ${formatDecimal(limit)} reaches it (${reason})`,
+  planSearchTooLong: (expectedRate: number, steps: number) =>
+    `is too close to the tolerable rate: the search for the smallest sample allowing ⌈n × ${expectedRate}⌉ affected did not settle in ${formatDecimal(steps)} steps; use an expected rate further below the tolerable rate`,
   detectionUnreachable: (best: number, confidence: number) =>
     `cannot be met: even reviewing every case detects with probability ${best.toPrecision(4)}, below ${confidence}`,
   // Warnings attached to results.

@@ -72,3 +72,32 @@ describe("sampleSize({ model, tolerable, confidence, allowed, expectedRate, popu
     expect(() => sampleSize(options as never)).toThrow(message);
   });
 });
+
+interface EdgeCase {
+  kind: "plan" | "count";
+  model: "binomial" | "hypergeometric";
+  tolerable: number;
+  expectedRate: number;
+  confidence: number;
+  population?: number;
+  sampleSize: number;
+  allowed?: number;
+}
+// Expected values: exact_edges.py, ⌈n e⌉ in exact Fractions, every n (or every allowed count) scanned,
+// each risk decided by mpmath at 60 digits.
+const edges = reference<EdgeCase[]>("exact-edges.json").filter((c) => c.kind === "plan");
+
+describe("sampleSize with an expected rate at the edges of floating point", () => {
+  it.each(edges.map((c) => [label(c), c] as const))("matches the exact reference: %s", (_, c) => {
+    const { kind: _kind, sampleSize: expected, allowed, ...options } = c;
+    const plan = sampleSize(options);
+    expect(plan.sampleSize).toBe(expected);
+    if (allowed !== undefined) expect(plan.allowed).toBe(allowed);
+  });
+
+  it("refuses, naming expectedRate, an expected rate too close to the tolerable one to search", () => {
+    expect(() => sampleSize({ model: "binomial", tolerable: 0.0001, expectedRate: 0.00009999 })).toThrow(
+      /^expectedRate is too close to the tolerable rate/,
+    );
+  });
+});
