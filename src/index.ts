@@ -16,6 +16,7 @@ export {
 // Distributions (exact, log-space)
 export { hypergeometricTail } from "./distributions/hypergeometricTail.js";
 export { incompleteGamma } from "./distributions/incompleteGamma.js";
+export { thinnedHypergeometricTail } from "./distributions/thinnedHypergeometricTail.js";
 export type { IntervalComparison, MethodInterval } from "./intervals/compareIntervals.js";
 export { compareIntervals } from "./intervals/compareIntervals.js";
 export type { CountInterval, CountIntervalOptions } from "./intervals/countInterval.js";

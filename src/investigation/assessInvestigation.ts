@@ -159,6 +159,11 @@ export function assessInvestigation(input: unknown): Assessment {
   let windowUpperRate: number | undefined;
   if (model.windows.length > 0) {
     window = windowInference(model.windows, confidence, sided, sensitivity);
+    if (window.beyondSensitivity) {
+      warnings.push(
+        `More affected cases were recognised than a review sensitivity of ${formatDecimal(sensitivity.review, 0, 4)} and a screening sensitivity of ${formatDecimal(sensitivity.screening, 0, 4)} make plausible even if every case was affected; the lower bound is reported at that maximum. Check the stated sensitivities.`,
+      );
+    }
     const stage = model.windows.reduce((sum, w) => sum + w.stage, 0);
     const processRate = proportionInterval({
       found: window.found,
@@ -223,7 +228,9 @@ export function assessInvestigation(input: unknown): Assessment {
     tolerable,
     tolerableSource:
       scenario.tolerable === undefined ? "window upper bound (Clopper–Pearson, one-sided)" : "given",
-    expectedRate: window ? window.found / window.reviewed / (sensitivity.screening * sensitivity.review) : 0,
+    expectedRate: window
+      ? Math.min(1, window.found / window.reviewed / (sensitivity.screening * sensitivity.review))
+      : 0,
     detectAffected:
       scenario.materiality ?? (window ? window.affected.upper : Math.ceil(tolerable * totalStage)),
     sensitivity: sensitivity.screening * sensitivity.review,

@@ -1,6 +1,7 @@
-import { hypergeometricTail } from "../distributions/hypergeometricTail.js";
+import { thinnedHypergeometricTail } from "../distributions/thinnedHypergeometricTail.js";
 import { countInterval } from "../intervals/countInterval.js";
-import type { Sided } from "../intervals/types.js";
+import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
+import { type Sided, tailProbability } from "../intervals/types.js";
 import { firstTrue } from "../math/firstTrue.js";
 import type { StageWindow } from "./stageModel.js";
 import type { Bounds } from "./unrestrictedRange.js";
@@ -43,7 +44,8 @@ export interface ExtrapolationBasis {
  * hypergeometric and the exact count bound over n + M cases bounds the unreviewed count with coverage at
  * least the confidence for every rate. Drift θ treats the O outside cases at rate θp as θ·O cases at rate
  * p (exact in the Poisson limit, approximate when θp is large), so θ = 1 is the constant-rate figure.
- * Sensitivities scale the result by 1/(screening × review). Each figure is then held inside the
+ * A reviewer who recognises an affected case with probability s_r thins the hypergeometric count found
+ * (inverted exactly); a screen that flags one with probability s_f scales the result by 1/s_f. Each figure is then held inside the
  * assumption-free range (`limits`), which it can only leave for drifts beyond plausibility.
  *
  * Reference: A. R. Thatcher (1964), "Relationships between Bayesian and confidence limits for
@@ -54,27 +56,21 @@ export function undetectedUnderDrift(basis: ExtrapolationBasis, drift: number): 
   const effectiveOutside = Math.ceil(drift * basis.outsideStage - 1e-9);
   const unreviewed = unreviewedInside + effectiveOutside;
   const { lower: floor, upper: cap } = basis.limits.total;
-  const ci = countInterval({
-    found,
-    sample: reviewed,
-    population: reviewed + unreviewed,
-    confidence: basis.confidence,
-    sided: basis.sided,
-  });
+  const ci = predictionBounds(basis, found, reviewed, reviewed + unreviewed);
   const rate = found / reviewed;
   const estimate =
     scaleCount(found + rate * (unreviewedInside + drift * basis.outsideStage), basis.sensitivity, "none") -
     found;
-  const rawUpper = scaleCount(ci.upper, basis.sensitivity, "up") - found;
+  const rawUpper = scaleCount(ci.upper, screenOnly(basis), "up") - found;
   const upper = clamp(rawUpper, floor, cap);
   const lower =
     basis.sided === "upper"
       ? floor
-      : clamp(scaleCount(ci.lower, basis.sensitivity, "down") - found, floor, upper);
+      : clamp(scaleCount(ci.lower, screenOnly(basis), "down") - found, floor, upper);
   return {
     drift,
     outsideRate: drift * rate,
-    implausible: drift * ci.rate.upper > 1,
+    implausible: (drift * ci.upper) / (reviewed + unreviewed) > 1,
     saturated: rawUpper > cap,
     undetected: { estimate: clamp(estimate, floor, cap), lower, upper },
   };
@@ -84,13 +80,7 @@ export function undetectedUnderDrift(basis: ExtrapolationBasis, drift: number): 
 export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
   const { found, reviewed } = pooled(basis.windows);
   const outside = Math.ceil(basis.outsideStage - 1e-9);
-  const ci = countInterval({
-    found,
-    sample: reviewed,
-    population: reviewed + outside,
-    confidence: basis.confidence,
-    sided: basis.sided,
-  });
+  const ci = predictionBounds(basis, found, reviewed, reviewed + outside);
   const { lower: floor, upper: cap } = basis.limits.outside;
   return {
     estimate: clamp(
@@ -101,8 +91,8 @@ export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
     lower:
       basis.sided === "upper"
         ? floor
-        : clamp(scaleCount(ci.lower - found, basis.sensitivity, "down"), floor, cap),
-    upper: clamp(scaleCount(ci.upper - found, basis.sensitivity, "up"), floor, cap),
+        : clamp(scaleCount(ci.lower - found, screenOnly(basis), "down"), floor, cap),
+    upper: clamp(scaleCount(ci.upper - found, screenOnly(basis), "up"), floor, cap),
   };
 }
 
@@ -128,6 +118,37 @@ export function tippingPoint(basis: ExtrapolationBasis, materiality: number): nu
   const limit = Math.min(Number.MAX_SAFE_INTEGER / 4, Math.ceil(maxDrift * basis.outsideStage));
   const effective = firstTrue(1, limit, reaches, Math.ceil(basis.outsideStage));
   return effective > limit ? null : effective / basis.outsideStage;
+}
+
+/**
+ * The prediction bounds on the affected among `population` stage cases (reviewed and not), k found among
+ * n reviewed: the exact count bound over n + M (Thatcher 1964), inverting the thinned hypergeometric when
+ * a reviewer recognises an affected case only with probability s_r (conditionally on the total affected,
+ * the affected among the reviewed are hypergeometric and each is recognised independently). A count found
+ * beyond what s_r makes plausible puts the lower bound at every case.
+ */
+function predictionBounds(basis: ExtrapolationBasis, found: number, reviewed: number, population: number) {
+  const review = basis.sensitivity.review;
+  if (review === 1) {
+    const ci = countInterval({
+      found,
+      sample: reviewed,
+      population,
+      confidence: basis.confidence,
+      sided: basis.sided,
+    });
+    return { lower: ci.lower, upper: ci.upper };
+  }
+  const bounds = thinnedHypergeometricCount(
+    { found, sample: reviewed, population, scope: population, screening: 1, review },
+    tailProbability(basis.confidence, basis.sided),
+  );
+  return { lower: basis.sided === "upper" ? found : (bounds.lower ?? population), upper: bounds.upper };
+}
+
+/** The screen's share still to scale by: the reviewer's is inside the thinned bound. */
+function screenOnly(basis: ExtrapolationBasis): Sensitivity {
+  return { screening: basis.sensitivity.screening, review: 1 };
 }
 
 function pooled(windows: readonly StageWindow[]) {
@@ -156,19 +177,22 @@ export function confidenceCurve(
   const unreviewed = unreviewedInside + Math.ceil(basis.outsideStage - 1e-9);
   const population = reviewed + unreviewed;
   const top =
-    countInterval({ found, sample: reviewed, population, confidence: 0.999, sided: "upper" }).upper - found;
+    predictionBounds({ ...basis, confidence: 0.999, sided: "upper" }, found, reviewed, population).upper -
+    found;
   const step = Math.max(1, Math.ceil(top / points));
   const curve: { undetected: number; confidence: number }[] = [];
   for (let y = 0; y <= top; y += step) {
-    const tail = hypergeometricTail(
+    const most = basis.sensitivity.review === 1 ? population - reviewed + found : population;
+    const tail = thinnedHypergeometricTail(
       found,
       population,
-      Math.min(population - reviewed + found, found + y + 1),
+      Math.min(most, found + y + 1),
       reviewed,
+      basis.sensitivity.review,
       "lower",
     );
     curve.push({
-      undetected: Math.min(basis.limits.total.upper, scaleCount(found + y, basis.sensitivity, "up") - found),
+      undetected: Math.min(basis.limits.total.upper, scaleCount(found + y, screenOnly(basis), "up") - found),
       confidence: 1 - tail,
     });
   }

@@ -1,5 +1,6 @@
 import { countInterval } from "../intervals/countInterval.js";
-import type { Sided } from "../intervals/types.js";
+import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
+import { type Sided, tailProbability } from "../intervals/types.js";
 import type { StageWindow } from "./stageModel.js";
 
 export interface Range {
@@ -22,6 +23,11 @@ export interface WindowFinding {
   readonly affected: Range;
   /** affected − found. */
   readonly undetected: Range;
+  /**
+   * More cases were recognised than the stated sensitivities make plausible even if every case in scope
+   * was affected (no count passes the lower test); the lower bound is then reported at that maximum.
+   */
+  readonly beyondSensitivity: boolean;
 }
 
 /** Scale from cases a perfect screen and reviewer would show to all affected cases. */
@@ -45,9 +51,12 @@ export function scaleCount(count: number, sensitivity: Sensitivity, round: "up" 
  * Exact inference for one window, or for several combined.
  *
  * One window: the exact hypergeometric interval (Buonaccorsi 1987) for the affected among the sampled
- * population, scaled by 1/(screening × review sensitivity) and capped at the cases that could be
- * affected. Several windows: the sum of each window's bound at confidence 1 − α/m (Bonferroni), which
- * keeps the combined statement at the stated confidence without assuming anything across windows.
+ * population. When the screen or the reviewer can miss an affected case (sensitivity < 1), each affected
+ * case is flagged with probability s_f and recognised, if drawn, with probability s_r, independently; the
+ * count recognised is then a thinned hypergeometric draw, and the interval inverts its tails exactly
+ * ({@link thinnedHypergeometricCount}). Several windows: the sum of each window's bound at confidence
+ * 1 − α/m (Bonferroni), which keeps the combined statement at the stated confidence without assuming
+ * anything across windows.
  *
  * @param windows - the windows to combine
  * @param confidence - confidence level
@@ -61,22 +70,40 @@ export function windowInference(
   sensitivity: Sensitivity,
 ): WindowFinding {
   const m = windows.length;
+  const sensitive = sensitivity.screening < 1 || sensitivity.review < 1;
   const each = windows.map((w) => {
-    const ci = countInterval({
-      found: w.found,
-      sample: w.reviewed,
-      population: w.stage,
-      confidence: 1 - (1 - confidence) / m,
-      sided,
-    });
+    const adjusted = 1 - (1 - confidence) / m;
     // At most every case in scope (all cases when the screen can miss, else the stage), less the cases
     // the review cleared — which are certain only when the reviewer cannot miss.
     const scope = sensitivity.screening < 1 ? Math.max(w.stage, Math.floor(w.cases ?? w.stage)) : w.stage;
-    const scaledCap = scope - (sensitivity.review === 1 ? w.reviewed - w.found : 0);
+    const cap = scope - (sensitivity.review === 1 ? w.reviewed - w.found : 0);
+    if (!sensitive) {
+      const ci = countInterval({
+        found: w.found,
+        sample: w.reviewed,
+        population: w.stage,
+        confidence: adjusted,
+        sided,
+      });
+      return { estimate: ci.estimate, lower: ci.lower, upper: ci.upper, beyond: false };
+    }
+    const bounds = thinnedHypergeometricCount(
+      {
+        found: w.found,
+        sample: w.reviewed,
+        population: w.stage,
+        scope,
+        screening: sensitivity.screening,
+        review: sensitivity.review,
+      },
+      tailProbability(adjusted, sided),
+    );
+    const beyond = sided === "two" && bounds.lower === null;
     return {
-      estimate: Math.min(scaledCap, scaleCount(ci.estimate, sensitivity, "none")),
-      lower: Math.max(w.found, Math.min(scaledCap, scaleCount(ci.lower, sensitivity, "down"))),
-      upper: Math.min(scaledCap, scaleCount(ci.upper, sensitivity, "up")),
+      estimate: Math.min(cap, scaleCount((w.stage * w.found) / w.reviewed, sensitivity, "none")),
+      lower: sided === "upper" ? w.found : (bounds.lower ?? cap),
+      upper: bounds.upper,
+      beyond,
     };
   });
   const sum = (key: keyof Range) => each.reduce((total, r) => total + r[key], 0);
@@ -86,12 +113,11 @@ export function windowInference(
     lower: sided === "upper" ? found : sum("lower"),
     upper: sum("upper"),
   };
-  const sensitive = sensitivity.screening < 1 || sensitivity.review < 1;
   const method =
     (m === 1
       ? "exact hypergeometric (Buonaccorsi 1987)"
       : `exact hypergeometric per window, Bonferroni over ${m} windows`) +
-    (sensitive ? ", scaled by 1 / (screening × review sensitivity)" : "");
+    (sensitive ? ", thinned by a per-case screening and review sensitivity" : "");
   const first = windows[0] as StageWindow;
   return {
     label: m === 1 ? first.label : "all windows",
@@ -108,5 +134,6 @@ export function windowInference(
       lower: affected.lower - found,
       upper: affected.upper - found,
     },
+    beyondSensitivity: each.some((r) => r.beyond),
   };
 }

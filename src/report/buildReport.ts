@@ -432,10 +432,10 @@ function limitations(a: Assessment): Section {
   items.push(
     s.screeningSensitivity === 1
       ? "Screening: every affected case is assumed to have been flagged. If the screen missed some, the true counts are higher; give a screening sensitivity below 1 to see by how much."
-      : `Screening: the screen is assumed to have flagged ${formatPercent(s.screeningSensitivity, 0)} of affected cases; bounds are scaled up accordingly.`,
+      : `Screening: the screen is assumed to have flagged ${formatPercent(s.screeningSensitivity, 0)} of affected cases, each independently; the bounds allow for the chance that it missed more.`,
     s.reviewSensitivity === 1
       ? "Review: a reviewer is assumed to recognise every affected case examined. If some were missed, the true counts are higher; give a review sensitivity below 1 to see by how much."
-      : `Review: reviewers are assumed to recognise ${formatPercent(s.reviewSensitivity, 0)} of affected cases they examine; bounds are scaled up accordingly.`,
+      : `Review: reviewers are assumed to recognise ${formatPercent(s.reviewSensitivity, 0)} of affected cases they examine, each independently; the bounds allow for the chance that they missed more.`,
   );
   if (s.cases === undefined && s.volume === undefined) {
     items.push(

@@ -71,7 +71,7 @@ export function scenarioOptions(yargs: Argv): Argv {
     })
     .option(
       "screening-sensitivity",
-      numberOption("Share of affected cases the screen flagged, (0, 1] [default: 1]"),
+      numberOption("Chance the screen flags an affected case, (0, 1] [default: 1]"),
     )
     .option(
       "review-sensitivity",
