@@ -27,7 +27,8 @@ export const examples: Readonly<Record<string, ScenarioInput>> = Object.freeze(
         {
           field: "windows[0].flagged",
           status: "public",
-          note: "609 cases identified as having potential issues (BBC, August 2025, quoting a November 2024 internal report)",
+          note: "609 cases identified as having potential issues (BBC News, \"Courts service 'covered up' IT bug that caused evidence to go missing\", August 2025, quoting a November 2024 internal report)",
+          url: "https://www.bbc.co.uk/search?q=Courts+service+covered+up+IT+bug+that+caused+evidence+to+go+missing",
         },
         {
           field: "windows[0].reviewed",

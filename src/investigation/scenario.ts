@@ -59,6 +59,7 @@ const sourceSchema = z.strictObject({
   field: described(z.string(), "The figure, e.g. 'windows[0].flagged'"),
   status: z.enum(["public", "assumed"]),
   note: z.string(),
+  url: z.optional(described(z.string(), "Where the figure was published, cited in reports")),
 });
 
 /** The scenario as written in a file or built from flags. */
@@ -66,6 +67,9 @@ export const scenarioSchema = z
   .strictObject({
     name: described(z.string(), "Short name, shown in every output"),
     description: z.optional(z.string()),
+    author: z.optional(described(z.string(), "Who made the analysis, cited in reports")),
+    organisation: z.optional(described(z.string(), "On whose behalf, cited in reports")),
+    url: z.optional(described(z.string(), "Where the analysis is published, cited in reports")),
     span: described(z.string(), "Exposure period: when the defect could affect cases, 'start/end'"),
     cases: z.optional(described(z.number(), "Total cases over the span")),
     volume: z.optional(
@@ -131,6 +135,9 @@ export interface ScenarioWindow {
 export interface Scenario {
   readonly name: string;
   readonly description: string;
+  readonly author?: string;
+  readonly organisation?: string;
+  readonly url?: string;
   readonly span: DayInterval;
   readonly cases?: number;
   readonly volume?: readonly { readonly period: DayInterval; readonly cases: number }[];
@@ -147,6 +154,7 @@ export interface Scenario {
     readonly field: string;
     readonly status: "public" | "assumed";
     readonly note: string;
+    readonly url?: string;
   }[];
 }
 
@@ -260,6 +268,9 @@ export function normalizeScenario(input: unknown): Scenario {
   return {
     name: raw.name,
     description: raw.description ?? "",
+    ...(raw.author === undefined ? {} : { author: raw.author }),
+    ...(raw.organisation === undefined ? {} : { organisation: raw.organisation }),
+    ...(raw.url === undefined ? {} : { url: raw.url }),
     span,
     ...(cases === undefined ? {} : { cases }),
     ...(volume === undefined ? {} : { volume }),
@@ -274,7 +285,9 @@ export function normalizeScenario(input: unknown): Scenario {
       : { materiality: requireCount("materiality", raw.materiality, 1) }),
     ...(raw.tolerable === undefined ? {} : { tolerable: requireOpenUnit("tolerable", raw.tolerable) }),
     stratify: raw.stratify ?? "year",
-    sources: raw.sources ?? [],
+    sources: (raw.sources ?? []).map(({ url, ...source }) =>
+      url === undefined ? source : { ...source, url },
+    ),
   };
 }
 
@@ -372,6 +385,9 @@ function checkVolume(
 export interface ScenarioRecord {
   readonly name: string;
   readonly description?: string;
+  readonly author?: string;
+  readonly organisation?: string;
+  readonly url?: string;
   readonly span: string;
   readonly cases?: number;
   readonly volume?: readonly { readonly period: string; readonly cases: number }[];
@@ -396,6 +412,7 @@ export interface ScenarioRecord {
     readonly field: string;
     readonly status: "public" | "assumed";
     readonly note: string;
+    readonly url?: string;
   }[];
 }
 
@@ -407,6 +424,9 @@ export function scenarioToInput(scenario: Scenario): ScenarioRecord {
   return {
     name: scenario.name,
     ...(scenario.description ? { description: scenario.description } : {}),
+    ...(scenario.author === undefined ? {} : { author: scenario.author }),
+    ...(scenario.organisation === undefined ? {} : { organisation: scenario.organisation }),
+    ...(scenario.url === undefined ? {} : { url: scenario.url }),
     span: formatInterval(scenario.span),
     ...(scenario.cases === undefined ? {} : { cases: scenario.cases }),
     ...(scenario.volume === undefined

@@ -13,7 +13,18 @@ export type Block =
       readonly headers: readonly string[];
       readonly rows: readonly (readonly string[])[];
     }
-  | { readonly kind: "chart"; readonly id: string; readonly caption: string; readonly spec: TopLevelSpec }
+  | {
+      readonly kind: "chart";
+      readonly id: string;
+      readonly caption: string;
+      /** The chart in words with its key numbers, for readers who cannot see it. */
+      readonly alt: string;
+      readonly spec: TopLevelSpec;
+    }
+  /** A boxed list a reader should not miss, such as what the report does not show. */
+  | { readonly kind: "box"; readonly heading: string; readonly items: readonly string[] }
+  /** A list of citations, each linked when it has a web address (http or https only). */
+  | { readonly kind: "links"; readonly items: readonly { readonly text: string; readonly url?: string }[] }
   | { readonly kind: "code"; readonly language: string; readonly text: string }
   | { readonly kind: "methods"; readonly markdown: string };
 
@@ -29,6 +40,8 @@ export interface ReportDocument {
   readonly version: string;
   readonly generatedAt: string;
   readonly command: string;
+  /** The running title printed at the top of every PDF page. */
+  readonly runningTitle: string;
   readonly sections: readonly Section[];
   readonly assessment: Assessment;
 }

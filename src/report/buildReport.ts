@@ -7,14 +7,8 @@ import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { nearestTotals } from "../investigation/detectionPower.js";
 import { DEFAULT_DRIFT } from "../investigation/scenario.js";
-import { planCurve } from "../planning/planCurve.js";
-import {
-  formatConfidence,
-  formatCount,
-  formatPercent,
-  formatProbability,
-  sidedWord,
-} from "../text/format.js";
+import { stratumPlanCurve } from "../investigation/stratumPlanCurve.js";
+import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
 
@@ -27,6 +21,12 @@ export interface ReportContext {
   readonly command: string;
   /** The scenario as YAML (the CLI formats it; the report quotes it). */
   readonly scenarioYaml: string;
+  /** Who made the analysis; default the scenario's `author`. */
+  readonly author?: string;
+  /** On whose behalf; default the scenario's `organisation`. */
+  readonly organisation?: string;
+  /** Where the analysis is published; default the scenario's `url`. */
+  readonly url?: string;
 }
 
 const p = (text: string): Block => ({ kind: "paragraph", text });
@@ -39,6 +39,7 @@ const p = (text: string): Block => ({ kind: "paragraph", text });
 export function buildReport(a: Assessment, context: ReportContext): ReportDocument {
   const sections: Section[] = [
     summary(a),
+    notShown(a),
     inputs(a),
     findings(a),
     coverage(a),
@@ -46,24 +47,7 @@ export function buildReport(a: Assessment, context: ReportContext): ReportDocume
     power(a),
     plan(a),
     limitations(a),
-    {
-      id: "methods",
-      heading: "Methods",
-      blocks: [
-        p(
-          "The methods below are quoted from the tool's methods page (docs/methods.md), which gives each formula, its convention, its reference and when it misleads.",
-        ),
-        {
-          kind: "methods",
-          markdown: methodsExcerpt([
-            "Conventions",
-            "Count bounds",
-            "Investigation over a time span",
-            "References",
-          ]),
-        },
-      ],
-    },
+    methods(a),
     reproducibility(context),
     cite(a, context),
   ];
@@ -73,6 +57,7 @@ export function buildReport(a: Assessment, context: ReportContext): ReportDocume
     version: context.version,
     generatedAt: context.generatedAt,
     command: context.command,
+    runningTitle: `${a.name}: how much could the review have missed?`,
     sections,
     assessment: a,
   };
@@ -83,13 +68,6 @@ function summary(a: Assessment): Section {
   const blocks: Block[] = [];
   if (a.description) blocks.push(p(a.description));
   blocks.push({ kind: "list", items: a.statements.map((s) => s.text) });
-  blocks.push(
-    p(
-      a.window
-        ? `What the data cannot say without an assumption: how many cases were affected outside the examined ${a.coverage.windows.length === 1 ? "window" : "windows"}. The figures for the rest of the exposure period hold only if the rate of affected cases was the same there (or the stated multiple of it); without that assumption, anything from none to every case outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} is consistent with what was found.`
-        : "What the data cannot say without a review: how many cases were affected. Until cases are examined, anything from none to all of them is consistent with what is known.",
-    ),
-  );
   blocks.push(
     p(
       `How to read the numbers. An upper bound at ${c} confidence is a number computed so that, if the method were used again and again on new random samples, it would fall below the true count at most ${formatPercent(1 - a.confidence, 1)} of the time. ${a.sided === "upper" ? "One-sided means only an upper bound is given: the question is how much could have been missed, not how little." : "Two-sided means a lower and an upper bound are given, each leaving half of the remaining chance in its tail."} Exact methods compute these bounds from the sampling distribution itself rather than an approximation. An estimate is the single most likely figure; the bound is the figure one can defend.`,
@@ -263,6 +241,7 @@ function coverage(a: Assessment): Section {
       kind: "chart",
       id: "timeline",
       caption: "Monthly volume over the exposure period, with the examined windows shaded.",
+      alt: `Bar chart of ${a.unit} per month from ${a.scenario.span.replace("/", " to ")}. ${cov.windows.length === 0 ? "No window was examined." : `Examined ${cov.windows.length === 1 ? "window" : "windows"}, highlighted: ${cov.windows.map((w) => `${w.label}, ${w.period.replace("/", " to ")}`).join("; ")}: ${formatCount(cov.examinedDays)} of ${formatCount(cov.spanDays)} days (${formatPercent(cov.timeFraction, 1)}).`}`,
       spec: timelineChart(a),
     },
   ];
@@ -283,7 +262,9 @@ function outside(a: Assessment): Section {
       {
         kind: "chart",
         id: "missed",
-        caption: "Where undetected impact could be: estimates as bars, upper bounds as whiskers.",
+        caption:
+          "Where undetected impact could be: estimates as bars, upper bounds as whiskers; the range with no assumption is drawn as a range, not a bar.",
+        alt: missedAlt(a),
         spec: missedChart(a),
       },
       p(
@@ -306,7 +287,11 @@ function outside(a: Assessment): Section {
       {
         kind: "chart",
         id: "sensitivity",
-        caption: "Undetected cases against θ, with materiality and the tipping point.",
+        caption:
+          s.materiality === null
+            ? "Undetected cases against θ: the estimate and the upper bound."
+            : "Undetected cases against θ, with the materiality line and the tipping point.",
+        alt: `Line chart of undetected affected cases against θ, the rate outside the window as a multiple of the rate inside. ${s.rows.map((r) => `θ = ${r.drift}: estimate ${formatCount(Number(r.undetected.estimate.toFixed(1)))}, at most ${formatCount(r.undetected.upper)}`).join("; ")}.${s.materiality === null ? "" : ` Materiality: ${formatCount(s.materiality)}${s.tippingPoint === null ? ", not reached" : `, reached at θ = ${Number(s.tippingPoint.toPrecision(3))}`}.`}`,
         spec: sensitivityChart(a),
       },
     );
@@ -323,6 +308,7 @@ function outside(a: Assessment): Section {
       kind: "chart",
       id: "confidence-curve",
       caption: "Confidence that at most a given number went undetected, at every level.",
+      alt: confidenceCurveAlt(a),
       spec: confidenceCurveChart(a),
     });
   }
@@ -337,45 +323,69 @@ function outside(a: Assessment): Section {
 function power(a: Assessment): Section {
   const pw = a.detectionPower;
   const picks = nearestTotals(pw.totals, [1, 10, 100, 1000]);
+  const at = (values: readonly number[], total: number) => values[pw.totals.indexOf(total)] as number;
   const rows = pw.curves.map((curve) => [
     `${curve.profile}: ${curve.description}`,
     formatPercent(curve.windowShare, 1),
-    ...picks.map(
-      (t) =>
-        `${formatProbability(curve.review[pw.totals.indexOf(t)] as number)} / ${formatProbability(curve.adequatePlan[pw.totals.indexOf(t)] as number)}`,
-    ),
+    ...picks.map((t) => `${chance(at(curve.review, t))} / ${chance(at(curve.adequatePlan, t))}`),
   ]);
-  return {
-    id: "power",
-    heading: "Detection power",
-    blocks: [
+  const uniform = pw.curves.find((curve) => curve.profile === "uniform");
+  const hundred = picks.find((t) => t === 100) ?? picks.at(-1);
+  const blocks: Block[] = [
+    p(
+      "Detection power is the chance that a review finds at least one affected case, if a given number were affected over the whole period. It depends on when they occurred: a review confined to a recent window cannot find a problem that ended before it, however large. Each cell gives the review as run, then the adequate review described below.",
+    ),
+  ];
+  if (uniform && hundred !== undefined) {
+    blocks.push(
       p(
-        "Detection power is the chance that a review finds at least one affected case, if a given number were affected over the whole period. It depends on when they occurred: a review confined to a recent window cannot find a problem that ended before it, however large. Each cell gives the review as run, then the adequate review described below.",
+        `In natural frequencies: if ${formatCount(hundred)} cases were affected, spread evenly over the exposure period, then of 100 reviews like this one, ${frequency(at(uniform.review, hundred))} would have found at least one affected case; of 100 adequate reviews, ${frequency(at(uniform.adequatePlan, hundred))} would.`,
       ),
-      {
-        kind: "table",
-        headers: [
-          "How affected cases are spread in time",
-          "Share in the window",
-          ...picks.map((t) => `${formatCount(t)} affected`),
-        ],
-        rows,
-      },
-      {
-        kind: "chart",
-        id: "power",
-        caption:
-          "Probability of finding at least one affected case, by number affected and temporal profile.",
-        spec: powerChart(a),
-      },
-    ],
-  };
+    );
+  }
+  blocks.push(
+    {
+      kind: "table",
+      headers: [
+        "How affected cases are spread in time",
+        "Share in the window",
+        ...picks.map((t) => `${formatCount(t)} affected`),
+      ],
+      rows,
+    },
+    {
+      kind: "chart",
+      id: "power",
+      caption:
+        "Chance of finding at least one affected case, by number affected and how they are spread in time.",
+      alt: `Line chart of the chance that a review finds at least one affected case against the number affected (1 to ${formatCount(pw.totals.at(-1) as number)}), one line per spread in time, solid for the review as run and dashed for the adequate plan. ${pw.curves.map((curve) => (picks.length === 0 ? "" : `${curve.profile}: ${picks.map((t) => `${formatCount(t)} affected, ${chance(at(curve.review, t))} as run and ${chance(at(curve.adequatePlan, t))} planned`).join("; ")}`)).join(". ")}.`,
+      spec: powerChart(a),
+    },
+  );
+  return { id: "power", heading: "Detection power", blocks };
+}
+
+/** A probability as a percentage a reader can picture: whole percent, with "<1%" and ">99%" at the ends. */
+function chance(probability: number): string {
+  if (probability === 0 || probability === 1) return formatPercent(probability, 0);
+  if (probability < 0.005) return "<1%";
+  if (probability > 0.995) return ">99%";
+  return formatPercent(probability, 0);
+}
+
+/** "about 58 of them", "none", "fewer than 1 in 100"… for 100 reviews. */
+function frequency(probability: number): string {
+  if (probability === 0) return "none";
+  if (probability === 1) return "all 100";
+  if (probability < 0.005) return "fewer than 1";
+  if (probability > 0.995) return "more than 99";
+  return `about ${Math.round(probability * 100)}`;
 }
 
 function plan(a: Assessment): Section {
   const pl = a.adequatePlan;
   const c = formatConfidence(pl.confidence);
-  const largest = pl.strata.reduce((x, y) => (y.population > x.population ? y : x));
+  const chosen = stratumPlanCurve(pl);
   return {
     id: "plan",
     heading: "What an adequate review would need",
@@ -399,16 +409,11 @@ function plan(a: Assessment): Section {
       {
         kind: "chart",
         id: "sample-size",
-        caption: `Upper bound against sample size for the largest ${pl.stratify} (${largest.label}).`,
-        spec: sampleSizeChart(
-          planCurve({
-            model: "hypergeometric",
-            population: largest.population,
-            tolerable: pl.tolerable,
-            confidence: pl.confidence,
-            ...(pl.expectedRate > 0 ? { expectedRate: pl.expectedRate } : {}),
-          }),
-        ),
+        caption: `Upper bound against sample size for ${chosen.stratum.label}, the ${pl.stratify} with the most cases (${formatCount(chosen.stratum.population)}).`,
+        alt: `Line chart of the ${c} one-sided upper bound on the rate against the number of cases reviewed from the ${formatCount(chosen.stratum.population)} cases of ${chosen.stratum.label}, if ${formatCount(chosen.curve.found)} affected ${chosen.curve.found === 1 ? "is" : "are"} found: reviewing ${formatCount(chosen.curve.plan.sampleSize)} brings it below the target of ${formatPercent(pl.tolerable)}.`,
+        spec: sampleSizeChart(chosen.curve, {
+          populationLabel: `${chosen.stratum.label}, the ${pl.stratify} with the most cases`,
+        }),
       },
     ],
   };
@@ -454,6 +459,120 @@ function limitations(a: Assessment): Section {
   };
 }
 
+function notShown(a: Assessment): Section {
+  const items: string[] = [];
+  const w = a.window;
+  if (w && w.found === 0) {
+    items.push(
+      "Finding no affected case does not mean no case was affected: the bounds above say how many could have been missed.",
+    );
+  } else {
+    items.push(
+      "The cases found are not all the affected cases: the bounds above say how many more there could be.",
+    );
+  }
+  items.push(
+    a.window
+      ? `How many cases were affected outside the examined ${a.coverage.windows.length === 1 ? "window" : "windows"}, unless the rate there was the same: without that assumption, anything from none to every case outside is consistent with what was found.`
+      : "How many cases were affected: until cases are examined, anything from none to all of them is consistent with what is known.",
+    "Anything that holds without the stated selection: every bound assumes the reviewed cases were a random sample (see Assumptions and limitations).",
+    "Whether any outcome changed: the figures count affected cases, not the harm done to any one of them.",
+    "Who is at fault or why the defect arose: the figures measure the review, not the cause.",
+  );
+  return {
+    id: "not-shown",
+    heading: "What this does not show",
+    blocks: [{ kind: "box", heading: "Do not read this report as showing", items }],
+  };
+}
+
+function missedAlt(a: Assessment): string {
+  const w = a.window;
+  const e = a.extrapolated;
+  const u = a.unrestricted;
+  const c = formatConfidence(a.confidence);
+  const est = (x: number) => formatCount(Number(x.toFixed(1)));
+  const parts = [`Found by the review: ${formatCount(w?.found ?? 0)}`];
+  if (w)
+    parts.push(
+      `undetected in the window: estimate ${est(w.undetected.estimate)}, at most ${formatCount(w.undetected.upper)}`,
+    );
+  if (e)
+    parts.push(
+      `undetected outside the window if the rate was constant: estimate ${est(e.outside.estimate)}, at most ${formatCount(e.outside.upper)}`,
+    );
+  parts.push(
+    `outside the window with no assumption: anything from ${formatCount(u.outside.lower)} to ${formatCount(u.outside.upper)}, with no estimate`,
+  );
+  return `Bar chart of ${a.unit}, upper bounds at ${c} ${sidedWord(a.sided)}. ${parts.join("; ")}.`;
+}
+
+function confidenceCurveAlt(a: Assessment): string {
+  const e = a.extrapolated;
+  if (!e) return "";
+  const c = formatConfidence(a.confidence);
+  const median = e.confidenceCurve.find((point) => point.confidence >= 0.5);
+  return `Step chart of the confidence that at most a given number of affected cases went undetected, under a constant rate. ${median ? `At 50% confidence, at most ${formatCount(median.undetected)}; ` : ""}at ${c}, at most ${formatCount(e.undetected.upper)} among ${formatCount(e.unreviewed)} unreviewed ${a.unit}.`;
+}
+
+/** The works the methods section cites, by how their entry starts, with a link where one is known. */
+const CITED: readonly { readonly starts: string; readonly url?: string }[] = [
+  { starts: "AICPA (2017)" },
+  { starts: "Buonaccorsi, J. P. (1987)" },
+  { starts: "Clopper, C. J. & Pearson, E. S. (1934)", url: "https://doi.org/10.1093/biomet/26.4.404" },
+  { starts: "Manski, C. F. (1989)" },
+  { starts: "Thatcher, A. R. (1964)" },
+];
+
+/**
+ * The cited entries, quoted from the References of docs/methods.md (so that the two cannot drift), as
+ * plain text: Markdown emphasis dropped, lines joined.
+ */
+function references(cited: typeof CITED): { text: string; url?: string }[] {
+  const entries = methodsExcerpt(["References"])
+    .split(/\n- /)
+    .slice(1)
+    .map((entry) =>
+      entry
+        .replace(/\s*\n\s*/g, " ")
+        .replace(/_([^_]+)_/g, "$1")
+        .trim(),
+    );
+  return cited.map(({ starts, url }) => {
+    const text = entries.find((entry) => entry.startsWith(starts));
+    if (text === undefined) throw new Error(`docs/methods.md lists no reference starting "${starts}"`);
+    return url === undefined ? { text } : { text, url };
+  });
+}
+
+/** The methods in words a reader can check, each with what it assumes and its reference. */
+function methods(a: Assessment): Section {
+  const c = formatConfidence(a.confidence);
+  const items: string[] = [];
+  if (a.window) {
+    items.push(
+      `In the window: exact hypergeometric bounds (Buonaccorsi 1987). The ${formatCount(a.window.reviewed)} reviewed cases are treated as drawn at random, without replacement, from the ${formatCount(a.window.population)} ${a.unit} in the window. The bound is the largest number of affected ${a.unit} for which finding as few as ${formatCount(a.window.found)} would still happen at least ${formatPercent(1 - a.confidence, 1)} of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.`,
+      "Outside the window: a binomial prediction limit (Thatcher 1964). It predicts the number of affected cases among those not reviewed, from the rate seen in the window, and allows for the uncertainty in that rate. Assumes: the same rate of affected cases throughout the exposure period (or the stated multiple θ of it, for the drift table).",
+    );
+  }
+  items.push(
+    "With no assumption: the assumption-free range (Manski 1989). Without any assumption about the cases not examined, every count from none to all of them is consistent with the data; the range says so rather than guessing.",
+    `Detection power: the chance that a random sample of the size reviewed contains at least one affected case, computed exactly (hypergeometric), for each way the affected cases could be spread over time. Assumes: a random sample within the examined window${a.coverage.windows.length === 1 ? "" : "s"}.`,
+    `The adequate review: the smallest random sample in each ${a.adequatePlan.stratify} whose ${c} one-sided upper bound stays below the target rate if the rate found so far holds (exact hypergeometric, the convention of AICPA 2017). ${a.scenario.tolerable === undefined ? "The target is the window's one-sided upper bound on the rate (Clopper & Pearson 1934). " : ""}Assumes: cases drawn at random within each ${a.adequatePlan.stratify}.`,
+  );
+  return {
+    id: "methods",
+    heading: "Methods",
+    blocks: [
+      p(
+        `Every bound is at ${c} confidence, ${sidedWord(a.sided)}: if the method were applied again and again to new random samples, the bound would fall short of the true count at most ${formatPercent(1 - a.confidence, 1)} of the time. Each method below says what it assumes. Formulas, conventions, and the checks against published tables and independent software are in the tool's methods page (docs/methods.md).`,
+      ),
+      { kind: "list", items },
+      { kind: "links", items: references(CITED) },
+    ],
+  };
+}
+
 function reproducibility(context: ReportContext): Section {
   return {
     id: "reproducibility",
@@ -474,18 +593,36 @@ function reproducibility(context: ReportContext): Section {
 }
 
 function cite(a: Assessment, context: ReportContext): Section {
-  const year = context.generatedAt.slice(0, 4);
-  return {
-    id: "cite",
-    heading: "How to cite",
-    blocks: [
-      {
-        kind: "code",
-        language: "text",
-        text: `sampling-adequacy ${context.version} (${year}). Assessment of "${a.name}": ${formatConfidence(a.confidence)} confidence, ${sidedWord(a.sided)} bounds. Generated ${context.generatedAt.slice(0, 10)} with: ${context.command}. Methods: exact hypergeometric bounds (Buonaccorsi 1987); binomial prediction limits (Thatcher 1964); assumption-free bounds (Manski 1989).`,
-      },
-    ],
-  };
+  const author = context.author ?? a.scenario.author;
+  const organisation = context.organisation ?? a.scenario.organisation;
+  const url = context.url ?? a.scenario.url;
+  const date = context.generatedAt.slice(0, 10);
+  const who = [author, organisation].filter((x): x is string => x !== undefined && x !== "").join(", ");
+  const text = `${who === "" ? "" : `${who} (${date.slice(0, 4)}). `}How much could the review have missed? ${a.name}. Analysis dated ${date}, made with sampling-adequacy ${context.version}: ${formatConfidence(a.confidence)} confidence, ${sidedWord(a.sided)} bounds.${url === undefined ? "" : ` ${url}`}`;
+  const blocks: Block[] = [
+    { kind: "code", language: "text", text },
+    {
+      kind: "list",
+      items: [
+        `Author: ${author ?? "not given (give --author or author: in the scenario)"}`,
+        `Organisation: ${organisation ?? "not given (give --organisation or organisation: in the scenario)"}`,
+        `Date of analysis: ${date}`,
+        `Published at: ${url ?? "not given (give --url or url: in the scenario)"}`,
+        `Command: ${context.command}`,
+      ],
+    },
+  ];
+  const sources = (a.scenario.sources ?? []).filter((x) => x.status === "public");
+  if (sources.length > 0) {
+    blocks.push(p("Sources of the public figures:"), {
+      kind: "links",
+      items: sources.map((x) => ({
+        text: `${x.field}: ${x.note}`,
+        ...(x.url === undefined ? {} : { url: x.url }),
+      })),
+    });
+  }
+  return { id: "cite", heading: "How to cite", blocks };
 }
 
 function capitalise(text: string): string {

@@ -41,8 +41,21 @@ function renderBlock(block: Block, chartFolder: string | undefined): string {
     }
     case "chart":
       return chartFolder === undefined
-        ? `*Chart: ${escapeMarkdown(block.caption)} (write the report with --out to save the chart files.)*`
-        : `![${escapeMarkdown(block.caption)}](${chartFolder}/${block.id}.svg)\n\n*${escapeMarkdown(block.caption)}* Spec: [${block.id}.vl.json](${chartFolder}/${block.id}.vl.json)`;
+        ? `*Chart: ${escapeMarkdown(block.caption)} (write the report with --out to save the chart files.)* In words: ${escapeMarkdown(block.alt)}`
+        : `![${escapeMarkdown(block.alt)}](${chartFolder}/${block.id}.svg)\n\n*${escapeMarkdown(block.caption)}* Spec: [${block.id}.vl.json](${chartFolder}/${block.id}.vl.json)`;
+    case "box":
+      return [
+        `> **${escapeMarkdown(block.heading)}**`,
+        ">",
+        ...block.items.map((item) => `> - ${escapeMarkdown(item)}`),
+      ].join("\n");
+    case "links":
+      return block.items
+        .map(
+          (item) =>
+            `- ${escapeMarkdown(item.text)}${item.url !== undefined && /^https?:\/\//i.test(item.url) ? ` <${item.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ""}`,
+        )
+        .join("\n");
     case "code": {
       const fence = block.text.includes("```") ? "````" : "```";
       return `${fence}${block.language}\n${block.text.trimEnd()}\n${fence}`;

@@ -43,7 +43,7 @@ describe("adequacy report", () => {
     const out = join(dir, "sscs.html");
     expect((await run("report", "--example", "hmcts-sscs", "--format", "html", "--out", out)).code).toBe(0);
     const html = readFileSync(out, "utf8");
-    expect(html.match(/<figure><svg/g)?.length).toBe(6);
+    expect(html.match(/<div class="chart" role="img" aria-label="[^"]+"><svg/g)?.length).toBe(6);
     expect(html).not.toMatch(/<script|<link/);
   });
 

@@ -18,6 +18,7 @@ const markdown = renderReportMarkdown(doc, "charts");
 const html = renderReportHtml(doc, {});
 const SECTIONS = [
   "Summary",
+  "What this does not show",
   "Inputs",
   "Findings",
   "Time coverage",
@@ -47,8 +48,44 @@ describe("buildReport(hmcts-sscs)", () => {
     );
   });
 
-  it("says what the data cannot say without an assumption", () => {
-    expect(markdown).toContain("What the data cannot say without an assumption");
+  it("says in a box what the report does not show, once", () => {
+    expect(markdown).toContain("## What this does not show\n\n> **Do not read this report as showing**");
+    expect(markdown).toContain(
+      "> - Anything that holds without the stated selection: every bound assumes the reviewed cases were a random sample",
+    );
+    // Each caveat is printed once: no paragraph or list item appears twice.
+    const lines = markdown.split("\n").filter((line) => line.length > 60 && !line.startsWith("|"));
+    expect(lines.filter((line, i) => lines.indexOf(line) !== i)).toEqual([]);
+  });
+
+  it("gives detection power as percentages and natural frequencies", () => {
+    const power = sscs.detectionPower.curves.find((c) => c.profile === "uniform");
+    const at100 = power?.review[sscs.detectionPower.totals.indexOf(100)] as number;
+    expect(markdown).toContain(
+      `of 100 reviews like this one, about ${Math.round(at100 * 100)} would have found at least one affected case`,
+    );
+    expect(markdown).not.toMatch(/\| 0\.\d{3,} \//);
+  });
+
+  it("gives every chart a text alternative with its key numbers", () => {
+    const charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
+    expect(charts.map((c) => c.id)).toEqual([
+      "timeline",
+      "missed",
+      "sensitivity",
+      "confidence-curve",
+      "power",
+      "sample-size",
+    ]);
+    const alt = Object.fromEntries(charts.map((c) => [c.id, c.alt]));
+    expect(alt.timeline).toContain("91 of 1,886 days (4.8%)");
+    expect(alt.missed).toContain(`at most ${sscs.extrapolated?.outside.upper}`);
+    expect(alt.missed).toContain("anything from 0 to 12,013, with no estimate");
+    expect(alt.sensitivity).toContain(`θ = 10: estimate`);
+    expect(alt["confidence-curve"]).toContain(`at 95%, at most ${sscs.extrapolated?.undetected.upper}`);
+    expect(alt.power).toContain("uniform: 1 affected");
+    expect(alt["sample-size"]).toContain("reviewing 107 brings it below the target of 4.278%");
+    expect(html).toContain(`role="img" aria-label="${alt.timeline}"`);
   });
 
   it("marks each input public, given, assumed, setting or derived, with its source", () => {
@@ -66,7 +103,9 @@ describe("buildReport(hmcts-sscs)", () => {
   it("links each chart and its vega-lite spec in Markdown, and inlines the SVG given in HTML", () => {
     expect(markdown).toContain("](charts/timeline.svg)");
     expect(markdown).toContain("](charts/timeline.vl.json)");
-    expect(renderReportHtml(doc, { timeline: "<svg id='t'></svg>" })).toContain("<figure><svg id='t'></svg>");
+    expect(renderReportHtml(doc, { timeline: "<svg id='t'></svg>" })).toMatch(
+      /<figure id="figure-timeline"><div class="chart" role="img" aria-label="[^"]+"><svg id='t'><\/svg><\/div>/,
+    );
   });
 
   it("quotes the methods page, so that the two cannot drift", () => {
@@ -77,7 +116,31 @@ describe("buildReport(hmcts-sscs)", () => {
   it("gives the reproducing scenario, the command and a citation", () => {
     expect(markdown).toContain("Command: adequacy report --example hmcts-sscs");
     expect(markdown).toContain("```yaml\nname: hmcts-sscs\n```");
-    expect(markdown).toMatch(/sampling-adequacy 0\.1\.0 \(2026\)\. Assessment of "hmcts-sscs"/);
+    expect(markdown).toMatch(/How much could the review have missed\? hmcts-sscs\. Analysis dated 2026-/);
+    expect(markdown).toContain("Author: not given (give --author or author: in the scenario)");
+  });
+
+  it("cites the author, organisation and address given, and links the public sources", () => {
+    const cited = renderReportMarkdown(
+      buildReport(
+        assessInvestigation({
+          ...examples["hmcts-sscs"],
+          author: "A. Analyst",
+          organisation: "Example Trust",
+        }),
+        { ...context, url: "https://example.org/review" },
+      ),
+    );
+    expect(cited).toMatch(/```text\nA\. Analyst, Example Trust \(2026\)\. How much could/);
+    expect(cited).toContain("https://example.org/review");
+    expect(cited).toContain("<https://www.bbc.co.uk/search?q=Courts+service+covered+up+IT+bug");
+  });
+
+  it("prints on A4 by default, or US Letter, with the running title and page numbers", () => {
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toContain('content: "Page " counter(page) " of " counter(pages)');
+    expect(html).toContain('@top-left { content: "hmcts-sscs: how much could the review have missed?"');
+    expect(renderReportHtml(doc, {}, "letter")).toMatch(/@page \{ size: letter;/);
   });
 
   it("makes no network request: no script, stylesheet or image from elsewhere", () => {
@@ -104,7 +167,7 @@ describe("escaping user text", () => {
     const prose = md.replace(/```[\s\S]*?```/g, "");
     expect(prose).not.toContain("<script>");
     expect(prose).not.toContain("<img");
-    expect(md).toMatch(/```text\n[^`]*Assessment of "<script>alert\(1\)<\/script> \*bold\* \| pipe"/);
+    expect(md).toMatch(/```text\n[^`]*have missed\? <script>alert\(1\)<\/script> \*bold\* \| pipe\./);
     expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\| pipe");
   });
 });

@@ -23,6 +23,10 @@ function quoteArg(arg: string): string {
   return /^[\w./:%,=@+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
 }
 
+function citeOption<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
 /** `adequacy report`: a report authors can cite, in Markdown, HTML, PDF or JSON. */
 export function reportCommand(io: Io, args: readonly string[]): Command {
   return {
@@ -42,6 +46,28 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
         .option("out", {
           type: "string",
           describe: "File to write (Markdown also writes its charts to FILE.charts/)",
+          requiresArg: true,
+        })
+        .option("paper", {
+          type: "string",
+          choices: ["a4", "letter"],
+          default: "a4",
+          describe: "pdf and html: paper size of the printed pages",
+          requiresArg: true,
+        })
+        .option("author", {
+          type: "string",
+          describe: "Who made the analysis, for the citation [default: the scenario's author]",
+          requiresArg: true,
+        })
+        .option("organisation", {
+          type: "string",
+          describe: "On whose behalf, for the citation [default: the scenario's organisation]",
+          requiresArg: true,
+        })
+        .option("url", {
+          type: "string",
+          describe: "Where the analysis is published, for the citation [default: the scenario's url]",
           requiresArg: true,
         })
         .example(
@@ -74,9 +100,13 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
         generatedAt: generatedAt(),
         command: ["adequacy", ...args].map(quoteArg).join(" "),
         scenarioYaml: toYaml(assessment.scenario),
+        ...citeOption("author", single("--author", argv.author)),
+        ...citeOption("organisation", single("--organisation", argv.organisation)),
+        ...citeOption("url", single("--url", argv.url)),
       });
       const inputs = [argv.scenario, argv.volume].filter((x): x is string => typeof x === "string");
-      const data = await render(doc, format, out, inputs);
+      const paper = single("--paper", argv.paper) as "a4" | "letter";
+      const data = await render(doc, format, out, inputs, paper);
       if (out === undefined) {
         io.out(data as string);
         return;
@@ -92,6 +122,7 @@ async function render(
   format: Format,
   out: string | undefined,
   inputs: string[],
+  paper: "a4" | "letter",
 ): Promise<string | Uint8Array> {
   if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`;
   const charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
@@ -116,7 +147,7 @@ async function render(
   const { renderReportHtml } = await import("../../report/renderReportHtml.js");
   const svgs: Record<string, string> = {};
   for (const chart of charts) svgs[chart.id] = await renderSvg(chart.spec);
-  const html = renderReportHtml(doc, svgs);
+  const html = renderReportHtml(doc, svgs, paper);
   if (format === "html") return html;
   const { printPdf } = await import("../printPdf.js");
   return printPdf(html);
