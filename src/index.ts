@@ -14,13 +14,18 @@ export {
   timelineChart,
 } from "./charts/index.js";
 // Distributions (exact, log-space)
+export { fisherTail } from "./distributions/fisherTail.js";
 export { hypergeometricTail } from "./distributions/hypergeometricTail.js";
 export { incompleteGamma } from "./distributions/incompleteGamma.js";
 export { thinnedHypergeometricTail } from "./distributions/thinnedHypergeometricTail.js";
+export { walleniusLogPmf } from "./distributions/walleniusLogPmf.js";
+export { walleniusTail } from "./distributions/walleniusTail.js";
 export type { IntervalComparison, MethodInterval } from "./intervals/compareIntervals.js";
 export { compareIntervals } from "./intervals/compareIntervals.js";
 export type { CountInterval, CountIntervalOptions } from "./intervals/countInterval.js";
 export { countInterval } from "./intervals/countInterval.js";
+export type { BiasModel } from "./intervals/noncentralCount.js";
+export { BIAS_MODELS } from "./intervals/noncentralCount.js";
 export type {
   ProportionInterval,
   ProportionIntervalOptions,

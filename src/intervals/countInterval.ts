@@ -1,5 +1,6 @@
-import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
+import { requireBias, requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
+import { BIAS_MODELS, type BiasModel, noncentralCount } from "./noncentralCount.js";
 import type { Sided } from "./types.js";
 import { SIDED, tailProbability } from "./types.js";
 
@@ -14,12 +15,22 @@ export interface CountIntervalOptions {
   readonly confidence?: number;
   /** Default `two`. */
   readonly sided?: Sided;
+  /**
+   * Selection bias ω against affected cases: an affected case was 1/ω times as likely as an unaffected one
+   * to be picked. Default 1 (a random sample); allowed 0.001 to 1000.
+   */
+  readonly bias?: number;
+  /** How a biased selection picked: `wallenius` (one case after another; default) or `fisher` (each independently). */
+  readonly biasModel?: BiasModel;
 }
 
 export interface CountInterval {
-  readonly method: "hypergeometric";
+  /** `hypergeometric` for a random sample (bias 1); else the noncentral model of the biased selection. */
+  readonly method: "hypergeometric" | BiasModel;
   readonly confidence: number;
   readonly sided: Sided;
+  /** The selection bias ω assumed (1: random selection). */
+  readonly bias: number;
   readonly found: number;
   readonly sample: number;
   readonly population: number;
@@ -38,9 +49,16 @@ export interface CountInterval {
  * random sample of `sample` drawn without replacement (hypergeometric; Buonaccorsi 1987, the RAT-STATS
  * convention). Two-sided puts (1 − confidence)/2 in each tail; `upper` puts all of it in the upper tail.
  *
+ * With `bias` ω ≠ 1 the sample is taken to have been picked with odds 1/ω for an affected case against an
+ * unaffected one, and the bounds invert the exact tails of Wallenius' (default) or Fisher's noncentral
+ * hypergeometric distribution instead ({@link noncentralCount}; Fog 2008). ω = 1 gives the hypergeometric
+ * bounds exactly.
+ *
  * @throws {InputError} when counts are out of order or a probability is outside (0, 1)
  * @example
  * countInterval({ found: 1, sample: 109, population: 609, sided: "upper" }).upper; // 24
+ * countInterval({ found: 1, sample: 109, population: 609, sided: "upper", bias: 2 }).upper; // 45
+ * countInterval({ found: 1, sample: 109, population: 609, sided: "upper", bias: 2, biasModel: "fisher" }).upper; // 43
  */
 export function countInterval(options: CountIntervalOptions): CountInterval {
   const population = requireCount("population", options.population, 1);
@@ -48,13 +66,20 @@ export function countInterval(options: CountIntervalOptions): CountInterval {
   const found = requireCount("found", options.found, 0, sample, `sample (${sample})`);
   const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
-  const bounds = hypergeometricCount(found, sample, population, tailProbability(confidence, sided));
+  const bias = requireBias("bias", options.bias ?? 1);
+  const biasModel = requireOneOf("biasModel", options.biasModel ?? "wallenius", BIAS_MODELS);
+  const alpha = tailProbability(confidence, sided);
+  const bounds =
+    bias === 1
+      ? hypergeometricCount(found, sample, population, alpha)
+      : noncentralCount(found, sample, population, alpha, bias, biasModel);
   const lower = sided === "upper" ? found : bounds.lower;
   const estimate = (population * found) / sample;
   return {
-    method: "hypergeometric",
+    method: bias === 1 ? "hypergeometric" : biasModel,
     confidence,
     sided,
+    bias,
     found,
     sample,
     population,

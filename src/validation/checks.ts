@@ -66,6 +66,13 @@ export function requirePositive(field: string, value: unknown): number {
   return x;
 }
 
+/** A selection-bias odds ratio ω in [0.001, 1000] (1 is random selection). */
+export function requireBias(field: string, value: unknown): number {
+  const x = requireNumber(field, value);
+  if (!(x >= 0.001 && x <= 1000)) throw new InputError(field, messages.biasRange(x));
+  return x;
+}
+
 /** One of a fixed list of names. */
 export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {

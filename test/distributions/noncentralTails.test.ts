@@ -1,0 +1,118 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fisherTail } from "../../src/distributions/fisherTail.js";
+import { hypergeometricTail } from "../../src/distributions/hypergeometricTail.js";
+import { walleniusLogPmf } from "../../src/distributions/walleniusLogPmf.js";
+import { walleniusTail } from "../../src/distributions/walleniusTail.js";
+import { label, reference } from "../helpers/fixtures.js";
+
+interface TailCase {
+  region: string;
+  model: "wallenius" | "fisher";
+  x: number;
+  population: number;
+  marked: number;
+  draws: number;
+  bias: number;
+  lower: number;
+  upper: number;
+}
+
+// Expected values: Wallenius' closed-form integral summed in mpmath at doubling precision, Fisher's
+// exact fractions; each cross-checked against scipy (test/fixtures/python/noncentral.py).
+const cases = reference<TailCase[]>("noncentral-tails.json");
+
+describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds, tail)", () => {
+  it.each(cases.map((c) => [label(c), c] as const))("match the exact reference: %s", (_, c) => {
+    const tail = c.model === "wallenius" ? walleniusTail : fisherTail;
+    const odds = 1 / c.bias;
+    // Relative 1e-10 for either tail well above underflow: the tolerance the bounds' tie width (1e-9) rests on.
+    for (const side of ["lower", "upper"] as const) {
+      const expected = c[side];
+      const actual = tail(c.x, c.population, c.marked, c.draws, odds, side);
+      if (expected > 1e-250) expect(actual).toBeCloseRelative(expected, 1e-10);
+      else expect(actual).toBeLessThan(1e-240);
+    }
+  });
+
+  it("cover every region and both models", () => {
+    for (const model of ["wallenius", "fisher"]) {
+      for (const region of ["small", "medium"]) {
+        expect(cases.filter((c) => c.model === model && c.region === region).length).toBeGreaterThan(5);
+      }
+    }
+    expect(cases.filter((c) => c.model === "wallenius" && c.region === "large").length).toBeGreaterThan(5);
+  });
+
+  it("reduce to the hypergeometric tail at odds 1 (Fisher's exactly, Wallenius' integral near it)", () => {
+    const arbitrary = fc
+      .record({
+        population: fc.integer({ min: 2, max: 20_000 }),
+        a: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .chain(({ population, a }) => {
+        const draws = Math.max(1, Math.round(a * Math.min(population, 400)));
+        return fc.record({
+          population: fc.constant(population),
+          draws: fc.constant(draws),
+          marked: fc.integer({ min: 0, max: population }),
+          x: fc.integer({ min: 0, max: draws }),
+        });
+      });
+    fc.assert(
+      fc.property(arbitrary, ({ x, population, marked, draws }) => {
+        const expected = hypergeometricTail(x, population, marked, draws, "lower");
+        const fisher = fisherTail(x, population, marked, draws, 1, "lower");
+        // The integral at odds 1 + 1e-9 differs from the hypergeometric by about 1e-9 relative.
+        const wallenius = walleniusTail(x, population, marked, draws, 1 + 1e-9, "lower");
+        if (expected > 1e-200) {
+          expect(fisher).toBeCloseRelative(expected, 1e-11);
+          expect(wallenius).toBeCloseRelative(expected, 1e-7);
+        }
+      }),
+      { numRuns: 200, seed: 1701 },
+    );
+  });
+
+  it("agree with the urn recursion of Wallenius' model, draw by draw, for small populations", () => {
+    // An independent computation: the probability of each count after every draw, each draw picking a
+    // marked item with probability ω·(marked left) / (ω·(marked left) + unmarked left).
+    const urn = (population: number, marked: number, draws: number, odds: number) => {
+      let p = [1];
+      for (let j = 0; j < draws; j++) {
+        const next = new Array<number>(j + 2).fill(0);
+        p.forEach((mass, x) => {
+          const markedLeft = marked - x;
+          const unmarkedLeft = population - marked - (j - x);
+          const total = odds * markedLeft + unmarkedLeft;
+          if (mass === 0 || total === 0) return;
+          next[x + 1] = (next[x + 1] ?? 0) + (mass * odds * markedLeft) / total;
+          next[x] = (next[x] ?? 0) + (mass * unmarkedLeft) / total;
+        });
+        p = next;
+      }
+      return p;
+    };
+    for (const [population, marked, draws, odds] of [
+      [30, 12, 10, 0.5],
+      [40, 5, 25, 1 / 3],
+      [25, 20, 8, 2],
+      [60, 30, 30, 0.1],
+    ] as const) {
+      const pmf = urn(population, marked, draws, odds);
+      pmf.forEach((expected, x) => {
+        const actual = Math.exp(walleniusLogPmf(x, population, marked, draws, odds));
+        if (expected > 1e-200)
+          expect(actual, label({ x, population, marked, draws, odds })).toBeCloseRelative(expected, 1e-11);
+      });
+    }
+  });
+
+  it("return NaN outside the domain rather than throwing", () => {
+    expect(walleniusTail(1, 10, 11, 5, 0.5, "lower")).toBeNaN();
+    expect(walleniusTail(1, 10, 5, 5, 0, "lower")).toBeNaN();
+    expect(fisherTail(1, 10, 5, 11, 0.5, "lower")).toBeNaN();
+    expect(fisherTail(1, 10, 5, 5, Number.NaN, "upper")).toBeNaN();
+    expect(walleniusLogPmf(11, 20, 10, 10, 0.5)).toBe(Number.NEGATIVE_INFINITY);
+  });
+});

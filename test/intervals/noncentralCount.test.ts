@@ -1,0 +1,200 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { walleniusTail } from "../../src/distributions/walleniusTail.js";
+import { countInterval } from "../../src/intervals/countInterval.js";
+import { InputError } from "../../src/validation/InputError.js";
+import { messages } from "../../src/validation/messages.js";
+import { label, reference } from "../helpers/fixtures.js";
+
+interface BiasedCountCase {
+  model: "wallenius" | "fisher";
+  bias: number;
+  found: number;
+  sample: number;
+  population: number;
+  confidence: number;
+  sided: "two" | "upper";
+  lower: number;
+  upper: number;
+}
+
+// Expected values: scipy proposes each bound, exact tails decide it (mpmath for Wallenius' closed-form
+// integral, exact fractions for Fisher's); test/fixtures/python/noncentral.py.
+const cases = reference<BiasedCountCase[]>("noncentral-count-intervals.json");
+
+/** P(X = x) for every x under the biased draw, by the urn recursion (independent of the library's integral). */
+function walleniusPmf(population: number, marked: number, draws: number, odds: number): number[] {
+  let p = [1];
+  for (let j = 0; j < draws; j++) {
+    const next = new Array<number>(j + 2).fill(0);
+    p.forEach((mass, x) => {
+      const markedLeft = marked - x;
+      const unmarkedLeft = population - marked - (j - x);
+      const total = odds * markedLeft + unmarkedLeft;
+      if (mass === 0 || total === 0) return;
+      next[x + 1] = (next[x + 1] ?? 0) + (mass * odds * markedLeft) / total;
+      next[x] = (next[x] ?? 0) + (mass * unmarkedLeft) / total;
+    });
+    p = next;
+  }
+  return p;
+}
+
+/** P(X = x) ∝ C(m, x) C(N − m, n − x) oddsˣ, by direct summation. */
+function fisherPmf(population: number, marked: number, draws: number, odds: number): number[] {
+  const choose = (a: number, b: number) => {
+    if (b < 0 || b > a) return 0;
+    let c = 1;
+    for (let i = 1; i <= b; i++) c = (c * (a - b + i)) / i;
+    return c;
+  };
+  const terms = Array.from(
+    { length: draws + 1 },
+    (_, x) => choose(marked, x) * choose(population - marked, draws - x) * odds ** x,
+  );
+  const total = terms.reduce((a, b) => a + b, 0);
+  return terms.map((t) => t / total);
+}
+
+describe("countInterval({ ..., bias, biasModel })", () => {
+  it.each(cases.map((c) => [label(c), c] as const))("matches the exact reference: %s", (_, c) => {
+    const result = countInterval({ ...c, biasModel: c.model });
+    expect([result.lower, result.upper]).toEqual([c.lower, c.upper]);
+    expect(result.method).toBe(c.model);
+    expect(result.bias).toBe(c.bias);
+  });
+
+  it("gives the published-by-scipy SSCS figures: at most 24 affected at random, 35/45/65 (Wallenius) and 34/43/62 (Fisher) at ω = 1.5, 2, 3", () => {
+    const upper = (bias: number, biasModel: "wallenius" | "fisher") =>
+      countInterval({ found: 1, sample: 109, population: 609, sided: "upper", bias, biasModel }).upper;
+    expect([1, 1.5, 2, 3].map((b) => upper(b, "wallenius"))).toEqual([24, 35, 45, 65]);
+    expect([1, 1.5, 2, 3].map((b) => upper(b, "fisher"))).toEqual([24, 34, 43, 62]);
+  });
+
+  const arbitrary = fc
+    .record({
+      population: fc.integer({ min: 2, max: 100_000 }),
+      a: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
+    .chain(({ population, a }) => {
+      const sample = Math.max(1, Math.round(a * Math.min(population, 300)));
+      return fc.record({
+        population: fc.constant(population),
+        sample: fc.constant(sample),
+        found: fc.integer({ min: 0, max: Math.min(sample, 15) }),
+        confidence: fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+        sided: fc.constantFrom("two" as const, "upper" as const),
+        biasModel: fc.constantFrom("wallenius" as const, "fisher" as const),
+      });
+    });
+
+  it("reproduces the hypergeometric bounds exactly at ω = 1", () => {
+    fc.assert(
+      fc.property(arbitrary, (o) => {
+        const plain = countInterval({
+          found: o.found,
+          sample: o.sample,
+          population: o.population,
+          confidence: o.confidence,
+          sided: o.sided,
+        });
+        const biased = countInterval({ ...o, bias: 1 });
+        expect([biased.lower, biased.upper]).toEqual([plain.lower, plain.upper]);
+        expect(biased.method).toBe("hypergeometric");
+      }),
+      { numRuns: 200, seed: 17 },
+    );
+  });
+
+  it("rises monotonically with ω and reaches the assumption-free bound N − (n − k) as ω grows", () => {
+    fc.assert(
+      fc.property(arbitrary, (o) => {
+        const uppers = [0.5, 1, 1.5, 2, 3, 5, 10, 1000].map((bias) => countInterval({ ...o, bias }).upper);
+        const lowers = [0.5, 1, 1.5, 2, 3, 5, 10].map((bias) => countInterval({ ...o, bias }).lower);
+        for (let i = 1; i < uppers.length; i++)
+          expect(uppers[i]).toBeGreaterThanOrEqual(uppers[i - 1] as number);
+        for (let i = 1; i < lowers.length; i++)
+          expect(lowers[i]).toBeGreaterThanOrEqual(lowers[i - 1] as number);
+        expect(uppers.at(-1)).toBeLessThanOrEqual(o.population - (o.sample - o.found));
+      }),
+      { numRuns: 60, seed: 29 },
+    );
+    // SSCS: at ω = 1000 every unexamined case could be affected (609 − 108 = 501).
+    expect(countInterval({ found: 1, sample: 109, population: 609, sided: "upper", bias: 1000 }).upper).toBe(
+      501,
+    );
+  });
+
+  it("covers at least the confidence under the biased draw itself, by exact enumeration (N ≤ 30)", () => {
+    for (const biasModel of ["wallenius", "fisher"] as const) {
+      for (const [population, sample] of [
+        [20, 6],
+        [30, 10],
+        [25, 20],
+      ] as const) {
+        for (const bias of [0.5, 2, 5]) {
+          for (const [confidence, sided] of [
+            [0.9, "two"],
+            [0.95, "upper"],
+          ] as const) {
+            const bounds = Array.from({ length: sample + 1 }, (_, found) =>
+              countInterval({ found, sample, population, confidence, sided, bias, biasModel }),
+            );
+            for (let affected = 0; affected <= population; affected++) {
+              const pmf = (biasModel === "wallenius" ? walleniusPmf : fisherPmf)(
+                population,
+                affected,
+                sample,
+                1 / bias,
+              );
+              const coverage = pmf.reduce((sum, p, found) => {
+                const b = bounds[found];
+                return b !== undefined && b.lower <= affected && affected <= b.upper ? sum + p : sum;
+              }, 0);
+              expect(
+                coverage,
+                label({ biasModel, population, sample, bias, confidence, sided, affected }),
+              ).toBeGreaterThanOrEqual(confidence - 1e-12);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it("keeps a candidate whose tail lies within the tie width of α (the wider bound)", () => {
+    // Make α equal to the tail at K = 45 (SSCS at ω = 2): exact arithmetic would reject 45 (P = α is not
+    // above α); the tie width cannot tell, so 45 is kept.
+    const tail = walleniusTail(1, 609, 45, 109, 0.5, "lower");
+    const result = countInterval({
+      found: 1,
+      sample: 109,
+      population: 609,
+      sided: "upper",
+      bias: 2,
+      confidence: 1 - tail,
+    });
+    expect(result.upper).toBe(45);
+    const clearly = countInterval({
+      found: 1,
+      sample: 109,
+      population: 609,
+      sided: "upper",
+      bias: 2,
+      confidence: 1 - tail * (1 + 1e-6),
+    });
+    expect(clearly.upper).toBe(44);
+  });
+
+  it("rejects a bias outside [0.001, 1000] and an unknown model, naming the field", () => {
+    const base = { found: 1, sample: 109, population: 609 };
+    expect(() => countInterval({ ...base, bias: 0 })).toThrow(new InputError("bias", messages.biasRange(0)));
+    expect(() => countInterval({ ...base, bias: 2000 })).toThrow(
+      new InputError("bias", messages.biasRange(2000)),
+    );
+    expect(() => countInterval({ ...base, bias: Number.NaN })).toThrow(InputError);
+    expect(() => countInterval({ ...base, bias: 2, biasModel: "urn" as "fisher" })).toThrow(
+      new InputError("biasModel", messages.oneOf(["wallenius", "fisher"], "urn")),
+    );
+  });
+});
