@@ -50,7 +50,11 @@ export const examples: Readonly<Record<string, ScenarioInput>> = Object.freeze(
           status: "assumed",
           note: "the bug's start date is not public; warnings date from 2019, so the span is taken from 2019-01-01",
         },
-        { field: "windows[0].selection", status: "public", note: "how the 109 were chosen is not public" },
+        {
+          field: "windows[0].selection",
+          status: "assumed",
+          note: "how the 109 were chosen is not public, so the selection is taken as unknown",
+        },
         {
           field: "volume",
           status: "assumed",

@@ -55,12 +55,29 @@ const volumeSchema = z.strictObject({
   cases: described(z.number(), "Cases in that period"),
 });
 
+/**
+ * Where a figure comes from: public (published reporting), given (supplied by the user), default (not
+ * given; the documented default is used), assumed (an assumption stated so a reader can change it), or
+ * derived (computed from other inputs, such as counts from a case file).
+ */
+export const PROVENANCE = ["public", "given", "default", "assumed", "derived"] as const;
+export type Provenance = (typeof PROVENANCE)[number];
+
 const sourceSchema = z.strictObject({
   field: described(z.string(), "The figure, e.g. 'windows[0].flagged'"),
-  status: z.enum(["public", "assumed"]),
+  status: described(z.enum(PROVENANCE), "public, given, default, assumed or derived"),
   note: z.string(),
   url: z.optional(described(z.string(), "Where the figure was published, cited in reports")),
 });
+
+/** A figure's provenance, as a scenario's `sources` records it. */
+export interface Source {
+  readonly field: string;
+  readonly status: Provenance;
+  readonly note: string;
+  /** Where the figure was published. */
+  readonly url?: string;
+}
 
 /** The scenario as written in a file or built from flags. */
 export const scenarioSchema = z
@@ -103,7 +120,12 @@ export const scenarioSchema = z
       ),
     ),
     stratify: z.optional(described(z.enum(STRATA), "Strata of the adequate plan; default year")),
-    sources: z.optional(described(z.array(sourceSchema), "Which figures are public and which are assumed")),
+    sources: z.optional(
+      described(
+        z.array(sourceSchema),
+        "Where figures come from (public, given, default, assumed, derived); defaults taken are added",
+      ),
+    ),
     columns: z.optional(
       described(
         z.strictObject({
@@ -150,12 +172,8 @@ export interface Scenario {
   readonly materiality?: number;
   readonly tolerable?: number;
   readonly stratify: Stratum;
-  readonly sources: readonly {
-    readonly field: string;
-    readonly status: "public" | "assumed";
-    readonly note: string;
-    readonly url?: string;
-  }[];
+  /** Provenance of figures: as given in the scenario, plus a `default` entry for each default taken. */
+  readonly sources: readonly Source[];
 }
 
 /** The JSON Schema of a scenario file, generated from the same validator. */
@@ -285,10 +303,44 @@ export function normalizeScenario(input: unknown): Scenario {
       : { materiality: requireCount("materiality", raw.materiality, 1) }),
     ...(raw.tolerable === undefined ? {} : { tolerable: requireOpenUnit("tolerable", raw.tolerable) }),
     stratify: raw.stratify ?? "year",
-    sources: (raw.sources ?? []).map(({ url, ...source }) =>
-      url === undefined ? source : { ...source, url },
-    ),
+    sources: withDefaults(raw),
   };
+}
+
+/**
+ * The scenario's sources, plus a `default` entry for each documented default taken (a field neither
+ * written nor already described), so that outputs can say which figures the user did not give.
+ */
+function withDefaults(raw: z.output<typeof scenarioSchema>): Source[] {
+  const sources: Source[] = (raw.sources ?? []).map(({ url, ...source }) =>
+    url === undefined ? source : { ...source, url },
+  );
+  const known = new Set(sources.map((x) => x.field));
+  const add = (field: string, absent: boolean, note: string) => {
+    if (absent && !known.has(field)) sources.push({ field, status: "default", note });
+  };
+  raw.windows.forEach((w, i) =>
+    add(
+      `windows[${i}].selection`,
+      w.selection === undefined,
+      "not given; taken as random, on which every model-based bound rests",
+    ),
+  );
+  add("confidence", raw.confidence === undefined, "not given; the default 95%");
+  add("sided", raw.sided === undefined, "not given; one-sided upper bounds, assess's default");
+  add("drift", raw.drift === undefined, "not given; the default grid");
+  add(
+    "screeningSensitivity",
+    raw.screeningSensitivity === undefined,
+    "not given; every affected case assumed flagged",
+  );
+  add(
+    "reviewSensitivity",
+    raw.reviewSensitivity === undefined,
+    "not given; every affected case examined assumed recognised",
+  );
+  add("stratify", raw.stratify === undefined, "not given; the plan is stratified by year");
+  return sources;
 }
 
 /** A number, or text such as "95%" or "0.95" as a scenario file may write a confidence. */
@@ -408,12 +460,7 @@ export interface ScenarioRecord {
   readonly materiality?: number;
   readonly tolerable?: number;
   readonly stratify: Stratum;
-  readonly sources?: readonly {
-    readonly field: string;
-    readonly status: "public" | "assumed";
-    readonly note: string;
-    readonly url?: string;
-  }[];
+  readonly sources?: readonly Source[];
 }
 
 /**

@@ -25,6 +25,28 @@ function roughProbability(p: number): string {
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The condition every sampling statement rests on, said in the sentence itself: "if the 109 were drawn
+ * at random, as stated", "… (how they were chosen was not given)" when random is only the default, and
+ * "if the 109 had been drawn at random (…)" when they were chosen by judgement or in a way not known.
+ */
+function drawnAtRandom(a: Omit<Assessment, "statements">, reviewed: number): string {
+  const windows = a.scenario.windows;
+  const n = formatCount(reviewed);
+  if (windows.some((w) => w.selection === "judgmental"))
+    return `if the ${n} had been drawn at random (they were chosen by judgement)`;
+  if (windows.some((w) => w.selection === "unknown"))
+    return `if the ${n} had been drawn at random (how they were chosen is not known)`;
+  const defaulted = (a.scenario.sources ?? []).some(
+    (x) => x.status === "default" && /^windows\[\d+\]\.selection$/.test(x.field),
+  );
+  return defaulted
+    ? `if the ${n} were drawn at random (how they were chosen was not given)`
+    : `if the ${n} were drawn at random, as stated`;
+}
+
 /**
  * Three to six citable sentences from an assessment: what the window shows, what lies outside it under
  * the constant-rate model and under drift, what the data cannot say without an assumption, what the
@@ -85,27 +107,27 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
 
   const w = a.window;
   const random = a.scenario.windows.every((x) => x.selection === "random");
-  const windowAssumption = random
-    ? `the ${formatCount(w.reviewed)} reviewed cases were a random sample of the ${formatCount(w.population)}`
-    : `the ${formatCount(w.reviewed)} reviewed cases were a random sample of the ${formatCount(w.population)} — how they were chosen is not known, and the bound does not hold if they were not`;
+  const drawn = drawnAtRandom(a, w.reviewed);
+  const windowAssumption = `the ${formatCount(w.reviewed)} reviewed cases were a random sample of the ${formatCount(w.population)}${random ? "" : " — they were not shown to be, and the bound does not hold if they were not"}`;
   const windows = a.coverage.windows.length === 1 ? "a window" : `${a.coverage.windows.length} windows`;
-  out.push({
+  const windowStatement: Statement = {
     id: "window",
     text:
       `A review of ${formatCount(w.reviewed)} of the ${formatCount(w.population)} ${unit} (${formatPercent(w.reviewed / w.population, 1)}) from ${windows} covering ${formatPercent(a.coverage.timeFraction, 1)} of the exposure period ` +
-      `found ${formatCount(w.found)} affected; with ${c} confidence at most ${formatCount(w.affected.upper)} of the ${formatCount(w.population)} ${unit} were affected (exact hypergeometric${a.coverage.windows.length > 1 ? ", combined over the windows" : ""}, ${tail}) — up to ${formatCount(w.undetected.upper)} not detected.`,
+      `found ${formatCount(w.found)} affected; ${drawn}, then with ${c} confidence at most ${formatCount(w.affected.upper)} of the ${formatCount(w.population)} ${unit} were affected (exact hypergeometric${a.coverage.windows.length > 1 ? ", combined over the windows" : ""}, ${tail}) — up to ${formatCount(w.undetected.upper)} not detected.`,
     value: w.affected.upper,
     method: w.method,
     confidence: a.confidence,
     sided,
     assumption: windowAssumption,
-  });
+  };
+  out.push(windowStatement);
 
   const e = a.extrapolated;
   out.push({
     id: "constant-rate",
     text:
-      `If the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCount(e.undetected.upper)} affected cases went undetected among the estimated ${formatCount(e.unreviewed)} unreviewed ${unit}, ` +
+      `${capitalise(drawn)} and the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCount(e.undetected.upper)} affected cases went undetected among the estimated ${formatCount(e.unreviewed)} unreviewed ${unit}, ` +
       `up to ${formatCount(e.outside.upper)} of them outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} (binomial prediction limit, Thatcher 1964, ${tail}).`,
     value: e.undetected.upper,
     method: e.method,
@@ -115,15 +137,16 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
   });
 
   const s = a.sensitivity;
+  const outsideWord = a.coverage.windows.length === 1 ? "window" : "windows";
   if (s !== null && s.materiality !== null) {
     out.push({
       id: "tipping-point",
       text:
         s.tippingPoint === null
-          ? `No plausible rate outside the windows brings the upper bound to ${plural(s.materiality, "missed case")} (${c}, ${tail}).`
+          ? `${capitalise(drawn)}, no plausible rate outside the ${outsideWord} brings the upper bound to ${plural(s.materiality, "missed case")} (${c}, ${tail}).`
           : s.tippingPoint === 0
-            ? `The upper bound already reaches ${plural(s.materiality, "missed case")} without counting any case outside the windows (${c}, ${tail}).`
-            : `The upper bound on undetected cases reaches ${plural(s.materiality, "missed case")} if the rate outside the windows was ${Number(s.tippingPoint.toPrecision(3))} times the rate inside (${c}, ${tail}).`,
+            ? `${capitalise(drawn)}, the upper bound already reaches ${plural(s.materiality, "missed case")} without counting any case outside the ${outsideWord} (${c}, ${tail}).`
+            : `${capitalise(drawn)}, the upper bound on undetected cases reaches ${plural(s.materiality, "missed case")} at a rate outside the ${outsideWord} ${Number(s.tippingPoint.toPrecision(3))} times the rate inside (${c}, ${tail}).`,
       value: s.tippingPoint,
       method: s.method,
       confidence: a.confidence,
@@ -137,7 +160,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
     if (row) {
       out.push({
         id: "drift",
-        text: `If the rate outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} was ${row.drift} times the rate inside, up to ${formatCount(row.undetected.upper)} affected cases could have gone undetected (${c}, ${tail}).`,
+        text: `${capitalise(drawn)} and the rate outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} was ${row.drift} times the rate inside, up to ${formatCount(row.undetected.upper)} affected cases could have gone undetected (${c}, ${tail}).`,
         value: row.undetected.upper,
         method: s.method,
         confidence: a.confidence,
@@ -148,7 +171,8 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
   }
 
   const u = a.unrestricted;
-  out.push({
+  // Without random selection the assumption-free range is the one figure that holds: it leads.
+  out.splice(random ? out.length : 0, 0, {
     id: "assumption-free",
     text: `Without an assumption about the unexamined period, the data cannot rule out anything from ${formatCount(u.outside.lower)} to ${formatCount(u.outside.upper)} affected ${u.unit} outside the ${a.coverage.windows.length === 1 ? "window" : "windows"}${random ? "" : `, nor up to ${formatCount(u.window.upper)} undetected inside, since the reviewed cases were not shown to be a random sample`}.`,
     value: u.total.upper,
@@ -160,14 +184,15 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
 
   const uniform = a.detectionPower.curves.find((curve) => curve.profile === "uniform");
   const ended = a.detectionPower.curves.find((curve) => curve.profile === "ended-before-window");
-  const total = Math.max(1, Math.round(e.undetected.estimate + w.found));
+  // The materiality, when given, is the number that matters; else the constant-rate estimate.
+  const total = s?.materiality ?? Math.max(1, Math.round(e.undetected.estimate + w.found));
   const at = nearestTotals(a.detectionPower.totals, [total])[0] ?? 1;
   const index = a.detectionPower.totals.indexOf(at);
   if (uniform && ended && index >= 0) {
     out.push({
       id: "detection",
       text:
-        `If ${formatCount(at)} cases were affected, spread evenly over the exposure period, this review would have found at least one with probability ${roughProbability(uniform.review[index] as number)}; ` +
+        `If ${plural(at, "case")} ${at === 1 ? "was" : "were"} affected, spread evenly over the exposure period, and the ${formatCount(w.reviewed)} reviewed ${random ? "were" : "had been"} drawn at random, this review would have found at least one with probability ${roughProbability(uniform.review[index] as number)}; ` +
         `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${roughProbability(ended.review[index] as number)}, however many were affected.`,
       value: uniform.review[index] as number,
       method: a.detectionPower.method,

@@ -7,6 +7,7 @@ import {
   formatProbability,
   sidedWord,
 } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import type { Briefing } from "./Briefing.js";
 
 const range = (lower: number, upper: number) => `${formatCount(lower)} to ${formatCount(upper)}`;
@@ -38,7 +39,12 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
           : cov.unexamined.map((g) => `${g.period} (${formatCount(g.days)} days)`).join("; "),
       ],
     ],
-    notes: a.description ? [a.description] : [],
+    notes: [
+      ...(a.description ? [a.description] : []),
+      ...((a.scenario.sources ?? []).some((x) => x.field === "sided" && x.status === "default")
+        ? [messages.sidedDefault("assess")]
+        : []),
+    ],
   });
 
   if (a.window) {

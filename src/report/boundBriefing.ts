@@ -1,6 +1,6 @@
 import type { CountInterval } from "../intervals/countInterval.js";
 import type { ProportionInterval } from "../intervals/proportionInterval.js";
-import { describeSided, formatConfidence, formatCount, formatPercent } from "../text/format.js";
+import { describeSided, formatCases, formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 import { methodName } from "./methodNames.js";
 
@@ -13,17 +13,17 @@ export function boundBriefing(result: CountInterval | ProportionInterval): Brief
       ["Population (N)", formatCount(r.population)],
       ["Examined (n)", `${formatCount(r.sample)} (${formatPercent(r.sample / r.population, 1)} of N)`],
       ["Found affected (k)", formatCount(r.found)],
-      ["Estimate", `${formatCount(r.estimate)} cases (${formatPercent(r.rate.estimate)})`],
+      ["Estimate", `${formatCases(r.estimate)} (${formatPercent(r.rate.estimate)})`],
     ];
     if (r.sided === "two")
-      rows.push(["Lower bound", `${formatCount(r.lower)} cases (${formatPercent(r.rate.lower)})`]);
-    rows.push(["Upper bound", `${formatCount(r.upper)} cases (${formatPercent(r.rate.upper)})`]);
-    rows.push(["Not found, at most", `${formatCount(r.upper - r.found)} cases`]);
+      rows.push(["Lower bound", `${formatCases(r.lower)} (${formatPercent(r.rate.lower)})`]);
+    rows.push(["Upper bound", `${formatCases(r.upper)} (${formatPercent(r.rate.upper)})`]);
+    rows.push(["Not found, at most", formatCases(r.upper - r.found)]);
     return {
       title,
       rows,
       notes: [
-        `With ${formatConfidence(r.confidence)} confidence at most ${formatCount(r.upper)} of the ${formatCount(r.population)} cases are affected, if the ${formatCount(r.sample)} examined were drawn at random.`,
+        `With ${formatConfidence(r.confidence)} confidence at most ${formatCount(r.upper)} of the ${formatCases(r.population)} ${r.upper === 1 ? "is" : "are"} affected, if the ${formatCount(r.sample)} examined were drawn at random.`,
       ],
     };
   }

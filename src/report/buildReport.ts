@@ -6,7 +6,6 @@ import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { nearestTotals } from "../investigation/detectionPower.js";
-import { DEFAULT_DRIFT } from "../investigation/scenario.js";
 import { stratumPlanCurve } from "../investigation/stratumPlanCurve.js";
 import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
@@ -81,7 +80,7 @@ function inputs(a: Assessment): Section {
   const sources = new Map((s.sources ?? []).map((x) => [x.field, x]));
   const status = (field: string, fallback: string) => {
     const source = sources.get(field);
-    return source ? [source.status === "public" ? "public" : "assumed", source.note] : [fallback, ""];
+    return source ? [source.status, source.note] : [fallback, ""];
   };
   const rows: string[][] = [];
   const add = (label: string, value: string, field: string, fallback = "given") =>
@@ -110,22 +109,11 @@ function inputs(a: Assessment): Section {
     add(`${w.label}: found affected`, formatCount(w.found), `${at}.found`);
     add(`${w.label}: selection`, w.selection, `${at}.selection`);
   });
-  add("Confidence", `${formatConfidence(s.confidence)}, ${sidedWord(s.sided)}`, "confidence", "setting");
-  add(
-    "Screening sensitivity",
-    formatPercent(s.screeningSensitivity, 0),
-    "screeningSensitivity",
-    s.screeningSensitivity === 1 ? "assumed (default)" : "given",
-  );
-  add(
-    "Review sensitivity",
-    formatPercent(s.reviewSensitivity, 0),
-    "reviewSensitivity",
-    s.reviewSensitivity === 1 ? "assumed (default)" : "given",
-  );
-  const defaultDrift =
-    s.drift.length === DEFAULT_DRIFT.length && s.drift.every((d, i) => d === DEFAULT_DRIFT[i]);
-  add("Drift values θ", s.drift.join(", "), "drift", defaultDrift ? "assumed (default)" : "given");
+  add("Confidence", formatConfidence(s.confidence), "confidence");
+  add("Sidedness", sidedWord(s.sided), "sided");
+  add("Screening sensitivity", formatPercent(s.screeningSensitivity, 0), "screeningSensitivity");
+  add("Review sensitivity", formatPercent(s.reviewSensitivity, 0), "reviewSensitivity");
+  add("Drift values θ", s.drift.join(", "), "drift");
   if (s.materiality !== undefined)
     add("Materiality", `${formatCount(s.materiality)} missed cases`, "materiality");
   add(
@@ -139,7 +127,7 @@ function inputs(a: Assessment): Section {
     heading: "Inputs",
     blocks: [
       p(
-        "Every figure the assessment uses. Public: from published reporting; given: supplied by the user; assumed: an assumption stated here so that a reader can change it; setting: a choice of how to report; derived: computed from the other inputs.",
+        "Every figure the assessment uses. Public: from published reporting; given: supplied by the user; default: not given, so the documented default is used; assumed: an assumption stated here so that a reader can change it; derived: computed from the other inputs or counted from a case file.",
       ),
       { kind: "table", headers: ["Figure", "Value", "Status", "Source or note"], rows },
     ],

@@ -1,6 +1,12 @@
 import type { Detection } from "../investigation/detectionProbability.js";
 import type { DetectionSampleSize } from "../investigation/detectionSampleSize.js";
-import { formatConfidence, formatCount, formatPercent, formatProbability } from "../text/format.js";
+import {
+  formatCases,
+  formatConfidence,
+  formatCount,
+  formatPercent,
+  formatProbability,
+} from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 
 function targetRows(r: Detection | DetectionSampleSize): [string, string][] {
@@ -26,7 +32,7 @@ export function detectionBriefing(r: Detection | DetectionSampleSize): Briefing 
         ["Detection probability", formatProbability(r.probability)],
       ],
       notes: [
-        `Reviewing ${formatCount(r.sampleSize)} cases drawn at random finds at least one affected case with probability ${formatProbability(r.probability)}.`,
+        `Reviewing ${formatCases(r.sampleSize)} drawn at random finds at least one affected case with probability ${formatProbability(r.probability)}.`,
       ],
     };
   }

@@ -1,5 +1,11 @@
 import type { SampleSize } from "../planning/sampleSize.js";
-import { formatConfidence, formatCount, formatPercent, formatProbability } from "../text/format.js";
+import {
+  formatCases,
+  formatConfidence,
+  formatCount,
+  formatPercent,
+  formatProbability,
+} from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 
 /** The briefing for a sample-size plan. */
@@ -23,7 +29,7 @@ export function planBriefing(plan: SampleSize): Briefing {
     title: `Sample size: ${plan.method}, ${formatConfidence(plan.confidence)} confidence`,
     rows,
     notes: [
-      `A random sample of ${formatCount(plan.sampleSize)} with at most ${Number.isInteger(plan.allowed) ? formatCount(plan.allowed) : plan.allowed.toFixed(2)} affected found supports, with ${formatConfidence(plan.confidence)} confidence, that the rate is below ${formatPercent(plan.tolerable)}.`,
+      `A random sample of ${formatCases(plan.sampleSize)} with ${plan.allowed === 0 ? "no affected case" : `at most ${Number.isInteger(plan.allowed) ? formatCases(plan.allowed, "affected case", "affected cases") : `${plan.allowed.toFixed(2)} affected cases`}`} found supports, with ${formatConfidence(plan.confidence)} confidence, that the rate is below ${formatPercent(plan.tolerable)}.`,
     ],
   };
 }

@@ -7,6 +7,11 @@ export function formatCount(value: number): string {
   return formatDecimal(value, digits, digits);
 }
 
+/** A count with its noun, singular for exactly one: "1 case", "0 cases", "1,886 cases". */
+export function formatCases(count: number, one = "case", many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
 /**
  * A rate as a percentage to four significant figures (4.278%, 0.02322%), so that a bound just below a
  * threshold never prints as the threshold itself; `decimals` fixes the decimals instead (17.9%).

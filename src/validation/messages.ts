@@ -56,6 +56,10 @@ export const messages = {
     `is too close to the tolerable rate: the search for the smallest sample allowing ⌈n × ${expectedRate}⌉ affected did not settle in ${formatDecimal(steps)} steps; use an expected rate further below the tolerable rate`,
   detectionUnreachable: (best: number, confidence: number) =>
     `cannot be met: even reviewing every case detects with probability ${best.toPrecision(4)}, below ${confidence}`,
+  sidedDefault: (command: "bound" | "appraise" | "assess") =>
+    command === "assess"
+      ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."
+      : `Two-sided is ${command}'s default: it asks how many are affected, as a range. assess defaults to one-sided upper bounds (how many could have been missed); give --sided upper for a one-sided bound here.`,
   // Warnings attached to results.
   waldDegenerate: (found: number, sample: number) =>
     `Wald interval degenerates at ${found} of ${sample}: its width is zero, which claims certainty the data do not give; use clopper-pearson or wilson.`,

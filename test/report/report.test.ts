@@ -88,10 +88,33 @@ describe("buildReport(hmcts-sscs)", () => {
     expect(html).toContain(`role="img" aria-label="${alt.timeline}"`);
   });
 
-  it("marks each input public, given, assumed, setting or derived, with its source", () => {
+  it("marks each input public, given, default, assumed or derived, with its source", () => {
     expect(markdown).toMatch(/\| review window: flagged \| 609 \| public \| 609 cases identified/);
     expect(markdown).toMatch(/\| Exposure period \| 2019-01-01 to 2024-02-29 \| assumed \|/);
-    expect(markdown).toMatch(/\| Review sensitivity \| 100% \| assumed \(default\) \|/);
+    expect(markdown).toMatch(/\| Review sensitivity \| 100% \| default \| not given;/);
+    expect(markdown).toMatch(/\| Confidence \| 95% \| default \|/);
+    expect(markdown).toMatch(/\| Materiality \| 100 missed cases \| given \|/);
+    // How the 109 were chosen is not public: the selection is an assumption, not a public figure.
+    expect(markdown).toMatch(
+      /\| review window: selection \| unknown \| assumed \| how the 109 were chosen is not public/,
+    );
+  });
+
+  it("marks a selection the user did not give as a default, not as given", () => {
+    const { selection: _dropped, ...window } = examples["hmcts-sscs"]?.windows[0] as never as Record<
+      string,
+      unknown
+    >;
+    const a = assessInvestigation({
+      name: "flags",
+      span: "2019-01-01/2024-02-29",
+      windows: [{ ...window, label: "window 1" }],
+      confidence: 0.9,
+    });
+    const md = renderReportMarkdown(buildReport(a, context), "charts");
+    expect(md).toMatch(/\| window 1: selection \| random \| default \| not given; taken as random/);
+    expect(md).toMatch(/\| Confidence \| 90% \| given \|/);
+    expect(md).toMatch(/\| window 1: flagged \| 609 \| given \|/);
   });
 
   it("tabulates findings with method, confidence and sidedness", () => {

@@ -42,7 +42,7 @@ export function appraiseCommand(io: Io): Command {
           requiresArg: true,
         })
         .option("confidence", confidenceOption)
-        .option("sided", { ...sidedOption, default: "two" })
+        .option("sided", { ...sidedOption, describe: `${sidedOption.describe} [default: two]` })
         .option("format", formatOption)
         .example(
           "$0 appraise --stratum 1000,100,2 --stratum 1500,100,6 --confidence 0.90",
@@ -54,7 +54,10 @@ export function appraiseCommand(io: Io): Command {
         ),
     handler: async (argv: ArgumentsCamelCase) => {
       const confidence = parseNumber("--confidence", argv.confidence, true);
-      const sided = single("--sided", argv.sided) as "two" | "upper";
+      const notes: string[] = [];
+      const sidedGiven = single("--sided", argv.sided) as "two" | "upper" | undefined;
+      const sided = sidedGiven ?? "two";
+      if (sidedGiven === undefined) notes.push(messages.sidedDefault("appraise"));
       const given =
         argv.stratum === undefined
           ? []
@@ -63,7 +66,6 @@ export function appraiseCommand(io: Io): Command {
       if (given.length > 0 && file !== undefined)
         throw new InputError("--stratum", messages.exclusive("--cases"));
       let strata: { label?: string; population: number; sample: number; found: number }[];
-      const notes: string[] = [];
       if (file !== undefined) {
         const { parseInterval } = await import("../../investigation/calendar.js");
         const { caseColumns, readCaseFile } = await import("../caseFile.js");

@@ -23,7 +23,7 @@ export function boundCommand(io: Io): CommandModule {
         .option("sample", numberOption("Cases examined (n)", "n"))
         .option("found", numberOption("Affected cases found among them (k)", "k"))
         .option("confidence", confidenceOption)
-        .option("sided", { ...sidedOption, default: "two" })
+        .option("sided", { ...sidedOption, describe: `${sidedOption.describe} [default: two]` })
         .option("method", {
           type: "string",
           choices: [...METHODS],
@@ -44,7 +44,13 @@ export function boundCommand(io: Io): CommandModule {
       const sample = parseNumber("--sample", argv.sample);
       const found = parseNumber("--found", argv.found);
       const confidence = parseNumber("--confidence", argv.confidence, true);
-      const sided = single("--sided", argv.sided) as "upper" | "two";
+      const sidedGiven = single("--sided", argv.sided) as "upper" | "two" | undefined;
+      const sided = sidedGiven ?? "two";
+      // The default differs from assess's, so an output that took it says so.
+      const briefing = (r: Parameters<typeof boundBriefing>[0]) => {
+        const b = boundBriefing(r);
+        return sidedGiven === undefined ? { ...b, notes: [...b.notes, messages.sidedDefault("bound")] } : b;
+      };
       const method =
         single("--method", argv.method) ?? (population === undefined ? "clopper-pearson" : "hypergeometric");
       if (sample === undefined) throw new InputError("--sample", messages.required());
@@ -54,7 +60,7 @@ export function boundCommand(io: Io): CommandModule {
         if (population === undefined)
           throw new InputError("--population", "is required by --method hypergeometric");
         const { countInterval } = await import("../../intervals/countInterval.js");
-        writeResult(io, countInterval({ ...common, population }), boundBriefing, argv.format);
+        writeResult(io, countInterval({ ...common, population }), briefing, argv.format);
         return;
       }
       if (population !== undefined) {
@@ -76,7 +82,7 @@ export function boundCommand(io: Io): CommandModule {
         method: method as ProportionMethod,
         ...(prior ? { prior } : {}),
       });
-      writeResult(io, result, boundBriefing, argv.format);
+      writeResult(io, result, briefing, argv.format);
     },
   };
 }

@@ -10,7 +10,7 @@ import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { UsageError } from "../UsageError.js";
 import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
-import { locateScenarioError, PER_WINDOW, scenarioFromArgs, scenarioOptions } from "./assess.js";
+import { caseFileOf, locateScenarioError, PER_WINDOW, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
 const KINDS = [
   "timeline",
@@ -42,7 +42,8 @@ function usesScenario(argv: ArgumentsCamelCase): boolean {
     argv.example !== undefined ||
     argv.scenario !== undefined ||
     argv.window !== undefined ||
-    argv.span !== undefined
+    argv.span !== undefined ||
+    caseFileOf(argv) !== undefined
   );
 }
 
