@@ -319,13 +319,13 @@ function withDefaults(raw: z.output<typeof scenarioSchema>): Source[] {
   const add = (field: string, absent: boolean, note: string) => {
     if (absent && !known.has(field)) sources.push({ field, status: "default", note });
   };
-  raw.windows.forEach((w, i) =>
+  raw.windows.forEach((w, i) => {
     add(
       `windows[${i}].selection`,
       w.selection === undefined,
       "not given; taken as random, on which every model-based bound rests",
-    ),
-  );
+    );
+  });
   add("confidence", raw.confidence === undefined, "not given; the default 95%");
   add("sided", raw.sided === undefined, "not given; one-sided upper bounds, assess's default");
   add("drift", raw.drift === undefined, "not given; the default grid");
