@@ -62,7 +62,7 @@ describe("statements(assessment) detection sentence", () => {
     const index = a.detectionPower.totals.indexOf(100);
     const uniform = a.detectionPower.curves.find((c) => c.profile === "uniform");
     expect(text(a, "detection")).toContain(
-      `with probability ${(uniform as { review: number[] }).review[index]?.toFixed(2)};`,
+      `with probability ${(uniform as { review: readonly number[] }).review[index]?.toFixed(2)};`,
     );
   });
 

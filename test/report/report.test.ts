@@ -101,10 +101,8 @@ describe("buildReport(hmcts-sscs)", () => {
   });
 
   it("marks a selection the user did not give as a default, not as given", () => {
-    const { selection: _dropped, ...window } = examples["hmcts-sscs"]?.windows[0] as never as Record<
-      string,
-      unknown
-    >;
+    const sscsWindow = (examples["hmcts-sscs"] as { windows: Record<string, unknown>[] }).windows[0];
+    const { selection: _dropped, ...window } = sscsWindow as Record<string, unknown>;
     const a = assessInvestigation({
       name: "flags",
       span: "2019-01-01/2024-02-29",
