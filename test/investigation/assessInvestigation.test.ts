@@ -121,7 +121,7 @@ describe("assessInvestigation(hmcts-sscs)", () => {
       "at most 24 of the 609 flagged cases were affected (exact hypergeometric, one-sided)",
     );
     expect(window?.text).toContain("up to 23 not detected");
-    expect(window?.assumption).toContain("how they were chosen is not known");
+    expect(window?.assumption).toContain("they were not shown to be");
     for (const s of a.statements) expect(s.method.length).toBeGreaterThan(0);
   });
 
