@@ -38,7 +38,7 @@ export function renderHtml(spec: TopLevelSpec): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:24px;color:#222}#chart{max-width:100%}</style>
+<style>body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:24px;color:#222}#chart{max-width:100%}#chart svg{max-width:100%;height:auto}</style>
 </head>
 <body>
 <div id="chart" role="img" aria-label="${escapeHtml(String(spec.description ?? title))}"></div>

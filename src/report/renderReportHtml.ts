@@ -14,11 +14,12 @@ h3, h4 { font-size: 1.05rem; margin-top: 1.4rem; }
 table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .9rem; }
 th, td { border: 1px solid #d4d4d4; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
-figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { color: #4a4a4a; font-size: .9rem; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { color: #4a4a4a; font-size: .9em; }
 .box { border: 2px solid #1d1d1d; border-radius: 4px; padding: .2rem 1rem; margin: 1rem 0; background: #fafafa; }
 .box-heading { font-weight: bold; margin: .6rem 0 .2rem; }
 .links a { overflow-wrap: anywhere; }
-td, th, li, p { overflow-wrap: anywhere; }
+td, th, li, p { overflow-wrap: break-word; }
+@media screen and (max-width: 600px) { td, th { overflow-wrap: anywhere; } }
 pre { background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
 code { font-size: .9em; }
 @media print {
