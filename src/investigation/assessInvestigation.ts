@@ -13,6 +13,7 @@ import {
   tippingPoint,
   undetectedUnderDrift,
 } from "./extrapolation.js";
+import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
 import { normalizeScenario, type Scenario, type ScenarioRecord, scenarioToInput } from "./scenario.js";
 import { stageModel } from "./stageModel.js";
 import { type Statement, statements } from "./statements.js";
@@ -51,6 +52,11 @@ export interface Assessment {
     readonly assumption: string;
     /** Stage cases outside the windows, estimated from the volume profile. */
     readonly outsideVolume: number;
+    /**
+     * When `outsideVolume` is estimated from the windows' own count: the least and most stage cases outside
+     * that count allows (exact binomial bounds), over which the bounds below are taken; else null.
+     */
+    readonly outsideVolumeBounds: { readonly lower: number; readonly upper: number } | null;
     /** Stage cases not reviewed, in and out of the windows. */
     readonly unreviewed: number;
     readonly undetected: Range;
@@ -178,21 +184,37 @@ export function assessInvestigation(input: unknown): Assessment {
         "is required: the windows cannot rule out any rate below 100%, so there is no default target",
       );
     }
+    // The outside stage volume is estimated from the windows' own count when no case counts are given,
+    // or when the flagged cases outside are the windows' flag rate applied to the cases there.
+    const volumeEstimated = outsideStage > 0 && (!model.casesKnown || model.unit === "flagged cases");
     const basis: ExtrapolationBasis = {
       windows: model.windows,
       outsideStage,
+      ...(volumeEstimated
+        ? {
+            outsideStageBounds: outsideVolumeBounds(stage, stage / (stage + outsideStage), confidence, sided),
+          }
+        : {}),
       limits: { total: unrestricted.total, outside: unrestricted.outside },
       confidence,
       sided,
       sensitivity,
     };
     const atOne = undetectedUnderDrift(basis, 1);
+    const volumeBounds = basis.outsideStageBounds;
     extrapolated = {
       method:
-        "binomial prediction limit (Thatcher 1964): exact hypergeometric bound over reviewed + unreviewed cases",
+        "binomial prediction limit (Thatcher 1964): exact hypergeometric bound over reviewed + unreviewed cases" +
+        (volumeBounds
+          ? `, over the most outside cases the windows' count allows (exact binomial bound, ${formatDecimal(VOLUME_RISK_SHARE * 100)}% of the risk)`
+          : ""),
       assumption:
-        "the rate of affected cases was the same throughout the exposure period, and the reviewed cases were a random sample",
+        "the rate of affected cases was the same throughout the exposure period, and the reviewed cases were a random sample" +
+        (volumeBounds
+          ? `, and the ${model.unit} were spread over the span as the volume assumed (each in the windows with their share of it)`
+          : ""),
       outsideVolume: outsideStage,
+      outsideVolumeBounds: volumeBounds ? { lower: volumeBounds.lower, upper: volumeBounds.upper } : null,
       unreviewed: stage - window.reviewed + Math.ceil(outsideStage - 1e-9),
       undetected: atOne.undetected,
       outside: outsideUnderConstantRate(basis),

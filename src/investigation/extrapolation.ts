@@ -3,6 +3,7 @@ import { countInterval } from "../intervals/countInterval.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
 import { firstTrue } from "../math/firstTrue.js";
+import type { OutsideVolumeBounds } from "./outsideVolume.js";
 import type { StageWindow } from "./stageModel.js";
 import type { Bounds } from "./unrestrictedRange.js";
 import { type Range, type Sensitivity, scaleCount } from "./windowInference.js";
@@ -30,6 +31,11 @@ export interface ExtrapolationBasis {
    * plus what the window's own sampling bound allows) or less than the window alone shows.
    */
   readonly limits: { readonly total: Bounds; readonly outside: Bounds };
+  /**
+   * Whole bounds on the outside stage cases when they are estimated from the windows' own count, with the
+   * risk spent on them; absent when the outside volume is given.
+   */
+  readonly outsideStageBounds?: OutsideVolumeBounds;
   readonly confidence: number;
   readonly sided: Sided;
   readonly sensitivity: Sensitivity;
@@ -53,10 +59,16 @@ export interface ExtrapolationBasis {
  */
 export function undetectedUnderDrift(basis: ExtrapolationBasis, drift: number): DriftRow {
   const { found, reviewed, unreviewedInside } = pooled(basis.windows);
-  const effectiveOutside = Math.ceil(drift * basis.outsideStage - 1e-9);
-  const unreviewed = unreviewedInside + effectiveOutside;
+  const volume = outsideStageRange(basis);
+  const unreviewed = unreviewedInside + Math.ceil(drift * volume.upper - 1e-9);
   const { lower: floor, upper: cap } = basis.limits.total;
-  const ci = predictionBounds(basis, found, reviewed, reviewed + unreviewed);
+  const ci = predictionBounds(
+    basis,
+    found,
+    reviewed,
+    reviewed + unreviewed,
+    reviewed + unreviewedInside + Math.ceil(drift * volume.lower - 1e-9),
+  );
   const rate = found / reviewed;
   const estimate =
     scaleCount(found + rate * (unreviewedInside + drift * basis.outsideStage), basis.sensitivity, "none") -
@@ -79,8 +91,8 @@ export function undetectedUnderDrift(basis: ExtrapolationBasis, drift: number): 
 /** Affected cases outside the windows alone under a constant rate (all undetected: none was reviewed). */
 export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
   const { found, reviewed } = pooled(basis.windows);
-  const outside = Math.ceil(basis.outsideStage - 1e-9);
-  const ci = predictionBounds(basis, found, reviewed, reviewed + outside);
+  const volume = outsideStageRange(basis);
+  const ci = predictionBounds(basis, found, reviewed, reviewed + volume.upper, reviewed + volume.lower);
   const { lower: floor, upper: cap } = basis.limits.outside;
   return {
     estimate: clamp(
@@ -99,25 +111,29 @@ export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
 /**
  * The smallest drift θ at which the upper bound on undetected cases reaches `materiality`, or null when
  * no plausible θ does (the outside rate would have to exceed 100%) or there is no unexamined period.
- * The bound steps with ⌈θ·O⌉, so the search runs over that whole number and reports θ = ⌈θ·O⌉/O.
+ * The bound steps with ⌈θ·O⌉ (O the outside volume bounded over: its upper bound when it is estimated),
+ * so the search runs over that whole number and reports θ = ⌈θ·O⌉/O.
  */
 export function tippingPoint(basis: ExtrapolationBasis, materiality: number): number | null {
   if (basis.outsideStage <= 0) return null;
+  // The bound is taken over the most outside cases allowed when the volume is estimated.
+  const volume = basis.outsideStageBounds?.upper ?? basis.outsideStage;
+  if (volume <= 0) return null;
   const reaches = (effective: number) =>
-    undetectedUnderDrift(basis, effective / basis.outsideStage).undetected.upper >= materiality;
+    undetectedUnderDrift(basis, effective / volume).undetected.upper >= materiality;
   if (reaches(0)) return 0;
   const { found, reviewed } = pooled(basis.windows);
   const atOne = countInterval({
     found,
     sample: reviewed,
-    population: reviewed + Math.ceil(basis.outsideStage),
+    population: reviewed + Math.ceil(volume),
     confidence: basis.confidence,
     sided: "upper",
   });
   const maxDrift = 1 / Math.max(atOne.rate.upper, 1e-12);
-  const limit = Math.min(Number.MAX_SAFE_INTEGER / 4, Math.ceil(maxDrift * basis.outsideStage));
-  const effective = firstTrue(1, limit, reaches, Math.ceil(basis.outsideStage));
-  return effective > limit ? null : effective / basis.outsideStage;
+  const limit = Math.min(Number.MAX_SAFE_INTEGER / 4, Math.ceil(maxDrift * volume));
+  const effective = firstTrue(1, limit, reaches, Math.ceil(volume));
+  return effective > limit ? null : effective / volume;
 }
 
 /**
@@ -127,23 +143,38 @@ export function tippingPoint(basis: ExtrapolationBasis, materiality: number): nu
  * the affected among the reviewed are hypergeometric and each is recognised independently). A count found
  * beyond what s_r makes plausible puts the lower bound at every case.
  */
-function predictionBounds(basis: ExtrapolationBasis, found: number, reviewed: number, population: number) {
-  const review = basis.sensitivity.review;
-  if (review === 1) {
-    const ci = countInterval({
-      found,
-      sample: reviewed,
-      population,
-      confidence: basis.confidence,
-      sided: basis.sided,
-    });
-    return { lower: ci.lower, upper: ci.upper };
-  }
-  const bounds = thinnedHypergeometricCount(
-    { found, sample: reviewed, population, scope: population, screening: 1, review },
-    tailProbability(basis.confidence, basis.sided),
-  );
-  return { lower: basis.sided === "upper" ? found : (bounds.lower ?? population), upper: bounds.upper };
+function predictionBounds(
+  basis: ExtrapolationBasis,
+  found: number,
+  reviewed: number,
+  population: number,
+  lowerPopulation = population,
+) {
+  // When the outside volume is estimated, part of the risk went to bounding it: the prediction limit
+  // takes the rest, over the most (for the upper bound) or the fewest (lower) outside cases allowed.
+  const confidence = basis.confidence + (basis.outsideStageBounds?.risk ?? 0);
+  const bound = (over: number) => {
+    const review = basis.sensitivity.review;
+    if (review === 1) {
+      const ci = countInterval({ found, sample: reviewed, population: over, confidence, sided: basis.sided });
+      return { lower: ci.lower, upper: ci.upper };
+    }
+    const b = thinnedHypergeometricCount(
+      { found, sample: reviewed, population: over, scope: over, screening: 1, review },
+      tailProbability(confidence, basis.sided),
+    );
+    return { lower: basis.sided === "upper" ? found : (b.lower ?? over), upper: b.upper };
+  };
+  const atMost = bound(population);
+  if (basis.sided === "upper" || lowerPopulation === population) return atMost;
+  return { lower: Math.min(atMost.upper, bound(lowerPopulation).lower), upper: atMost.upper };
+}
+
+/** The outside stage cases to bound over: the estimate rounded up, or its bounds when it is estimated. */
+function outsideStageRange(basis: ExtrapolationBasis): { lower: number; upper: number } {
+  if (basis.outsideStageBounds) return basis.outsideStageBounds;
+  const whole = Math.ceil(basis.outsideStage - 1e-9);
+  return { lower: whole, upper: whole };
 }
 
 /** The screen's share still to scale by: the reviewer's is inside the thinned bound. */
@@ -174,10 +205,12 @@ export function confidenceCurve(
   points = 60,
 ): { undetected: number; confidence: number }[] {
   const { found, reviewed, unreviewedInside } = pooled(basis.windows);
-  const unreviewed = unreviewedInside + Math.ceil(basis.outsideStage - 1e-9);
+  const unreviewed = unreviewedInside + outsideStageRange(basis).upper;
   const population = reviewed + unreviewed;
+  const { outsideStageBounds, ...known } = basis;
+  const volumeRisk = outsideStageBounds?.risk ?? 0;
   const top =
-    predictionBounds({ ...basis, confidence: 0.999, sided: "upper" }, found, reviewed, population).upper -
+    predictionBounds({ ...known, confidence: 0.999, sided: "upper" }, found, reviewed, population).upper -
     found;
   const step = Math.max(1, Math.ceil(top / points));
   const curve: { undetected: number; confidence: number }[] = [];
@@ -193,7 +226,7 @@ export function confidenceCurve(
     );
     curve.push({
       undetected: Math.min(basis.limits.total.upper, scaleCount(found + y, screenOnly(basis), "up") - found),
-      confidence: 1 - tail,
+      confidence: Math.max(0, 1 - tail - volumeRisk),
     });
   }
   return curve;
