@@ -1,8 +1,18 @@
 import { requireBias, requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
+import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
 import { BIAS_MODELS, type BiasModel, noncentralCount } from "./noncentralCount.js";
 import type { Sided } from "./types.js";
-import { SIDED, tailProbability } from "./types.js";
+import { exactTailProbability, SIDED, tailProbability } from "./types.js";
+
+/**
+ * The most cases on the smaller side of the sample (found, or sample − found) for which exact count bounds
+ * are computed. Each tail is summed term by term over about seven standard deviations of X, and the
+ * standard deviation grows like the square root of that side; a near-tie at N near 2^53 is summed again at
+ * 60 digits; at 10^9 a bound takes under two seconds.
+ */
+export const MAX_COUNT_SIDE = 1_000_000_000;
 
 export interface CountIntervalOptions {
   /** Affected cases found in the sample. */
@@ -54,7 +64,8 @@ export interface CountInterval {
  * hypergeometric distribution instead ({@link noncentralCount}; Fog 2008). ω = 1 gives the hypergeometric
  * bounds exactly.
  *
- * @throws {InputError} when counts are out of order or a probability is outside (0, 1)
+ * @throws {InputError} when counts are out of order, a probability is outside (0, 1), or both found and
+ *   sample − found exceed {@link MAX_COUNT_SIDE} (1,000,000,000)
  * @example
  * countInterval({ found: 1, sample: 109, population: 609, sided: "upper" }).upper; // 24
  * countInterval({ found: 1, sample: 109, population: 609, sided: "upper", bias: 2 }).upper; // 45
@@ -68,10 +79,13 @@ export function countInterval(options: CountIntervalOptions): CountInterval {
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   const bias = requireBias("bias", options.bias ?? 1);
   const biasModel = requireOneOf("biasModel", options.biasModel ?? "wallenius", BIAS_MODELS);
+  if (Math.min(found, sample - found) > MAX_COUNT_SIDE) {
+    throw new InputError("found", messages.countTailsTooWide(MAX_COUNT_SIDE, found, sample));
+  }
   const alpha = tailProbability(confidence, sided);
   const bounds =
     bias === 1
-      ? hypergeometricCount(found, sample, population, alpha)
+      ? hypergeometricCount(found, sample, population, alpha, exactTailProbability(confidence, sided))
       : noncentralCount(found, sample, population, alpha, bias, biasModel);
   const lower = sided === "upper" ? found : bounds.lower;
   const estimate = (population * found) / sample;

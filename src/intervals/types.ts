@@ -1,3 +1,5 @@
+import { decimalFraction, type Fraction } from "../math/wholeCount.js";
+
 /** `two`: half of 1 − confidence in each tail. `upper`: all of it in the upper tail (a one-sided bound). */
 export type Sided = "two" | "upper";
 export const SIDED: readonly Sided[] = ["two", "upper"];
@@ -11,4 +13,17 @@ export interface RateBounds {
 /** The probability left in each bounded tail. */
 export function tailProbability(confidence: number, sided: Sided): number {
   return sided === "two" ? (1 - confidence) / 2 : 1 - confidence;
+}
+
+/**
+ * {@link tailProbability} as an exact fraction, with the confidence read as the decimal it prints as: a
+ * confidence of 0.95 two-sided leaves exactly 1/40 in each tail (1 − 0.95 is 0.050000000000000044 in
+ * floating point).
+ */
+export function exactTailProbability(confidence: number, sided: Sided): Fraction {
+  const c = decimalFraction(confidence);
+  return {
+    numerator: c.denominator - c.numerator,
+    denominator: sided === "two" ? 2n * c.denominator : c.denominator,
+  };
 }

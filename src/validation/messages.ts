@@ -52,6 +52,8 @@ export const messages = {
     `(${expected}) must be below the tolerable rate (${tolerable}); no sample size can show a rate below its expected value`,
   planUnreachable: (limit: number, reason: string) =>
     `cannot be met: no sample size up to ${formatDecimal(limit)} reaches it (${reason})`,
+  countTailsTooWide: (limit: number, found: number, sample: number) =>
+    `and sample − found must not both exceed ${formatDecimal(limit)} for exact count bounds (their tails are summed term by term); got ${formatDecimal(found)} found in ${formatDecimal(sample)}. A rate bound without a population answers at any size`,
   planSearchTooLong: (expectedRate: number, steps: number) =>
     `is too close to the tolerable rate: the search for the smallest sample allowing ⌈n × ${expectedRate}⌉ affected did not settle in ${formatDecimal(steps)} steps; use an expected rate further below the tolerable rate`,
   detectionUnreachable: (best: number, confidence: number) =>

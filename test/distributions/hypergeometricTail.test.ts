@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hypergeometricLogPmf } from "../../src/distributions/hypergeometricLogPmf.js";
 import { hypergeometricTail } from "../../src/distributions/hypergeometricTail.js";
+import { hypergeometricLowerTailPrecise } from "../../src/distributions/hypergeometricTailPrecise.js";
 import { label, reference } from "../helpers/fixtures.js";
 
 interface TailCase {
@@ -55,4 +56,19 @@ describe("hypergeometricLogPmf(x, N, K, n)", () => {
       );
     },
   );
+});
+
+describe("hypergeometricLowerTailPrecise(x, N, K, n)", () => {
+  it.each(cases.map((c) => [label(c), c] as const))("matches mpmath to double precision: %s", (_, c) => {
+    const { x, population, successes, draws } = c;
+    const actual = hypergeometricLowerTailPrecise(x, population, successes, draws);
+    if (c.lower > 1e-280) expect(actual.toNumber()).toBeCloseRelative(c.lower, 1e-15);
+    if (c.upper > 1e-280) expect(actual.neg().plus(1).toNumber()).toBeCloseRelative(c.upper, 1e-15);
+  });
+
+  it("resolves a near-tie at N = 2^53 − 1 that double precision cannot: P − 0.025 = 1.2134e-19", () => {
+    // mpmath at 60 digits: P(X ≤ 1 | 2^53 − 1, 49,970,625,749,854, 1002) = 0.0250000000000000001213407678791…
+    const p = hypergeometricLowerTailPrecise(1, 2 ** 53 - 1, 49_970_625_749_854, 1002);
+    expect(p.minus("0.025").toNumber()).toBeCloseRelative(1.213407678791096e-19, 1e-12);
+  });
 });

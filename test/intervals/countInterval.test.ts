@@ -115,3 +115,29 @@ describe("countInterval({ found, sample, population, confidence, sided })", () =
     expect(() => countInterval(options)).toThrow(message);
   });
 });
+
+interface EdgeCountCase {
+  kind: "plan" | "count";
+  found: number;
+  sample: number;
+  population: number;
+  confidence: number;
+  sided: "two" | "upper";
+  upper: number;
+}
+// Expected values: exact_edges.py, bisection with every step decided by mpmath at 60 digits. At N near
+// 2^53 neighbouring K move the tail by about 1e-15 relative, less than double precision can resolve.
+const edges = reference<EdgeCountCase[]>("exact-edges.json").filter((c) => c.kind === "count");
+
+describe("countInterval at N near 2^53, where ties need more than double precision", () => {
+  it.each(edges.map((c) => [label(c), c] as const))("matches the exact reference: %s", (_, c) => {
+    const { kind: _kind, upper, ...options } = c;
+    expect(countInterval(options).upper).toBe(upper);
+  });
+
+  it("refuses up front, naming found, a sample whose tails are too wide to sum exactly", () => {
+    expect(() =>
+      countInterval({ found: 2_000_000_000_000_000, sample: 4_500_000_000_000_000, population: 9e15 }),
+    ).toThrow(/^found .*1,000,000,000/);
+  });
+});
