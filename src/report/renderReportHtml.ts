@@ -18,7 +18,8 @@ figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; } figcapt
 .box { border: 2px solid #1d1d1d; border-radius: 4px; padding: .2rem 1rem; margin: 1rem 0; background: #fafafa; }
 .box-heading { font-weight: bold; margin: .6rem 0 .2rem; }
 .links a { overflow-wrap: anywhere; }
-td, th, li, p { overflow-wrap: break-word; }
+td, li, p { overflow-wrap: break-word; }
+pre { overflow-wrap: anywhere; }
 @media screen and (max-width: 600px) { td, th { overflow-wrap: anywhere; } }
 pre { background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
 code { font-size: .9em; }
