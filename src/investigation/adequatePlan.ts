@@ -27,7 +27,10 @@ export interface AdequatePlan {
   /** The detection-based alternative: find at least one if at least `affected` were affected anywhere. */
   readonly detection: {
     readonly method: string;
+    /** D: affected cases among the span's `population` that the plan must detect. */
     readonly affected: number;
+    /** Where D came from (it always counts the span's stage cases, the plan's population). */
+    readonly affectedSource: string;
     readonly population: number;
     readonly sampleSize: number;
     readonly probability: number;
@@ -53,6 +56,7 @@ export function adequatePlan(
     readonly tolerableSource: string;
     readonly expectedRate: number;
     readonly detectAffected: number;
+    readonly detectAffectedSource: string;
     readonly sensitivity: number;
   },
 ): AdequatePlan {
@@ -100,6 +104,7 @@ export function adequatePlan(
     detection: {
       method: "exact hypergeometric discovery sample over the whole span",
       affected,
+      affectedSource: options.detectAffectedSource,
       population,
       sampleSize: detection.sampleSize,
       probability: detection.probability,

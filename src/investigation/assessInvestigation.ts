@@ -1,5 +1,6 @@
 import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
+import { ceilTimes } from "../math/wholeCount.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
 import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
@@ -253,8 +254,8 @@ export function assessInvestigation(input: unknown): Assessment {
     expectedRate: window
       ? Math.min(1, window.found / window.reviewed / (sensitivity.screening * sensitivity.review))
       : 0,
-    detectAffected:
-      scenario.materiality ?? (window ? window.affected.upper : Math.ceil(tolerable * totalStage)),
+    // D must count affected cases in the population the detection plan samples: the whole span's stage.
+    ...detectionTarget(scenario.materiality, window, extrapolated, tolerable, totalStage),
     sensitivity: sensitivity.screening * sensitivity.review,
   });
   const extra = [scenario.materiality, window?.affected.upper, plan.detection.affected].filter(
@@ -285,6 +286,33 @@ export function assessInvestigation(input: unknown): Assessment {
     scenario: scenarioToInput(scenario),
   };
   return { ...partial, statements: statements(partial) };
+}
+
+/**
+ * The detection plan's D and where it comes from, always over the whole span's stage cases (the plan's
+ * population): the materiality when given; else the span-wide upper bound under a constant rate (cases
+ * found plus the prediction limit on those undetected), not the window's own bound, which counts a
+ * window's cases only; else, with no review, the tolerable rate times the stage cases.
+ */
+function detectionTarget(
+  materiality: number | undefined,
+  window: WindowFinding | null,
+  extrapolated: Assessment["extrapolated"],
+  tolerable: number,
+  totalStage: number,
+): { detectAffected: number; detectAffectedSource: string } {
+  if (materiality !== undefined) return { detectAffected: materiality, detectAffectedSource: "materiality" };
+  if (window && extrapolated) {
+    return {
+      detectAffected: window.found + extrapolated.undetected.upper,
+      detectAffectedSource:
+        "upper bound on affected cases over the whole span under a constant rate (found + undetected)",
+    };
+  }
+  return {
+    detectAffected: ceilTimes(Math.ceil(totalStage), tolerable),
+    detectAffectedSource: "tolerable rate × cases over the whole span",
+  };
 }
 
 /** The adequate plan as draws per stratum, for its detection power. */

@@ -79,7 +79,9 @@ export function stageModel(scenario: Scenario): StageModel {
   // Stage cases per unit of volume, from the windows: the flag rate when cases are known (1 without a
   // screen), else stage cases per day.
   const windowVolume = windows.reduce((sum, w) => sum + (casesKnown ? (w.cases as number) : w.days), 0);
-  const stagePerVolume = windows.length === 0 ? 1 : windowStage / windowVolume;
+  // Without a screen every case is a stage case, outside the windows as well: the rate is exactly 1, not
+  // the windows' whole-numbered stage over their pro-rated (fractional) cases.
+  const stagePerVolume = windows.length === 0 || (casesKnown && !screened) ? 1 : windowStage / windowVolume;
   const stageIn = (interval: DayInterval) => {
     let inside = 0;
     let insideVolume = 0;

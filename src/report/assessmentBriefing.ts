@@ -143,7 +143,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       ["Total", `${formatCount(plan.total)} ${unit}`],
       [
         "Or, to detect",
-        `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected`,
+        `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected (${plan.detection.affectedSource})`,
       ],
     ],
     notes: [],

@@ -242,3 +242,21 @@ describe("assessInvestigation(scenario) confidence", () => {
     );
   });
 });
+
+describe("assessInvestigation with no screen and a pro-rated window", () => {
+  // 200 cases over the 366 days of 2020, one day reviewed: exactly 200 × 365/366 cases lie outside.
+  const a = assessInvestigation({
+    name: "one day",
+    span: "2020-01-01/2020-12-31",
+    cases: 200,
+    windows: [{ period: "2020-12-31/2020-12-31", reviewed: 1, found: 0 }],
+  });
+
+  it("puts 200 × 365/366 cases outside the window, not scaled by round(c)/c", () => {
+    expect(a.extrapolated?.outsideVolume).toBeCloseRelative((200 * 365) / 366, 1e-12);
+  });
+
+  it("plans over the span's 200 cases, not 366", () => {
+    expect(a.adequatePlan.strata.reduce((sum, s) => sum + s.population, 0)).toBe(200);
+  });
+});
