@@ -1,5 +1,6 @@
 import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
+import { ceilAbove } from "../math/ceilAbove.js";
 import { ceilTimes } from "../math/wholeCount.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
@@ -145,7 +146,7 @@ export function assessInvestigation(input: unknown): Assessment {
 
   const unrestricted = unrestrictedRange(
     model.windows,
-    model.casesKnown ? Math.floor(outsideCases) : Math.ceil(outsideStage - 1e-9),
+    model.casesKnown ? Math.floor(outsideCases) : ceilAbove(outsideStage),
     model.casesKnown ? "cases" : model.unit,
     confidence,
     sided,
@@ -216,7 +217,7 @@ export function assessInvestigation(input: unknown): Assessment {
           : ""),
       outsideVolume: outsideStage,
       outsideVolumeBounds: volumeBounds ? { lower: volumeBounds.lower, upper: volumeBounds.upper } : null,
-      unreviewed: stage - window.reviewed + Math.ceil(outsideStage - 1e-9),
+      unreviewed: stage - window.reviewed + ceilAbove(outsideStage),
       undetected: atOne.undetected,
       outside: outsideUnderConstantRate(basis),
       confidenceCurve: confidenceCurve(basis),

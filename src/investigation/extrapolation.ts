@@ -2,6 +2,7 @@ import { thinnedHypergeometricTail } from "../distributions/thinnedHypergeometri
 import { countInterval } from "../intervals/countInterval.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
+import { ceilAbove } from "../math/ceilAbove.js";
 import { firstTrue } from "../math/firstTrue.js";
 import type { OutsideVolumeBounds } from "./outsideVolume.js";
 import type { StageWindow } from "./stageModel.js";
@@ -60,14 +61,14 @@ export interface ExtrapolationBasis {
 export function undetectedUnderDrift(basis: ExtrapolationBasis, drift: number): DriftRow {
   const { found, reviewed, unreviewedInside } = pooled(basis.windows);
   const volume = outsideStageRange(basis);
-  const unreviewed = unreviewedInside + Math.ceil(drift * volume.upper - 1e-9);
+  const unreviewed = unreviewedInside + ceilAbove(drift * volume.upper);
   const { lower: floor, upper: cap } = basis.limits.total;
   const ci = predictionBounds(
     basis,
     found,
     reviewed,
     reviewed + unreviewed,
-    reviewed + unreviewedInside + Math.ceil(drift * volume.lower - 1e-9),
+    reviewed + unreviewedInside + ceilAbove(drift * volume.lower),
   );
   const rate = found / reviewed;
   const estimate =
@@ -173,7 +174,7 @@ function predictionBounds(
 /** The outside stage cases to bound over: the estimate rounded up, or its bounds when it is estimated. */
 function outsideStageRange(basis: ExtrapolationBasis): { lower: number; upper: number } {
   if (basis.outsideStageBounds) return basis.outsideStageBounds;
-  const whole = Math.ceil(basis.outsideStage - 1e-9);
+  const whole = ceilAbove(basis.outsideStage);
   return { lower: whole, upper: whole };
 }
 

@@ -1,6 +1,7 @@
 import { countInterval } from "../intervals/countInterval.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
+import { ceilAbove } from "../math/ceilAbove.js";
 import type { StageWindow } from "./stageModel.js";
 
 export interface Range {
@@ -42,7 +43,7 @@ export function scaleCount(count: number, sensitivity: Sensitivity, round: "up" 
   if (factor === 1) return count;
   const scaled = count * factor;
   // Ignore rounding noise of 1e-9 so that exact multiples stay whole.
-  if (round === "up") return Math.ceil(scaled - 1e-9);
+  if (round === "up") return ceilAbove(scaled);
   if (round === "down") return Math.floor(scaled + 1e-9);
   return scaled;
 }

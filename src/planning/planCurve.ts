@@ -1,5 +1,6 @@
 import { countInterval } from "../intervals/countInterval.js";
 import { proportionInterval } from "../intervals/proportionInterval.js";
+import { ceilAbove } from "../math/ceilAbove.js";
 import { type SampleSize, sampleSize } from "./sampleSize.js";
 
 export interface PlanCurve {
@@ -20,7 +21,7 @@ export interface PlanCurve {
 export function planCurve(options: Parameters<typeof sampleSize>[0], points = 80): PlanCurve {
   const plan = sampleSize(options);
   // max(0, ·) keeps an allowed count of 0 from rounding to −0.
-  const found = Math.max(0, Math.ceil(plan.allowed - 1e-9));
+  const found = Math.max(0, ceilAbove(plan.allowed));
   const last = Math.min(
     plan.population ?? Number.MAX_SAFE_INTEGER,
     Math.max(plan.sampleSize * 2, found + 10),

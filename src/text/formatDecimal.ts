@@ -1,7 +1,8 @@
 /**
  * `value` with thousands separators and between `minimumFractionDigits` and `maximumFractionDigits`
- * decimals: exactly what `value.toLocaleString("en-US", { minimumFractionDigits, maximumFractionDigits })`
- * prints (1,886; 4.278; 1.01 for 1.005 at two decimals; -0). Like ICU, it starts from the shortest
+ * decimals: exactly what `value.toLocaleString("en-US", { minimumFractionDigits, maximumFractionDigits,
+ * signDisplay: "negative" })` prints (1,886; 4.278; 1.01 for 1.005 at two decimals; 0 for -0 and for
+ * -0.3 at no decimals, never "-0", which a reader takes for a different number). Like ICU, it starts from the shortest
  * decimal that reads back as the same double (what `String(value)` gives) and rounds that half away
  * from zero.
  *
@@ -38,7 +39,8 @@ export function formatDecimal(value: number, minimumFractionDigits = 0, maximumF
   }
   fraction = fraction.replace(/0+$/, "").padEnd(minimumFractionDigits, "0");
   const grouped = integer.replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+$)/g, ",");
-  const sign = value < 0 || Object.is(value, -0) ? "-" : "";
+  // No "-0": a value that prints as zero has no sign (Intl's signDisplay "negative").
+  const sign = value < 0 && /[1-9]/.test(integer + fraction) ? "-" : "";
   return `${sign}${grouped}${fraction ? `.${fraction}` : ""}`;
 }
 

@@ -260,3 +260,26 @@ describe("assessInvestigation with no screen and a pro-rated window", () => {
     expect(a.adequatePlan.strata.reduce((sum, s) => sum + s.population, 0)).toBe(200);
   });
 });
+
+describe("assessInvestigation(scenario) with a window equal to the span", () => {
+  it("has no negative zero anywhere in its result (it printed as 'Affected outside the windows 0 to -0')", () => {
+    const negativeZeros: string[] = [];
+    const visit = (value: unknown, path: string) => {
+      if (Object.is(value, -0)) negativeZeros.push(path);
+      else if (value !== null && typeof value === "object")
+        for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
+    };
+    for (const sided of ["upper", "two"] as const) {
+      visit(
+        assessInvestigation({
+          name: "whole span",
+          span: "2023-12-01/2024-02-29",
+          windows: [{ period: "2023-12-01/2024-02-29", flagged: 609, reviewed: 109, found: 1 }],
+          sided,
+        }),
+        sided,
+      );
+    }
+    expect(negativeZeros).toEqual([]);
+  });
+});

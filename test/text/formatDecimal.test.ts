@@ -2,11 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatDecimal } from "../../src/text/formatDecimal.js";
 
-// The reference is Intl itself: formatDecimal must print exactly what toLocaleString("en-US") prints.
+// The reference is Intl itself: formatDecimal must print exactly what toLocaleString("en-US") prints
+// with signDisplay "negative", which never prints a negative zero.
 const intl = (value: number, minimum: number, maximum: number) =>
   value.toLocaleString("en-US", {
     minimumFractionDigits: minimum,
     maximumFractionDigits: Math.max(minimum, maximum),
+    // An ES2023 option that TypeScript's lib does not list yet.
+    signDisplay: "negative" as Intl.NumberFormatOptions["signDisplay"],
   });
 
 const digitsPairs = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }));
@@ -21,7 +24,10 @@ describe("formatDecimal(value, minimum, maximum)", () => {
     [999.96, 1, 1, "1,000.0"],
     [0.5, 0, 0, "1"],
     [-2.5, 0, 0, "-3"],
-    [-0, 0, 0, "-0"],
+    [-0, 0, 0, "0"],
+    [-0.3, 0, 0, "0"],
+    [-0.04, 1, 1, "0.0"],
+    [-0.06, 1, 1, "-0.1"],
     [5e-324, 0, 20, "0"],
     [1.5e22, 0, 0, "15,000,000,000,000,000,000,000"],
   ])("formatDecimal(%d, %d, %d) is %s, as Intl prints it", (value, minimum, maximum, expected) => {
