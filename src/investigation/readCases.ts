@@ -1,4 +1,5 @@
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { type DayInterval, parseDay } from "./calendar.js";
 import { csvRecords } from "./csvRecords.js";
 
@@ -164,6 +165,10 @@ export async function readCases(
   });
   const header = index as ReturnType<typeof headerIndex> | undefined;
   if (header === undefined) throw new InputError("cases", "is empty: no header row");
+  if (rowsRead === rowsRejected) {
+    // Every row was rejected (or there was none): say which rows and why, not only that none is usable.
+    throw new InputError("cases", messages.noUsableRow(rowsRead, rejected.slice(0, NO_ROW_LISTED)));
+  }
   return {
     rowsRead,
     rowsUsed: rowsRead - rowsRejected,
@@ -274,6 +279,9 @@ class DayTotals {
     };
   }
 }
+
+/** Rejected rows listed when no row is usable. */
+const NO_ROW_LISTED = 10;
 
 function iso(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);

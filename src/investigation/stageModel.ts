@@ -1,3 +1,6 @@
+import { MAX_COUNT } from "../validation/checks.js";
+import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { type DayInterval, daysIn, overlapDays, uncovered } from "./calendar.js";
 import type { Scenario, Selection } from "./scenario.js";
 
@@ -60,15 +63,27 @@ export function stageModel(scenario: Scenario): StageModel {
     (prefix[interval.end - span.start + 1] as number) - (prefix[interval.start - span.start] as number);
   const casesIn = (interval: DayInterval) => (casesKnown ? volumeIn(interval) : undefined);
 
-  const windows: StageWindow[] = scenario.windows.map((w) => {
+  if (volumeIn(span) > MAX_COUNT) {
+    const field = scenario.volume ? "volume" : "cases";
+    throw new InputError(field, messages.totalBeyondCount(volumeIn(span)));
+  }
+  const windows: StageWindow[] = scenario.windows.map((w, i) => {
     const cases = w.cases ?? casesIn(w.period);
+    const stage = w.flagged ?? Math.round(cases as number);
+    if (w.flagged === undefined && w.cases === undefined && cases !== undefined && w.reviewed > stage) {
+      // Named here, where the pro-rating is known, rather than as the count bound's sample > population.
+      throw new InputError(
+        `windows[${i}].reviewed`,
+        messages.reviewedBeyondProRated(w.reviewed, stage, `windows[${i}].cases`),
+      );
+    }
     return {
       label: w.label,
       period: w.period,
       days: daysIn(w.period),
       ...(cases === undefined ? {} : { cases }),
       casesProRated: w.cases === undefined && cases !== undefined,
-      stage: w.flagged ?? Math.round(cases as number),
+      stage,
       reviewed: w.reviewed,
       found: w.found,
       selection: w.selection,

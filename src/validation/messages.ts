@@ -33,6 +33,16 @@ export const messages = {
   aliasBomb: (path: string, limit: number) =>
     `${path}: refused: its YAML aliases expand to more than ${limit} copies (an "alias bomb"); write the values out`,
   stratumGivenTwice: (label: string) => `names the stratum ${quote(label)} more than once; give it once`,
+  totalBeyondCount: (total: number) =>
+    `cases add up to ${formatDecimal(total)}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly`,
+  reviewedBeyondProRated: (reviewed: number, stage: number, field: string) =>
+    `(${reviewed}) is more than the window's ${stage} cases, pro-rated from the cases over the span; give the window's own count (${field})`,
+  noUsableRow: (rowsRead: number, rejected: readonly { line: number; reason: string }[]) =>
+    rowsRead === 0
+      ? "has no usable row: it has a header but no rows"
+      : `has no usable row: ${rowsRead === 1 ? "its only row was" : `all ${formatDecimal(rowsRead)} rows were`} rejected: ${rejected
+          .map((r) => `line ${r.line}: ${r.reason}`)
+          .join("; ")}${rowsRead > rejected.length ? "; …" : ""}`,
   givenTwice: () => "was given more than once; give it once",
   needsValue: (flag: string, next: string | undefined) =>
     next === undefined || !next.startsWith("-")

@@ -40,6 +40,22 @@ describe("adequacy assess --cases", () => {
     expect(JSON.parse(skipped.stdout).description).toContain("3 rows read, 1 used, 2 rejected");
   });
 
+  it("names the lines when every row is rejected, with or without --skip-invalid", async () => {
+    const only = join(dir, "only.csv");
+    writeFileSync(only, `${header}A,2024-02-30,1,1,0\n`);
+    for (const extra of [[], ["--skip-invalid"]]) {
+      const r = await run("assess", "--cases", only, ...extra);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({
+        code: 2,
+        stderr: `adequacy: --cases ${only} has no usable row: its only row was rejected: line 2: date is not a calendar date: "2024-02-30"\n`,
+      });
+    }
+    const empty = join(dir, "header-only.csv");
+    writeFileSync(empty, header);
+    const r = await run("appraise", "--cases", empty);
+    expect(r.stderr).toBe(`adequacy: --cases ${empty} has no usable row: it has a header but no rows\n`);
+  });
+
   it("keeps --cases N as the number of cases", async () => {
     const r = await run(
       "assess",
