@@ -73,13 +73,17 @@ export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./planning/appraiseStrata.js";
 export { appraiseStrata } from "./planning/appraiseStrata.js";
-export type { Allocation, Draw, DrawOptions } from "./planning/drawSample.js";
-export { ALGORITHM, drawSample, GENERATOR } from "./planning/drawSample.js";
+export type { Allocation, Draw, DrawnCase, DrawOptions, SelectionPlan } from "./planning/drawSample.js";
+export { drawSample, forEachDraw, planSelection, RAT_STATS_MAX_FRAME } from "./planning/drawSample.js";
 // Planning: sample sizes
 export type { ElusionSampleSize, ElusionSampleSizeOptions } from "./planning/elusionSampleSize.js";
 export { elusionSampleSize } from "./planning/elusionSampleSize.js";
 export type { PlanCurve } from "./planning/planCurve.js";
 export { planCurve } from "./planning/planCurve.js";
+export type { GeneratorId } from "./planning/random/generatorIds.js";
+export { DEFAULT_GENERATOR, GENERATORS } from "./planning/random/generatorIds.js";
+export type { Seed } from "./planning/random/generators.js";
+export { GENERATOR_DESCRIPTIONS, MAX_DRAWS, MAX_EXPECTED_DRAWS } from "./planning/random/generators.js";
 export type { SampleSize, SampleSizeModel, SampleSizeOptions } from "./planning/sampleSize.js";
 export { SAMPLE_SIZE_MODELS, sampleSize } from "./planning/sampleSize.js";
 

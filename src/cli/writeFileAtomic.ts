@@ -1,4 +1,13 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../validation/InputError.js";
 import { asWriteError } from "./fileErrors.js";
@@ -8,12 +17,13 @@ import { asWriteError } from "./fileErrors.js";
  * never sees half a file. Refuses to write over any of `inputs` (files the command read), whether named
  * by the same path or reached through a symbolic or hard link. Any refusal by the file system (no such
  * folder, a file where a folder belongs, permission denied) is an error naming `flag`; removing the
- * temporary file afterwards never throws in its place.
+ * temporary file afterwards never throws in its place. `data` may be a function that writes the file in
+ * chunks.
  */
 export function writeFileAtomic(
   flag: string,
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | ((write: (chunk: string) => void) => void),
   inputs: readonly string[] = [],
 ): void {
   if (inputs.some((input) => sameFile(input, path))) {
@@ -22,7 +32,15 @@ export function writeFileAtomic(
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, data);
+    if (typeof data === "function") {
+      // Written in chunks as the caller produces them, for outputs too large to hold as one string.
+      const fd = openSync(temporary, "w");
+      try {
+        data((chunk) => writeSync(fd, chunk));
+      } finally {
+        closeSync(fd);
+      }
+    } else writeFileSync(temporary, data);
     renameSync(temporary, target);
   } catch (error) {
     try {

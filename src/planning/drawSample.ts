@@ -1,16 +1,22 @@
-import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
+import { DEFAULT_GENERATOR, GENERATORS, type GeneratorId } from "./random/generatorIds.js";
+import {
+  expectedDraws,
+  GENERATOR_DESCRIPTIONS,
+  MAX_DRAWS,
+  MAX_EXPECTED_DRAWS,
+  normalizeSeed,
+  positionStream,
+  type Seed,
+} from "./random/generators.js";
 
 export const ALLOCATIONS = ["proportional", "equal"] as const;
 export type Allocation = (typeof ALLOCATIONS)[number];
 
-export const GENERATOR =
-  "xoroshiro128+ (pure-rand), seeded with the 32-bit seed; integers by pure-rand's uniformInt (unbiased rejection)";
-export const ALGORITHM =
-  "partial Fisher–Yates shuffle per stratum, strata in the order given; the first draws are the sample, the next the spares";
+/** The largest frame the rat-stats generator takes. */
+export const RAT_STATS_MAX_FRAME = 1_000_000_000;
 
 export interface DrawOptions {
   /** Stratum labels and sizes, in the order they are drawn. One stratum for a simple random sample. */
@@ -23,13 +29,18 @@ export interface DrawOptions {
   readonly allocation?: Allocation;
   /** Extra draws per stratum, kept in draw order for replacements; default 0. */
   readonly spares?: number;
-  /** A whole number from 0 to 2^32 − 1. */
-  readonly seed: number;
+  /** Default `sha256`; see {@link GENERATORS}. */
+  readonly generator?: GeneratorId;
+  /** The seed, as the generator takes it (see `normalizeSeed`): text for sha256, a number otherwise. */
+  readonly seed: Seed;
 }
 
-export interface Draw {
-  readonly seed: number;
-  readonly generator: string;
+/** What a selection draws, before drawing: everything its header records. */
+export interface SelectionPlan {
+  readonly seed: Seed;
+  readonly generator: GeneratorId;
+  /** The generator in words, as printed in a selection's header. */
+  readonly description: string;
   readonly algorithm: string;
   readonly allocation: Allocation | "given";
   readonly strata: readonly {
@@ -38,27 +49,38 @@ export interface Draw {
     readonly size: number;
     readonly spares: number;
   }[];
-  /** Every draw: global order, stratum index, position within the stratum (0-based), sample or spare. */
-  readonly draws: readonly {
-    readonly order: number;
-    readonly stratum: number;
-    readonly position: number;
-    readonly role: "sample" | "spare";
-  }[];
+  /** Samples and spares over all strata. */
+  readonly drawCount: number;
+}
+
+/** One drawn case: global order (from 1), stratum index, position within the stratum (0-based), role. */
+export interface DrawnCase {
+  readonly order: number;
+  readonly stratum: number;
+  readonly position: number;
+  readonly role: "sample" | "spare";
+}
+
+export interface Draw extends SelectionPlan {
+  readonly draws: readonly DrawnCase[];
 }
 
 /**
- * A reproducible random selection without replacement: simple (one stratum) or stratified, with
- * proportional (largest remainder) or equal allocation, or sizes given per stratum, and spares. The same
- * seed, strata and sizes give the same selection on any machine.
+ * Checks a selection and allocates its sizes, without drawing: simple (one stratum) or stratified, with
+ * proportional (largest remainder) or equal allocation, or sizes given per stratum, and spares.
  *
- * Reference: D. E. Knuth (1997), *The Art of Computer Programming* 2, §3.4.2 (Algorithm P); S. Vigna
- * (2016), xoroshiro128+; W. G. Cochran (1977), §5.5 (proportional allocation).
+ * Reference: W. G. Cochran (1977), *Sampling Techniques*, §5.5 (proportional allocation).
  *
- * @throws {InputError} for sizes beyond the strata or a seed out of range
+ * @throws {InputError} for sizes beyond the strata, a seed the generator does not take, or a selection
+ * beyond the limits (MAX_DRAWS cases; MAX_EXPECTED_DRAWS draws for the generators that skip repeats)
+ * @example
+ * ```ts
+ * planSelection({ strata: [{ label: "all", population: 1000 }], size: 10, spares: 4, seed: "1" }).drawCount; // 14
+ * ```
  */
-export function drawSample(options: DrawOptions): Draw {
-  const seed = requireCount("seed", options.seed, 0, 2 ** 32 - 1);
+export function planSelection(options: DrawOptions): SelectionPlan {
+  const generator = requireOneOf("generator", options.generator ?? DEFAULT_GENERATOR, GENERATORS);
+  const seed = normalizeSeed(generator, options.seed);
   const allocation = requireOneOf("allocation", options.allocation ?? "proportional", ALLOCATIONS);
   const strata = options.strata.map((s, i) => ({
     label: s.label,
@@ -66,6 +88,11 @@ export function drawSample(options: DrawOptions): Draw {
   }));
   if (strata.length === 0) throw new InputError("strata", "needs at least one stratum");
   const frame = strata.reduce((t, s) => t + s.population, 0);
+  if (generator === "rat-stats") {
+    const largest = Math.max(...strata.map((s) => s.population));
+    if (largest > RAT_STATS_MAX_FRAME)
+      throw new InputError("frame", messages.ratStatsFrame(largest, RAT_STATS_MAX_FRAME));
+  }
   let sizes: number[];
   if (options.sizes !== undefined) {
     if (options.size !== undefined) throw new InputError("size", messages.exclusive("sizes"), ["sizes"]);
@@ -83,50 +110,83 @@ export function drawSample(options: DrawOptions): Draw {
     );
   } else {
     const size = requireCount("size", options.size, 1, frame, `the frame's ${frame} cases`);
-    sizes =
-      allocation === "equal"
-        ? equal(
-            size,
-            strata.map((s) => s.population),
-          )
-        : proportional(
-            size,
-            strata.map((s) => s.population),
-          );
+    const populations = strata.map((s) => s.population);
+    sizes = allocation === "equal" ? equal(size, populations) : proportional(size, populations);
   }
   const spares = requireCount("spares", options.spares ?? 0, 0);
-  const rng = xoroshiro128plus(seed | 0);
-  const draws: Draw["draws"][number][] = [];
   const summary = strata.map((s, h) => {
     const size = sizes[h] as number;
-    const extra = Math.min(spares, s.population - size);
-    const positions = partialShuffle(s.population, size + extra, (from, to) => uniformInt(rng, from, to));
-    positions.forEach((position, i) => {
-      draws.push({ order: draws.length + 1, stratum: h, position, role: i < size ? "sample" : "spare" });
-    });
-    return { label: s.label, population: s.population, size, spares: extra };
+    return { label: s.label, population: s.population, size, spares: Math.min(spares, s.population - size) };
   });
+  const drawCount = summary.reduce((t, s) => t + s.size + s.spares, 0);
+  if (drawCount > MAX_DRAWS) throw new InputError("size", messages.tooManyDraws(drawCount, MAX_DRAWS));
+  if (generator === "sha256" || generator === "rat-stats") {
+    const expected = summary.reduce((t, s) => t + expectedDraws(s.population, s.size + s.spares), 0);
+    if (expected > MAX_EXPECTED_DRAWS[generator])
+      throw new InputError(
+        "size",
+        messages.tooManyRepeats(generator, expected, MAX_EXPECTED_DRAWS[generator]),
+      );
+  }
   return {
     seed,
-    generator: GENERATOR,
-    algorithm: ALGORITHM,
+    generator,
+    description: GENERATOR_DESCRIPTIONS[generator].generator,
+    algorithm: GENERATOR_DESCRIPTIONS[generator].algorithm,
     allocation: options.sizes !== undefined ? "given" : allocation,
     strata: summary,
-    draws,
+    drawCount,
   };
 }
 
-/** The first `count` elements of a uniformly shuffled 0..n−1, in draw order, using a sparse swap map. */
-function partialShuffle(n: number, count: number, between: (from: number, to: number) => number): number[] {
-  const swapped = new Map<number, number>();
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const j = between(i, n - 1);
-    const atJ = swapped.get(j) ?? j;
-    swapped.set(j, swapped.get(i) ?? i);
-    out.push(atJ);
-  }
-  return out;
+/**
+ * Draws a planned selection, calling `visit` for each case in draw order: stratum by stratum, the sample
+ * then the spares. Memory stays within about 32 bytes a draw whatever the frame, and nothing is kept, so
+ * that a caller can write each case as it comes.
+ *
+ * Reference: R. L. Rivest (2011), *sampler.py* (sha256); HHS-OIG, RAT-STATS 2010 User Guide, pp. 2-4 to
+ * 2-13 (rat-stats); D. E. Knuth (1997), *The Art of Computer Programming* 2, §3.4.2, Algorithm P, with
+ * S. Vigna's xoroshiro128+ (xoroshiro).
+ *
+ * @example
+ * ```ts
+ * const plan = planSelection({ strata: [{ label: "all", population: 1000 }], size: 3, seed: "1" });
+ * const numbers: number[] = [];
+ * forEachDraw(plan, (d) => numbers.push(d.position + 1)); // [97, 89, 163], as Rivest's sampler gives
+ * ```
+ */
+export function forEachDraw(plan: SelectionPlan, visit: (drawn: DrawnCase) => void): void {
+  const stream = positionStream(plan.generator, plan.seed);
+  let order = 0;
+  plan.strata.forEach((s, stratum) => {
+    let index = 0;
+    stream.draw(s.population, s.size + s.spares, (position) => {
+      visit({ order: ++order, stratum, position, role: index++ < s.size ? "sample" : "spare" });
+    });
+  });
+}
+
+/**
+ * A reproducible random selection without replacement, every draw kept: {@link planSelection} then
+ * {@link forEachDraw}. The same generator, seed, strata and sizes give the same selection on any machine.
+ * Generators: `sha256` (default; Rivest's sampler, re-derivable from the seed in any language),
+ * `rat-stats` (RAT-STATS 2010's numbers), `xoroshiro` (xoroshiro128+ seeded by splitmix64) and
+ * `xoroshiro-unmixed` (the generator of versions up to 0.1.0, for their selections).
+ *
+ * Reference: as {@link forEachDraw}; W. G. Cochran (1977), §5.5 (proportional allocation).
+ *
+ * @throws {InputError} as {@link planSelection}
+ * @example
+ * ```ts
+ * drawSample({ strata: [{ label: "all", population: 1000 }], size: 10, spares: 4, generator: "rat-stats", seed: 48863.78 })
+ *   .draws.map((d) => d.position + 1); // [718, 643, 247, 236, 821, 650, 257, 141, 301, 22, 980, 507, 440, 557]
+ * ```
+ */
+export function drawSample(options: DrawOptions): Draw {
+  const plan = planSelection(options);
+  const draws: DrawnCase[] = [];
+  forEachDraw(plan, (d) => draws.push(d));
+  return { ...plan, draws };
 }
 
 /** Largest-remainder (Hamilton) proportional allocation, capped at each stratum's size. */

@@ -58,6 +58,7 @@ export const messages = {
   needsOneOf: (options: readonly string[]) => `needs one of ${options.join(" or ")}`,
   cannotRead: (path: string, code: string) => `cannot read "${path}": ${fileProblem(code, "file")}`,
   cannotWrite: (path: string, code: string) => `cannot write "${path}": ${fileProblem(code, "folder")}`,
+  needs: (other: string) => `needs ${other}`,
   expectedNotBelowTolerable: (expected: number, tolerable: number) =>
     `(${expected}) must be below the tolerable rate (${tolerable}); no sample size can show a rate below its expected value`,
   planUnreachable: (limit: number, reason: string) =>
@@ -72,6 +73,16 @@ export const messages = {
     command === "assess"
       ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."
       : `Two-sided is ${command}'s default: it asks how many are affected, as a range. assess defaults to one-sided upper bounds (how many could have been missed); give --sided upper for a one-sided bound here.`,
+  seedText: (seed: string) =>
+    `must be text without control characters or blanks at either end (the sha256 generator hashes it as typed); got ${quote(seed)}`,
+  seedNumber: (seed: string) =>
+    `must be a number, as RAT-STATS reads its seed (e.g. 48863.78); got ${quote(seed)}`,
+  tooManyDraws: (draws: number, max: number) =>
+    `asks for ${formatDecimal(draws)} cases with the spares; one selection draws at most ${formatDecimal(max)}`,
+  tooManyRepeats: (generator: string, expected: number, max: number) =>
+    `needs about ${formatDecimal(Math.round(expected))} draws with ${generator}, which skips repeats; it makes at most ${formatDecimal(max)}: draw fewer cases, or use the xoroshiro generator (a shuffle, which draws each case once)`,
+  ratStatsFrame: (frame: number, max: number) =>
+    `has ${formatDecimal(frame)} cases; the rat-stats generator takes frames of at most ${formatDecimal(max)} (beyond that its 6.95 × 10^12 states are too few to reach every case about equally often)`,
   // Warnings attached to results.
   waldDegenerate: (found: number, sample: number) =>
     `Wald interval degenerates at ${found} of ${sample}: its width is zero, which claims certainty the data do not give; use clopper-pearson or wilson.`,

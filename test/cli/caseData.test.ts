@@ -220,13 +220,113 @@ describe("adequacy select", () => {
     ],
     [["--size", "3"], "--cases needs one of --cases FILE or --frame N"],
     [
-      ["--frame", "100", "--size", "3", "--seed", "-4"],
+      ["--frame", "100", "--size", "3", "--generator", "xoroshiro-unmixed", "--seed", "-4"],
       "--seed must be a whole number from 0 to 4294967295; got -4",
     ],
+    [
+      ["--frame", "9007199254740991", "--size", "9007199254740991", "--seed", "1"],
+      "--size asks for 9,007,199,254,740,991 cases with the spares; one selection draws at most 25,000,000",
+    ],
+    [
+      ["--frame", "3e7", "--size", "2e7", "--seed", "1"],
+      "--size needs about 32,958,368 draws with sha256, which skips repeats; it makes at most 12,000,000",
+    ],
+    [["--low", "5", "--size", "3"], "--low needs --high"],
+    [
+      ["--low", "10", "--high", "5", "--size", "3", "--seed", "1"],
+      "--high must be a whole number from 10 to",
+    ],
+    [
+      ["--frame", "2e9", "--size", "3", "--generator", "rat-stats", "--seed", "1"],
+      "--frame has 2,000,000,000 cases; the rat-stats generator takes frames of at most 1,000,000,000",
+    ],
+    [["--frame", "100", "--size", "3", "--seed", " 1"], "--seed must be text without control characters"],
   ])("%j exits 2", async (args, message) => {
     const r = await run("select", ...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+
+  it("reproduces RAT-STATS' published numbers for seed 48863.78 (User Guide pp. 2-7, 2-11): sample, spares, sum 6,520", async () => {
+    const r = await run(
+      "select",
+      "--generator",
+      "rat-stats",
+      "--seed",
+      "48863.78",
+      "--frame",
+      "1000",
+      "--size",
+      "10",
+      "--spares",
+      "4",
+    );
+    expect(r.code).toBe(0);
+    const rows = r.stdout
+      .split("\n")
+      .filter((line) => /^\d+,/.test(line))
+      .map((line) => line.split(","));
+    const published = JSON.parse(
+      readFileSync(new URL("../fixtures/published/rat-stats-single-stage.json", import.meta.url), "utf8"),
+    );
+    expect(rows.filter((x) => x[3] === "sample").map((x) => Number(x[1]))).toEqual(published.expectedSample);
+    expect(rows.filter((x) => x[3] === "spare").map((x) => Number(x[1]))).toEqual(published.expectedSpares);
+    expect(rows.reduce((t, x) => t + Number(x[1]), 0)).toBe(6520);
+    expect(r.stdout).toContain("# generator: rat-stats: ");
+  });
+
+  it("takes RAT-STATS' low and high numbers with --low and --high (replication script: seed 102284, 0 to 101)", async () => {
+    const r = await run(
+      "select",
+      "--generator",
+      "rat-stats",
+      "--seed",
+      "102284",
+      "--low",
+      "0",
+      "--high",
+      "101",
+      "--size",
+      "5",
+    );
+    const ids = r.stdout
+      .split("\n")
+      .filter((line) => /^\d+,/.test(line))
+      .map((line) => Number(line.split(",")[1]));
+    expect(ids).toEqual([54, 64, 11, 47, 28]);
+    expect(r.stdout).toContain("# frame: cases numbered 0 to 101");
+  });
+
+  it("draws with Rivest's sha256 sampler by default (its reference example: 740, 180, 264, 789, 238)", async () => {
+    const r = await run("select", "--seed", "3546311556112163624615351222", "--frame", "876", "--size", "5");
+    const ids = r.stdout
+      .split("\n")
+      .filter((line) => /^\d+,/.test(line))
+      .map((line) => Number(line.split(",")[1]));
+    expect(ids).toEqual([740, 180, 264, 789, 238]);
+    expect(r.stdout).toContain("# generator: sha256: ");
+  });
+
+  it("keeps the selections of versions up to 0.1.0 under --generator xoroshiro-unmixed", async () => {
+    const r = await run(
+      "select",
+      "--generator",
+      "xoroshiro-unmixed",
+      "--seed",
+      "7",
+      "--frame",
+      "10000",
+      "--size",
+      "5",
+    );
+    const ids = r.stdout
+      .split("\n")
+      .filter((line) => /^\d+,/.test(line))
+      .map((line) => Number(line.split(",")[1]));
+    expect(ids).toEqual([3641, 1604, 8078, 6686, 7840]);
+    expect(r.stdout).toContain(
+      "# generator: xoroshiro-unmixed: xoroshiro128+ (pure-rand), seeded with the 32-bit seed; integers by pure-rand's uniformInt (unbiased rejection)",
+    );
   });
 
   it("refuses to write over its case file", async () => {

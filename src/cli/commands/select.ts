@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import { DEFAULT_GENERATOR, GENERATORS, type GeneratorId } from "../../planning/random/generatorIds.js";
 import { requireCount } from "../../validation/checks.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
@@ -8,6 +9,18 @@ import { numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
+
+/**
+ * A seed for a selection made without one: 24 random decimal digits for sha256 (as Rivest recommends,
+ * from the operating system's generator instead of dice), a whole 32-bit number otherwise, with two
+ * decimals for rat-stats as RAT-STATS' own seeds have.
+ */
+async function generatedSeed(generator: GeneratorId): Promise<string> {
+  const { randomInt } = await import("node:crypto");
+  if (generator === "sha256") return Array.from({ length: 24 }, () => randomInt(0, 10)).join("");
+  if (generator === "rat-stats") return (randomInt(0, 10_000_000) / 100).toFixed(2);
+  return String(randomInt(0, 2 ** 32));
+}
 
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -23,16 +36,33 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       caseColumnOptions(yargs)
         .option("cases", { type: "string", describe: "A CSV file of cases to draw from", requiresArg: true })
         .option("frame", numberOption("Draw from cases numbered 1 to N instead of a file"))
+        .option(
+          "low",
+          numberOption(
+            "With --high: draw from the numbers --low to --high (RAT-STATS' low and high numbers)",
+          ),
+        )
+        .option("high", numberOption("With --low: the highest number of the frame"))
         .option("size", numberOption("Cases to draw (the sample), allocated over the strata"))
         .option("sizes", {
           type: "string",
           describe: "Sample per stratum instead of --size: LABEL=n,LABEL=n…",
           requiresArg: true,
         })
-        .option(
-          "seed",
-          numberOption("Seed, a whole number from 0 to 4294967295 [default: generated and printed]"),
-        )
+        .option("generator", {
+          type: "string",
+          choices: [...GENERATORS],
+          default: DEFAULT_GENERATOR,
+          describe:
+            "sha256: Rivest's sampler, re-derivable in any language; rat-stats: RAT-STATS' numbers; xoroshiro: xoroshiro128+ seeded by splitmix64; xoroshiro-unmixed: as versions up to 0.1.0",
+          requiresArg: true,
+        })
+        .option("seed", {
+          type: "string",
+          describe:
+            "Seed: text for sha256 (e.g. 24 dice digits), a number for rat-stats (e.g. 48863.78), a whole number for xoroshiro [default: generated and printed]",
+          requiresArg: true,
+        })
         .option("stratify", {
           type: "string",
           choices: ["month", "quarter", "year"],
@@ -62,7 +92,14 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           describe: "CSV file to write [default: standard output]",
           requiresArg: true,
         })
-        .example("$0 select --frame 10000 --size 50 --seed 7", "50 of cases 1 to 10,000")
+        .example(
+          "$0 select --frame 10000 --size 50 --seed 718281828459045235360287",
+          "50 of cases 1 to 10,000",
+        )
+        .example(
+          "$0 select --generator rat-stats --seed 48863.78 --frame 1000 --size 10 --spares 4",
+          "RAT-STATS' single-stage random numbers",
+        )
         .example(
           "$0 select --cases cases.csv --size 200 --seed 7 --stratify quarter --spares 5 --out sample.csv",
           "Stratified by quarter with 5 spares each",
@@ -70,25 +107,55 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
     handler: async (argv: ArgumentsCamelCase) => {
       const file = single("--cases", argv.cases);
       const frameGiven = parseNumber("--frame", argv.frame);
-      const frame = frameGiven === undefined ? undefined : requireCount("--frame", frameGiven, 1);
-      if (file !== undefined && frame !== undefined)
+      const lowGiven = parseNumber("--low", argv.low);
+      const highGiven = parseNumber("--high", argv.high);
+      if (file !== undefined && frameGiven !== undefined)
         throw new InputError("--cases", messages.exclusive("--frame"));
-      if (file === undefined && frame === undefined)
-        throw new InputError("--cases", messages.needsOneOf(["--cases FILE", "--frame N"]));
+      if ((lowGiven === undefined) !== (highGiven === undefined))
+        throw new InputError(
+          lowGiven === undefined ? "--high" : "--low",
+          messages.needs(lowGiven === undefined ? "--low" : "--high"),
+        );
+      if (lowGiven !== undefined && (file !== undefined || frameGiven !== undefined))
+        throw new InputError("--low", messages.exclusive(file !== undefined ? "--cases" : "--frame"));
+      if (file === undefined && frameGiven === undefined && lowGiven === undefined)
+        throw new InputError(
+          "--cases",
+          messages.needsOneOf(["--cases FILE", "--frame N", "--low and --high"]),
+        );
+      // A numbered frame: RAT-STATS' low and high numbers, or 1 to --frame.
+      const low =
+        lowGiven === undefined
+          ? 1
+          : requireCount("--low", lowGiven, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      const frame =
+        frameGiven !== undefined
+          ? requireCount("--frame", frameGiven, 1)
+          : highGiven !== undefined
+            ? requireCount(
+                "--high",
+                highGiven,
+                low,
+                Math.min(Number.MAX_SAFE_INTEGER, low + Number.MAX_SAFE_INTEGER - 1),
+                "--low plus 2^53 − 2",
+              ) -
+              low +
+              1
+            : undefined;
       const stratify = single("--stratify", argv.stratify) as "month" | "quarter" | "year" | undefined;
       if (stratify !== undefined && file === undefined)
         throw new InputError("--stratify", "needs --cases: a frame of N has no dates");
-      const seedGiven = parseNumber("--seed", argv.seed);
-      const seed = seedGiven ?? (await import("node:crypto")).randomInt(0, 2 ** 32);
+      const generator = single("--generator", argv.generator) as GeneratorId;
+      const seedGiven = single("--seed", argv.seed);
+      const seed = seedGiven ?? (await generatedSeed(generator));
       const { caseColumns, readCaseFile, sha256File } = await import("../caseFile.js");
       const spares = parseNumber("--spares", argv.spares);
       const size = parseNumber("--size", argv.size);
       const sizesText = single("--sizes", argv.sizes);
       if (size === undefined && sizesText === undefined) throw new InputError("--size", messages.required());
 
-      const { drawSample } = await import("../../planning/drawSample.js");
+      const { planSelection, forEachDraw } = await import("../../planning/drawSample.js");
       let strata: { label: string; population: number }[];
-      let lookup: ((id: string, day: number) => void) | undefined;
       const columns = caseColumns(argv);
       const skipInvalid = Boolean(argv.skipInvalid);
       let span: { start: number; end: number } | undefined;
@@ -116,7 +183,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         frameNote = `${file}: ${summary.rowsUsed} cases (${summary.rowsRejected} rows rejected), sha256 ${await sha256File(file)}`;
       } else {
         strata = [{ label: "all", population: frame as number }];
-        frameNote = `cases numbered 1 to ${frame}`;
+        frameNote = `cases numbered ${low} to ${low + (frame as number) - 1}`;
       }
       let sizes: number[] | undefined;
       if (sizesText !== undefined) {
@@ -139,11 +206,12 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           );
         sizes = strata.map((s) => given.get(s.label) ?? 0);
       }
-      let draw: ReturnType<typeof drawSample>;
+      let plan: ReturnType<typeof planSelection>;
       try {
-        draw = drawSample({
+        plan = planSelection({
           strata,
           seed,
+          generator,
           allocation: single("--allocation", argv.allocation) as "proportional" | "equal",
           ...(sizes ? { sizes } : { size: size as number }),
           ...(spares === undefined ? {} : { spares }),
@@ -151,56 +219,68 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       } catch (error) {
         if (error instanceof InputError && /^sizes\[\d+\]$/.test(error.field))
           throw new InputError("--sizes", error.detail);
+        if (error instanceof InputError && error.field === "frame")
+          throw new InputError(
+            file !== undefined ? "--cases" : lowGiven !== undefined ? "--high" : "--frame",
+            error.detail,
+          );
         throw error;
       }
       const ids = new Map<string, string>();
       if (file !== undefined) {
         // Second pass: the same rows in the same order, so positions within each stratum map to ids.
-        const wanted = draw.strata.map(() => new Set<number>());
-        for (const d of draw.draws) wanted[d.stratum]?.add(d.position);
-        const seen = draw.strata.map(() => 0);
-        lookup = (id, day) => {
-          const h = periods.findIndex((p) => day >= p.interval.start && day <= p.interval.end);
-          const position = seen[h] as number;
-          seen[h] = position + 1;
-          if (wanted[h]?.has(position)) ids.set(`${h}:${position}`, id);
-        };
+        const wanted = plan.strata.map(() => new Set<number>());
+        forEachDraw(plan, (d) => wanted[d.stratum]?.add(d.position));
+        const seen = plan.strata.map(() => 0);
         await readCaseFile("--cases", file, {
           columns,
           ...(span ? { span } : {}),
           skipInvalid: true,
-          onCase: lookup,
+          onCase: (id, day) => {
+            const h = periods.findIndex((p) => day >= p.interval.start && day <= p.interval.end);
+            const position = seen[h] as number;
+            seen[h] = position + 1;
+            if (wanted[h]?.has(position)) ids.set(`${h}:${position}`, id);
+          },
         });
       }
-      const lines = [
+      const header = [
         `# sampling-adequacy ${VERSION}: random selection`,
         `# seed: ${seed}${seedGiven === undefined ? " (generated; give --seed to repeat this selection)" : ""}`,
-        `# generator: ${draw.generator}`,
-        `# algorithm: ${draw.algorithm}`,
+        `# generator: ${plan.generator}: ${plan.description}`,
+        `# algorithm: ${plan.algorithm}`,
         `# frame: ${frameNote}`,
-        `# strata: ${draw.strata.map((s) => `${s.label} ${s.size} of ${s.population}${s.spares ? ` + ${s.spares} spares` : ""}`).join("; ")} (${draw.allocation})`,
+        `# strata: ${plan.strata.map((s) => `${s.label} ${s.size} of ${s.population}${s.spares ? ` + ${s.spares} spares` : ""}`).join("; ")} (${plan.allocation})`,
         `# command: adequacy ${args.map((a) => (/^[\w./:%,=@+-]+$/.test(a) ? a : `'${a}'`)).join(" ")}`,
         "order,id,stratum,role",
-        ...draw.draws.map((d) => {
-          const id =
-            file === undefined ? String(d.position + 1) : (ids.get(`${d.stratum}:${d.position}`) ?? "");
-          return `${d.order},${csvField(id)},${csvField(draw.strata[d.stratum]?.label ?? "")},${d.role}`;
-        }),
       ];
-      const text = `${lines.join("\n")}\n`;
+      // The rows are written as they are drawn, in chunks, never held all at once.
+      const writeRows = (write: (chunk: string) => void) => {
+        let chunk = `${header.join("\n")}\n`;
+        forEachDraw(plan, (d) => {
+          const id =
+            file === undefined ? String(low + d.position) : (ids.get(`${d.stratum}:${d.position}`) ?? "");
+          chunk += `${d.order},${csvField(id)},${csvField(plan.strata[d.stratum]?.label ?? "")},${d.role}\n`;
+          if (chunk.length >= 1 << 16) {
+            write(chunk);
+            chunk = "";
+          }
+        });
+        if (chunk !== "") write(chunk);
+      };
       const out = single("--out", argv.out);
       if (seedGiven === undefined)
         io.err(`adequacy: seed ${seed} (generated); give --seed ${seed} to repeat this selection\n`);
-      for (const stratum of draw.strata) {
+      for (const stratum of plan.strata) {
         if (spares !== undefined && stratum.spares < spares)
           io.err(`adequacy: note: ${messages.sparesShort(stratum.label, stratum.spares, spares)}\n`);
       }
       if (out === undefined) {
-        io.out(text);
+        writeRows((chunk) => io.out(chunk));
         return;
       }
-      writeFileAtomic("--out", out, text, file === undefined ? [] : [file]);
-      io.out(`wrote ${out}: ${draw.draws.length} cases (seed ${seed})\n`);
+      writeFileAtomic("--out", out, writeRows, file === undefined ? [] : [file]);
+      io.out(`wrote ${out}: ${plan.drawCount} cases (seed ${seed})\n`);
     },
   };
 }

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CounterHash, digestModulo } from "../../../src/planning/random/sha256.js";
+
+const hex = (words: Int32Array) => Array.from(words, (w) => (w >>> 0).toString(16).padStart(8, "0")).join("");
+
+describe("CounterHash", () => {
+  it("digest(i) is node:crypto's SHA-256 of prefix + decimal i, for prefixes of up to 70 Unicode characters", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 70 }),
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        (prefix, counter) => {
+          const bytes = new TextEncoder().encode(prefix);
+          const expected = createHash("sha256").update(`${prefix}${counter}`, "utf8").digest("hex");
+          expect(hex(new CounterHash(bytes).digest(counter)), `prefix ${JSON.stringify(prefix)}`).toBe(
+            expected,
+          );
+        },
+      ),
+      { seed: 19, numRuns: 500 },
+    );
+  });
+
+  it("digest(i) matches node:crypto across the one- and two-block boundary (message lengths 50 to 70)", () => {
+    for (let length = 50; length <= 70; length++) {
+      const prefix = "x".repeat(length - 3);
+      const expected = createHash("sha256").update(`${prefix}123`).digest("hex");
+      expect(hex(new CounterHash(new TextEncoder().encode(prefix)).digest(123)), `length ${length}`).toBe(
+        expected,
+      );
+    }
+  });
+});
+
+describe("digestModulo", () => {
+  it("is the 256-bit big-endian integer mod m, as BigInt computes it, for m from 1 to 2^53 − 1", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 8, maxLength: 8 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 2 ** 20 }),
+          fc.integer({ min: 2 ** 20, max: 2 ** 36 + 5 }),
+          fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        ),
+        (words, m) => {
+          const value = words.reduce((x, w) => (x << 32n) | BigInt(w >>> 0), 0n);
+          expect(digestModulo(Int32Array.from(words), m), `words ${words} m ${m}`).toBe(
+            Number(value % BigInt(m)),
+          );
+        },
+      ),
+      { seed: 19, numRuns: 2000 },
+    );
+  });
+});
