@@ -38,6 +38,8 @@ const hasPoppler = spawnSync("pdfinfo", ["-v"]).status === 0;
 if (hasBrowser && !hasPoppler) console.warn("PDF checks skipped: no pdfinfo (apt-get install poppler-utils)");
 const require = createRequire(import.meta.url);
 const WIDTHS = [390, 1280] as const;
+// Chromium and the renderer share the machine with every other suite: generous limits, not timing checks.
+const SLOW = 120_000;
 const out = join(tmpdir(), "adequacy-layout");
 
 /**
@@ -91,7 +93,7 @@ describe.runIf(hasBrowser)("layout in headless Chromium", () => {
     mkdirSync(out, { recursive: true });
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
-  });
+  }, SLOW);
   afterAll(async () => {
     await browser?.close();
   });
@@ -119,15 +121,19 @@ describe.runIf(hasBrowser)("layout in headless Chromium", () => {
   });
 
   for (const [name, spec] of Object.entries(charts)) {
-    it.each(WIDTHS)(`chart ${name} at %i px: no text overflows`, async (width) => {
-      const file = join(out, `${name}.html`);
-      writeFileSync(file, renderHtml(spec));
-      const page = await open(file, width);
-      await page.waitForSelector("#chart svg", { timeout: 15_000 });
-      await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
-      expect(await page.evaluate(overflowInPage)).toEqual([]);
-      await page.close();
-    });
+    it.each(WIDTHS)(
+      `chart ${name} at %i px: no text overflows`,
+      async (width) => {
+        const file = join(out, `${name}.html`);
+        writeFileSync(file, renderHtml(spec));
+        const page = await open(file, width);
+        await page.waitForSelector("#chart svg", { timeout: 15_000 });
+        await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
+        expect(await page.evaluate(overflowInPage)).toEqual([]);
+        await page.close();
+      },
+      SLOW,
+    );
   }
 
   describe("the report", () => {
@@ -144,40 +150,48 @@ describe.runIf(hasBrowser)("layout in headless Chromium", () => {
         for (const block of section.blocks)
           if (block.kind === "chart") svgs[block.id] = await renderSvg(block.spec);
       writeFileSync(file, renderReportHtml(doc, svgs));
-    });
+    }, SLOW);
 
     it.each([
       [390, "screen"],
       [1280, "screen"],
       [794, "print"],
-    ] as const)("at %i px on %s: no text overflows", async (width, media) => {
-      const page = await open(file, width, media);
-      await page.screenshot({ path: join(out, `report-${media}-${width}.png`), fullPage: true });
-      expect(await page.evaluate(overflowInPage)).toEqual([]);
-      await page.close();
-    });
+    ] as const)(
+      "at %i px on %s: no text overflows",
+      async (width, media) => {
+        const page = await open(file, width, media);
+        await page.screenshot({ path: join(out, `report-${media}-${width}.png`), fullPage: true });
+        expect(await page.evaluate(overflowInPage)).toEqual([]);
+        await page.close();
+      },
+      SLOW,
+    );
 
-    it("passes axe-core's WCAG 2 A and AA checks", async () => {
-      const page = await open(file, 1280);
-      await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run({
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    it(
+      "passes axe-core's WCAG 2 A and AA checks",
+      async () => {
+        const page = await open(file, 1280);
+        await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run({
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+          });
+          return result.violations.map(
+            (v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+          );
         });
-        return result.violations.map(
-          (v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-        );
-      });
-      expect(violations).toEqual([]);
-      await page.close();
-    });
+        expect(violations).toEqual([]);
+        await page.close();
+      },
+      SLOW,
+    );
   });
 
   describe.runIf(hasPoppler)("the PDF", () => {
