@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 // The page-side checks below run in Chromium, so this file sees the DOM types.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,16 +26,13 @@ import { examples } from "../../src/investigation/examples.js";
 import { stratumPlanCurve } from "../../src/investigation/stratumPlanCurve.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
+import { CHROMIUM, hasBrowser, hasPoppler } from "../helpers/browser.js";
 import { run } from "../helpers/runCli.js";
 
 // Layout as a reader sees it: every chart page and every report page type, screenshotted at a phone's and a
 // desktop's width (files in $TMPDIR/adequacy-layout), with text overflow measured in the page itself; the
 // report checked by axe-core; the PDF's paper size and page numbers read from the PDF (poppler's pdfinfo
 // and pdftotext, installed by .ci/run).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(CHROMIUM);
-const hasPoppler = spawnSync("pdfinfo", ["-v"]).status === 0;
-if (hasBrowser && !hasPoppler) console.warn("PDF checks skipped: no pdfinfo (apt-get install poppler-utils)");
 const require = createRequire(import.meta.url);
 const WIDTHS = [390, 1280] as const;
 // Chromium and the renderer share the machine with every other suite: generous limits, not timing checks.
