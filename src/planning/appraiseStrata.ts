@@ -4,6 +4,7 @@ import type { Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 
 export interface StratumInput {
   readonly label?: string;
@@ -80,6 +81,8 @@ export function appraiseStrata(options: {
 }): StratifiedAppraisal {
   const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
+  if (!Array.isArray(options.strata))
+    throw new InputError("strata", messages.wrongType("a list of strata", options.strata));
   if (options.strata.length === 0) throw new InputError("strata", "needs at least one stratum");
   const H = options.strata.length;
   const strata = options.strata.map((s, i) => {

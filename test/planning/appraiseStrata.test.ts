@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { appraiseStrata } from "../../src/planning/appraiseStrata.js";
+import { InputError } from "../../src/validation/InputError.js";
+import { messages } from "../../src/validation/messages.js";
 import { label, reference } from "../helpers/fixtures.js";
 
 interface Case {
@@ -84,5 +86,19 @@ describe("appraiseStrata({ strata, confidence, sided })", () => {
     ],
   ])("rejects %j", (options, message) => {
     expect(() => appraiseStrata(options)).toThrow(message);
+  });
+});
+
+describe("appraiseStrata with strata that are not a list", () => {
+  it("names strata and says what it got", () => {
+    for (const [strata, got] of [
+      [null, "null"],
+      ["A", 'the string "A"'],
+    ] as const) {
+      expect(() => appraiseStrata({ strata: strata as never })).toThrow(
+        new InputError("strata", messages.wrongType("a list of strata", strata)),
+      );
+      expect(messages.wrongType("a list of strata", strata)).toBe(`must be a list of strata; got ${got}`);
+    }
   });
 });
