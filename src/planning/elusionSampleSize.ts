@@ -110,7 +110,10 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
     targetField = "recall";
     tolerableAffected = floorCount((flaggedAffected * (1 - recall)) / recall);
   } else {
-    throw new InputError("maxElusion", messages.needsOneOf(["maxElusion", "recall"]), ["recall"]);
+    throw new InputError("maxElusion", messages.needsOneOf(["maxElusion", "recall"]), [
+      "maxElusion",
+      "recall",
+    ]);
   }
   if (tolerableAffected < allowed) {
     throw new InputError(

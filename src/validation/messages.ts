@@ -56,6 +56,7 @@ export const messages = {
   wrongType: (expected: string, value: unknown) => `must be ${expected}; got ${describeType(value)}`,
   exclusive: (other: string) => `cannot be given together with ${other}`,
   needsOneOf: (options: readonly string[]) => `needs one of ${options.join(" or ")}`,
+  onlyWith: (other: string) => `applies only with ${other}`,
   cannotRead: (path: string, code: string) => `cannot read "${path}": ${fileProblem(code, "file")}`,
   cannotWrite: (path: string, code: string) => `cannot write "${path}": ${fileProblem(code, "folder")}`,
   needs: (other: string) => `needs ${other}`,

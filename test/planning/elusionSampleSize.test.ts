@@ -46,7 +46,7 @@ describe("elusionSampleSize({ unflagged, maxElusion | recall + flagged, confiden
 
   it("needs exactly one target, and a recall target needs the flagged side", () => {
     expect(() => elusionSampleSize({ unflagged: 1000 })).toThrow(
-      new InputError("maxElusion", "needs one of maxElusion or recall", ["recall"]),
+      new InputError("maxElusion", "needs one of maxElusion or recall", ["maxElusion", "recall"]),
     );
     expect(() => elusionSampleSize({ unflagged: 1000, maxElusion: 0.01, recall: 0.9 })).toThrow(
       new InputError("maxElusion", "cannot be given together with recall", ["recall"]),

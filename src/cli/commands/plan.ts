@@ -3,6 +3,7 @@ import type { SampleSizeModel } from "../../planning/sampleSize.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { confidenceOption, formatOption, numberOption } from "../commonOptions.js";
+import { elusionPlanHandler, elusionPlanOptions, wantsElusionPlan } from "../elusionPlan.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { writeResult } from "../writeResult.js";
@@ -13,7 +14,7 @@ export function planCommand(io: Io): CommandModule {
     command: "plan",
     describe: "Sample size whose one-sided upper bound rules out a tolerable rate",
     builder: (yargs: Argv) =>
-      yargs
+      elusionPlanOptions(yargs)
         .option("tolerable", numberOption("Tolerable rate to rule out, in (0, 1), e.g. 0.05 or 5%"))
         .option("model", {
           type: "string",
@@ -31,8 +32,13 @@ export function planCommand(io: Io): CommandModule {
         .option("format", formatOption)
         .example("$0 plan --tolerable 5%", "AICPA Table A-1: 59 cases at 95% with none expected")
         .example("$0 plan --tolerable 0.05 --expected-rate 0.01", "93 cases, allowing 1 (AICPA Table A-1)")
-        .example("$0 plan --tolerable 0.05 -N 1000", "57 cases from a population of 1,000 (hypergeometric)"),
+        .example("$0 plan --tolerable 0.05 -N 1000", "57 cases from a population of 1,000 (hypergeometric)")
+        .example(
+          "$0 plan --elusion --unflagged 10000 --max-elusion 1%",
+          "291 unflagged cases, none found, show an elusion rate of at most 1%",
+        ),
     handler: async (argv: ArgumentsCamelCase) => {
+      if (wantsElusionPlan(argv)) return elusionPlanHandler(io, argv);
       const tolerable = parseNumber("--tolerable", argv.tolerable, true);
       if (tolerable === undefined) throw new InputError("--tolerable", messages.required());
       const population = parseNumber("--population", argv.population);
