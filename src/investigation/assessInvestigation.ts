@@ -2,6 +2,7 @@ import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
 import { ceilTimes } from "../math/wholeCount.js";
+import { formatPercent } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
 import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
@@ -17,6 +18,7 @@ import {
 } from "./extrapolation.js";
 import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
 import { normalizeScenario, type Scenario, type ScenarioRecord, scenarioToInput } from "./scenario.js";
+import { assessScreen, type ScreenAssessment, screenWarnings } from "./screenAssessment.js";
 import { stageModel } from "./stageModel.js";
 import { type Statement, statements } from "./statements.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
@@ -75,6 +77,8 @@ export interface Assessment {
   readonly unrestricted: UnrestrictedRange;
   readonly detectionPower: DetectionPower;
   readonly adequatePlan: AdequatePlan;
+  /** The screen's elusion and recall, from elusion samples of the unflagged cases; null without one. */
+  readonly screen: ScreenAssessment | null;
   readonly statements: readonly Statement[];
   readonly warnings: readonly string[];
   /** The scenario assessed, in input form with every default written out (it reproduces the assessment). */
@@ -97,8 +101,12 @@ export function assessInvestigation(input: unknown): Assessment {
   const scenario = normalizeScenario(input);
   const { span, confidence, sided } = scenario;
   const model = stageModel(scenario);
-  const sensitivity = { screening: scenario.screeningSensitivity, review: scenario.reviewSensitivity };
   const warnings: string[] = [];
+  const screen = assessScreen(scenario);
+  const sensitivity = {
+    screening: screeningFromRecall(scenario, screen, warnings) ?? scenario.screeningSensitivity,
+    review: scenario.reviewSensitivity,
+  };
 
   const spanDays = daysIn(span);
   const examinedDays = model.windows.reduce((sum, w) => sum + w.days, 0);
@@ -183,7 +191,7 @@ export function assessInvestigation(input: unknown): Assessment {
     if (scenario.tolerable === undefined && windowUpperRate >= 1) {
       throw new InputError(
         "tolerable",
-        "is required: the windows cannot rule out any rate below 100%, so there is no default target",
+        `is required: the windows cannot rule out any rate below 100%${screen !== null && sensitivity.screening < 1 ? ` once divided by the lower bound on the screen's recall (${formatPercent(sensitivity.screening)})` : ""}, so there is no default target`,
       );
     }
     // The outside stage volume is estimated from the windows' own count when no case counts are given,
@@ -283,6 +291,7 @@ export function assessInvestigation(input: unknown): Assessment {
     unrestricted,
     detectionPower: power,
     adequatePlan: plan,
+    screen,
     warnings,
     scenario: scenarioToInput(scenario),
   };
@@ -314,6 +323,31 @@ function detectionTarget(
     detectAffected: ceilTimes(Math.ceil(totalStage), tolerable),
     detectAffectedSource: "tolerable rate × cases over the whole span",
   };
+}
+
+/**
+ * With an elusion sample, the model-based figures use the lower bound on the screen's recall as the
+ * screening sensitivity instead of an assumed one (a conservative plug-in: the recall bound and each
+ * figure hold together with confidence at least 1 − 2α, by Bonferroni). Not possible when the bound is 0
+ * or a window's case count is unknown (the cases the screen did not flag could not be counted); a
+ * warning says so and the figures keep a sensitivity of 1.
+ */
+function screeningFromRecall(
+  scenario: Scenario,
+  screen: ScreenAssessment | null,
+  warnings: string[],
+): number | undefined {
+  if (screen === null || screen.recall.lower >= 1) return undefined;
+  const knowsCases = scenario.cases !== undefined || scenario.volume !== undefined;
+  if (screen.recall.lower <= 0) {
+    warnings.push(screenWarnings.recallUnbounded());
+    return undefined;
+  }
+  if (!knowsCases && scenario.windows.some((w) => w.cases === undefined)) {
+    warnings.push(screenWarnings.casesUnknown());
+    return undefined;
+  }
+  return screen.recall.lower;
 }
 
 /** The adequate plan as draws per stratum, for its detection power. */

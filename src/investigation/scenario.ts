@@ -41,6 +41,13 @@ const windowSchema = z
     ),
     reviewed: described(z.number(), "Cases examined in the review"),
     found: described(z.number(), "Examined cases found affected"),
+    unflagged: z.optional(
+      described(z.number(), "Cases the screen did not flag in the window; default cases − flagged"),
+    ),
+    unflaggedReviewed: z.optional(
+      described(z.number(), "Unflagged window cases reviewed at random (an elusion sample)"),
+    ),
+    unflaggedFound: z.optional(described(z.number(), "Reviewed unflagged window cases found affected")),
     selection: z.optional(
       described(
         z.enum(SELECTIONS),
@@ -105,6 +112,16 @@ export const scenarioSchema = z
     reviewSensitivity: z.optional(
       described(z.number(), "Chance a reviewer recognises an affected case, (0, 1]; default 1"),
     ),
+    unflagged: z.optional(
+      described(
+        z.number(),
+        "Cases over the span the screen did not flag (with an elusion sample across the span)",
+      ),
+    ),
+    unflaggedReviewed: z.optional(
+      described(z.number(), "Unflagged cases over the span reviewed at random (an elusion sample)"),
+    ),
+    unflaggedFound: z.optional(described(z.number(), "Reviewed unflagged cases found affected")),
     confidence: z.optional(
       described(
         z.union([z.number(), z.string()]),
@@ -150,7 +167,16 @@ export interface ScenarioWindow {
   readonly flagged?: number;
   readonly reviewed: number;
   readonly found: number;
+  /** The window's elusion sample, when one was reviewed. */
+  readonly unflagged?: ElusionSample;
   readonly selection: Selection;
+}
+
+/** A random sample of the cases a screen did not flag: how many there were, reviewed and found affected. */
+export interface ElusionSample {
+  readonly cases: number;
+  readonly reviewed: number;
+  readonly found: number;
 }
 
 /** A validated scenario with defaults applied and dates parsed. */
@@ -167,6 +193,8 @@ export interface Scenario {
   readonly drift: readonly number[];
   readonly screeningSensitivity: number;
   readonly reviewSensitivity: number;
+  /** An elusion sample across the span. */
+  readonly unflagged?: ElusionSample;
   readonly confidence: number;
   readonly sided: Sided;
   readonly materiality?: number;
@@ -279,6 +307,26 @@ export function normalizeScenario(input: unknown): Scenario {
       );
     }
   }
+  const spanElusion = elusionSample("", raw, undefined);
+  const windowElusion = windows.findIndex((w) => w.unflagged !== undefined);
+  if (spanElusion !== undefined || windowElusion >= 0) {
+    const field =
+      spanElusion !== undefined ? "unflaggedReviewed" : `windows[${windowElusion}].unflaggedReviewed`;
+    if (flaggedCount === 0)
+      throw new InputError(field, "applies only when the windows give flagged (a screen)");
+    if (spanElusion !== undefined && windowElusion >= 0) {
+      throw new InputError(
+        field,
+        `cannot be given together with windows[${windowElusion}].unflaggedReviewed; give the elusion sample per window or across the span`,
+      );
+    }
+    if (raw.screeningSensitivity !== undefined && raw.screeningSensitivity !== 1) {
+      throw new InputError(
+        "screeningSensitivity",
+        `cannot be given together with ${field}: the elusion sample measures the screen's recall`,
+      );
+    }
+  }
   const drift = [
     ...new Set((raw.drift ?? DEFAULT_DRIFT).map((d, i) => requirePositive(`drift[${i}]`, d))),
   ].sort((a, b) => a - b);
@@ -296,6 +344,7 @@ export function normalizeScenario(input: unknown): Scenario {
     drift,
     screeningSensitivity,
     reviewSensitivity: requireHalfOpenUnit("reviewSensitivity", raw.reviewSensitivity ?? 1),
+    ...(spanElusion === undefined ? {} : { unflagged: spanElusion }),
     confidence: requireConfidence("confidence", percentOrNumber("confidence", raw.confidence ?? 0.95)),
     sided: requireOneOf("sided", raw.sided ?? "upper", ["upper", "two"] as const),
     ...(raw.materiality === undefined
@@ -381,15 +430,85 @@ function normalizeWindow(w: z.output<typeof windowSchema>, i: number, span: DayI
     stage === undefined ? undefined : `${flagged !== undefined ? `${at}.flagged` : `${at}.cases`} (${stage})`,
   );
   const found = requireCount(`${at}.found`, w.found, 0, reviewed, `${at}.reviewed (${reviewed})`);
+  const derived = cases !== undefined && flagged !== undefined ? cases - flagged : undefined;
+  const unflagged = elusionSample(`${at}.`, w, derived);
+  if (
+    unflagged !== undefined &&
+    derived !== undefined &&
+    w.unflagged !== undefined &&
+    w.unflagged !== derived
+  ) {
+    throw new InputError(
+      `${at}.unflagged`,
+      `(${w.unflagged}) must equal ${at}.cases − ${at}.flagged (${derived})`,
+    );
+  }
   return {
     label: w.label ?? `window ${i + 1}`,
     period,
-    ...(cases === undefined ? {} : { cases }),
+    ...(cases === undefined
+      ? unflagged === undefined || flagged === undefined
+        ? {}
+        : { cases: flagged + unflagged.cases }
+      : { cases }),
     ...(flagged === undefined ? {} : { flagged }),
     reviewed,
     found,
+    ...(unflagged === undefined ? {} : { unflagged }),
     selection: w.selection ?? "random",
   };
+}
+
+/** The elusion sample fields of a window (`at` = "windows[0].") or of the span (`at` = ""). */
+function elusionSample(
+  at: string,
+  raw: {
+    unflagged?: number | undefined;
+    unflaggedReviewed?: number | undefined;
+    unflaggedFound?: number | undefined;
+  },
+  derived: number | undefined,
+): ElusionSample | undefined {
+  if (raw.unflaggedReviewed === undefined && raw.unflaggedFound === undefined) {
+    if (at === "" && raw.unflagged !== undefined) {
+      throw new InputError("unflaggedReviewed", `${messages.required()} with unflagged`);
+    }
+    return undefined;
+  }
+  if (raw.unflaggedReviewed === undefined)
+    throw new InputError(`${at}unflaggedReviewed`, `${messages.required()} with ${at}unflaggedFound`);
+  if (raw.unflaggedFound === undefined)
+    throw new InputError(`${at}unflaggedFound`, `${messages.required()} with ${at}unflaggedReviewed`);
+  const given = raw.unflagged ?? derived;
+  if (given === undefined) {
+    throw new InputError(
+      `${at}unflagged`,
+      `${messages.required()} with ${at}unflaggedReviewed${at === "" ? "" : ` (or give ${at}cases and ${at}flagged)`}`,
+    );
+  }
+  const cases = requireCount(`${at}unflagged`, given, 1);
+  // The details name the other field, so that the command line can name it as a flag too.
+  const mentioning = <T>(other: string, check: () => T): T => {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(error.field, error.detail, [other]);
+      throw error;
+    }
+  };
+  const reviewed = mentioning(`${at}unflagged`, () =>
+    requireCount(`${at}unflaggedReviewed`, raw.unflaggedReviewed, 1, cases, `${at}unflagged (${cases})`),
+  );
+  const found = mentioning(`${at}unflaggedReviewed`, () =>
+    requireCount(
+      `${at}unflaggedFound`,
+      raw.unflaggedFound,
+      0,
+      reviewed,
+      `${at}unflaggedReviewed (${reviewed})`,
+    ),
+  );
+  return { cases, reviewed, found };
 }
 
 function checkVolume(
@@ -450,11 +569,17 @@ export interface ScenarioRecord {
     readonly flagged?: number;
     readonly reviewed: number;
     readonly found: number;
+    readonly unflagged?: number;
+    readonly unflaggedReviewed?: number;
+    readonly unflaggedFound?: number;
     readonly selection: Selection;
   }[];
   readonly drift: readonly number[];
   readonly screeningSensitivity: number;
   readonly reviewSensitivity: number;
+  readonly unflagged?: number;
+  readonly unflaggedReviewed?: number;
+  readonly unflaggedFound?: number;
   readonly confidence: number;
   readonly sided: Sided;
   readonly materiality?: number;
@@ -486,11 +611,13 @@ export function scenarioToInput(scenario: Scenario): ScenarioRecord {
       ...(w.flagged === undefined ? {} : { flagged: w.flagged }),
       reviewed: w.reviewed,
       found: w.found,
+      ...elusionRecord(w.unflagged),
       selection: w.selection,
     })),
     drift: [...scenario.drift],
     screeningSensitivity: scenario.screeningSensitivity,
     reviewSensitivity: scenario.reviewSensitivity,
+    ...elusionRecord(scenario.unflagged),
     confidence: scenario.confidence,
     sided: scenario.sided,
     ...(scenario.materiality === undefined ? {} : { materiality: scenario.materiality }),
@@ -498,4 +625,10 @@ export function scenarioToInput(scenario: Scenario): ScenarioRecord {
     stratify: scenario.stratify,
     ...(scenario.sources.length === 0 ? {} : { sources: scenario.sources.map((s) => ({ ...s })) }),
   };
+}
+
+function elusionRecord(sample: ElusionSample | undefined) {
+  return sample === undefined
+    ? {}
+    : { unflagged: sample.cases, unflaggedReviewed: sample.reviewed, unflaggedFound: sample.found };
 }

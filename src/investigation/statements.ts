@@ -2,6 +2,7 @@ import { countInterval } from "../intervals/countInterval.js";
 import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import type { Assessment } from "./assessInvestigation.js";
 import { nearestTotals } from "./detectionPower.js";
+import { screenStatement } from "./screenStatement.js";
 
 /** A sentence a report can cite, with the number it states and what that number rests on. */
 export interface Statement {
@@ -202,5 +203,6 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
     });
   }
   out.push(planSentence());
-  return out.slice(0, 6);
+  if (a.screen !== null) out.splice(1, 0, screenStatement(a.screen));
+  return out.slice(0, a.screen === null ? 6 : 7);
 }

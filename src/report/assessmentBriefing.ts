@@ -9,6 +9,7 @@ import {
 } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import type { Briefing } from "./Briefing.js";
+import { screenBriefing } from "./screenBriefing.js";
 
 const range = (lower: number, upper: number) => `${formatCount(lower)} to ${formatCount(upper)}`;
 
@@ -100,6 +101,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       notes: [`Assumes ${e.assumption}.`],
     });
   }
+  if (a.screen !== null) sections.push(screenBriefing(a.screen));
   const u = a.unrestricted;
   sections.push({
     title: "Without assumptions: assumption-free range (Manski)",

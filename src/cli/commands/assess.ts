@@ -59,6 +59,17 @@ export function scenarioOptions(yargs: Argv): Argv {
     .option("flagged", numberOption("Cases flagged by screening in the window"))
     .option("reviewed", numberOption("Cases reviewed in the window"))
     .option("found", numberOption("Reviewed cases found affected", "k"))
+    .option(
+      "unflagged",
+      numberOption(
+        "Cases the screen did not flag: per --window with window flags [default: window cases − flagged]; across the span with --example, --scenario or a case file",
+      ),
+    )
+    .option(
+      "unflagged-reviewed",
+      numberOption("Unflagged cases reviewed at random (an elusion sample), as --unflagged"),
+    )
+    .option("unflagged-found", numberOption("Reviewed unflagged cases found affected, as --unflagged"))
     .option("selection", {
       type: "string",
       describe: "How the reviewed cases were chosen: random (default), judgmental or unknown",
@@ -209,6 +220,11 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
   const override = (key: string, value: unknown) => {
     if (value !== undefined) scenario[key] = value;
   };
+  if (caseFile !== undefined || example !== undefined || file !== undefined) {
+    override("unflagged", parseNumber("--unflagged", argv.unflagged));
+    override("unflaggedReviewed", parseNumber("--unflagged-reviewed", argv.unflaggedReviewed));
+    override("unflaggedFound", parseNumber("--unflagged-found", argv.unflaggedFound));
+  }
   override("drift", parseDrift(argv.drift));
   override("screeningSensitivity", parseNumber("--screening-sensitivity", argv.screeningSensitivity, true));
   override("reviewSensitivity", parseNumber("--review-sensitivity", argv.reviewSensitivity, true));
@@ -244,6 +260,9 @@ function scenarioFromFlags(
   const found = counts("--found", argv.found, periods.length);
   const flagged = counts("--flagged", argv.flagged, periods.length);
   const windowCases = counts("--window-cases", argv.windowCases, periods.length);
+  const unflagged = counts("--unflagged", argv.unflagged, periods.length);
+  const unflaggedReviewed = counts("--unflagged-reviewed", argv.unflaggedReviewed, periods.length);
+  const unflaggedFound = counts("--unflagged-found", argv.unflaggedFound, periods.length);
   const selections = list(argv.selection);
   if (selections.length > 1 && selections.length !== periods.length) {
     throw new InputError("--selection", "give it once for all windows, or once per --window");
@@ -257,6 +276,9 @@ function scenarioFromFlags(
       found: found[i],
       ...(flagged[i] === undefined ? {} : { flagged: flagged[i] }),
       ...(windowCases[i] === undefined ? {} : { cases: windowCases[i] }),
+      ...(unflagged[i] === undefined ? {} : { unflagged: unflagged[i] }),
+      ...(unflaggedReviewed[i] === undefined ? {} : { unflaggedReviewed: unflaggedReviewed[i] }),
+      ...(unflaggedFound[i] === undefined ? {} : { unflaggedFound: unflaggedFound[i] }),
       selection: selections[selections.length === 1 ? 0 : i] ?? "random",
     };
   });
@@ -271,7 +293,17 @@ function scenarioFromFlags(
 }
 
 /** The options given once per --window (long names). */
-export const PER_WINDOW = ["window", "window-cases", "flagged", "reviewed", "found", "selection"] as const;
+export const PER_WINDOW = [
+  "window",
+  "window-cases",
+  "flagged",
+  "reviewed",
+  "found",
+  "unflagged",
+  "unflagged-reviewed",
+  "unflagged-found",
+  "selection",
+] as const;
 
 const WINDOW_FIELD_FLAGS: Readonly<Record<string, string>> = {
   period: "--window",
@@ -279,6 +311,9 @@ const WINDOW_FIELD_FLAGS: Readonly<Record<string, string>> = {
   flagged: "--flagged",
   reviewed: "--reviewed",
   found: "--found",
+  unflagged: "--unflagged",
+  unflaggedReviewed: "--unflagged-reviewed",
+  unflaggedFound: "--unflagged-found",
   selection: "--selection",
 };
 
