@@ -37,12 +37,17 @@ export interface CaseSummary {
   readonly rejected: readonly RejectedRow[];
   readonly hasFlagged: boolean;
   readonly span: DayInterval;
-  /** Per day of the span (index 0 = span.start): all cases, flagged, reviewed, reviewed with impact. */
+  /**
+   * Per day of the span (index 0 = span.start): all cases, flagged, flagged cases reviewed and found
+   * affected, and unflagged cases reviewed (an elusion sample) and found affected.
+   */
   readonly daily: {
     readonly cases: Int32Array;
     readonly flagged: Int32Array;
     readonly reviewed: Int32Array;
     readonly found: Int32Array;
+    readonly unflaggedReviewed: Int32Array;
+    readonly unflaggedFound: Int32Array;
   };
 }
 
@@ -143,13 +148,6 @@ export async function readCases(
       reject(line, `${names.impact} is recorded, but the case was not ${names.reviewed}`);
       return;
     }
-    if (reviewed && !flagged) {
-      reject(
-        line,
-        `the case was ${names.reviewed} but not ${names.flagged}; the review samples flagged cases`,
-      );
-      return;
-    }
     const outside = days.add(day, flagged, reviewed, impact);
     if (outside) {
       reject(line, `date ${dateText} is outside the span (${outside})`);
@@ -227,6 +225,8 @@ class DayTotals {
   private flagged = new Int32Array(0);
   private reviewed = new Int32Array(0);
   private found = new Int32Array(0);
+  private unflaggedReviewed = new Int32Array(0);
+  private unflaggedFound = new Int32Array(0);
 
   constructor(span: DayInterval | undefined) {
     this.fixed = span !== undefined;
@@ -253,8 +253,9 @@ class DayTotals {
     const i = day - this.start;
     (this.cases[i] as number) += by;
     if (flagged) (this.flagged[i] as number) += by;
-    if (reviewed) (this.reviewed[i] as number) += by;
-    if (impact) (this.found[i] as number) += by;
+    // A reviewed unflagged case belongs to an elusion sample, counted apart from the flagged review.
+    if (reviewed) ((flagged ? this.reviewed : this.unflaggedReviewed)[i] as number) += by;
+    if (impact) ((flagged ? this.found : this.unflaggedFound)[i] as number) += by;
   }
 
   private resize(start: number, end: number): void {
@@ -267,6 +268,8 @@ class DayTotals {
     this.flagged = grow(this.flagged);
     this.reviewed = grow(this.reviewed);
     this.found = grow(this.found);
+    this.unflaggedReviewed = grow(this.unflaggedReviewed);
+    this.unflaggedFound = grow(this.unflaggedFound);
     this.start = start;
     this.end = end;
   }
@@ -275,7 +278,14 @@ class DayTotals {
     if (this.start === FIRST_DAY) throw new InputError("cases", "has no usable row");
     return {
       span: { start: this.start, end: this.end },
-      daily: { cases: this.cases, flagged: this.flagged, reviewed: this.reviewed, found: this.found },
+      daily: {
+        cases: this.cases,
+        flagged: this.flagged,
+        reviewed: this.reviewed,
+        found: this.found,
+        unflaggedReviewed: this.unflaggedReviewed,
+        unflaggedFound: this.unflaggedFound,
+      },
     };
   }
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { examples } from "../../src/investigation/examples.js";
@@ -87,5 +90,27 @@ describe("adequacy assess with an elusion sample", () => {
     expect(r.stderr).toContain(
       "--unflagged-reviewed must be a whole number from 1 to --unflagged (1000); got 2000",
     );
+  });
+
+  it("reads reviewed rows with flagged = no in a case file as the window's elusion sample", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "adequacy-elusion-")), "cases.csv");
+    const rows = ["id,date,flagged,reviewed,impact"];
+    for (let i = 0; i < 60; i++)
+      rows.push(
+        `f${i},2024-01-${String((i % 28) + 1).padStart(2, "0")},1,${i < 30 ? 1 : 0},${i < 6 ? 1 : 0}`,
+      );
+    for (let i = 0; i < 400; i++)
+      rows.push(`u${i},2024-01-${String((i % 28) + 1).padStart(2, "0")},0,${i < 100 ? 1 : 0},0`);
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const r = await run("assess", "--cases", file, "--span", "2023-01/2024-01", "--format", "json");
+    expect(r.code).toBe(0);
+    const screen = JSON.parse(r.stdout).screen;
+    expect(screen.scope).toBe("windows");
+    expect([screen.elusion.population, screen.elusion.sample, screen.elusion.found]).toEqual([400, 100, 0]);
+    expect([
+      screen.recall.flagged.population,
+      screen.recall.flagged.sample,
+      screen.recall.flagged.found,
+    ]).toEqual([60, 30, 6]);
   });
 });

@@ -80,14 +80,15 @@ describe("readCases", () => {
       { line: 3, reason: 'duplicate id "A1" (first on line 2)' },
       { line: 4, reason: 'date is not a calendar date: "2023-02-30"' },
       { line: 5, reason: 'flagged must be true/false, 1/0, yes/no or blank; got "maybe"' },
-      { line: 6, reason: "the case was reviewed but not flagged; the review samples flagged cases" },
       { line: 7, reason: "impact is recorded, but the case was not reviewed" },
       { line: 8, reason: "date 2025-01-01 is outside the span (2019-01-01 to 2024-02-29)" },
       { line: 9, reason: "has 3 fields; the header has 5" },
     ]);
-    expect([s.rowsRead, s.rowsUsed, s.rowsRejected]).toEqual([9, 2, 7]);
+    expect([s.rowsRead, s.rowsUsed, s.rowsRejected]).toEqual([9, 3, 6]);
     const total = (a: Int32Array) => a.reduce((t, x) => t + x, 0);
-    expect([total(s.daily.cases), total(s.daily.reviewed), total(s.daily.found)]).toEqual([2, 2, 1]);
+    expect([total(s.daily.cases), total(s.daily.reviewed), total(s.daily.found)]).toEqual([3, 2, 1]);
+    // A6, reviewed but not flagged, belongs to an elusion sample.
+    expect([total(s.daily.unflaggedReviewed), total(s.daily.unflaggedFound)]).toEqual([1, 0]);
   });
 
   it("maps column names and works without a flagged column", async () => {
@@ -149,6 +150,35 @@ describe("scenarioFromCases", () => {
     expect(periodTotals(s, "quarter").map((p) => [p.label, p.cases])).toEqual([
       ["2023-Q4", 3],
       ["2024-Q1", 3],
+    ]);
+  });
+
+  it("takes reviewed unflagged cases as an elusion sample: per window when all lie in windows, else across the span", async () => {
+    const rows = [
+      "a,2023-11-03,1,1,1",
+      "b,2023-11-04,0,1,0",
+      "c,2023-11-05,0,1,1",
+      "d,2023-11-06,0,0,0",
+      "e,2023-12-20,0,0,0",
+    ];
+    const read = (extra: string[]) =>
+      readCases(stream(`${header}${[...rows, ...extra].join("\n")}\n`), {
+        span: parseInterval("span", "2023-11/2023-12"),
+      });
+    const inWindow = scenarioFromCases(await read([]), { name: "t" });
+    expect(inWindow.windows[0]).toMatchObject({
+      cases: 4,
+      flagged: 1,
+      reviewed: 1,
+      found: 1,
+      unflaggedReviewed: 2,
+      unflaggedFound: 1,
+    });
+    expect(inWindow.unflaggedReviewed).toBeUndefined();
+    const acrossSpan = scenarioFromCases(await read(["f,2023-12-21,0,1,0"]), { name: "t" });
+    expect(acrossSpan.windows[0]).not.toHaveProperty("unflaggedReviewed");
+    expect([acrossSpan.unflagged, acrossSpan.unflaggedReviewed, acrossSpan.unflaggedFound]).toEqual([
+      5, 3, 1,
     ]);
   });
 });
