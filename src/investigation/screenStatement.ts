@@ -17,8 +17,8 @@ export function screenStatement(screen: ScreenAssessment): Statement {
   return {
     id: "screen",
     text:
-      `A random sample of ${formatCount(e.sample)} of the ${formatCount(e.population)} cases the screen did not flag found ${formatCount(e.found)} affected; ` +
-      `with ${c} confidence at most ${formatCount(e.affected.upper)} unflagged cases were affected (elusion rate at most ${formatPercent(e.rate.upper)}, exact hypergeometric, ${describeSided(e.sided)})${recall}, ` +
+      `A review of ${formatCount(e.sample)} of the ${formatCount(e.population)} cases the screen did not flag found ${formatCount(e.found)} affected; ` +
+      `if the ${formatCount(e.sample)} were drawn at random from them, then with ${c} confidence at most ${formatCount(e.affected.upper)} unflagged cases were affected (elusion rate at most ${formatPercent(e.rate.upper)}, exact hypergeometric, ${describeSided(e.sided)})${recall}, ` +
       "assuming reviewers recognised affected cases as well among the unflagged cases as among the flagged.",
     value: e.affected.upper,
     method: `${e.method}; ${screen.recall.method}`,

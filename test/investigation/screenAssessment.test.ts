@@ -105,7 +105,7 @@ describe("assessInvestigation(scenario).screen", () => {
     const a = assessInvestigation(base);
     const statement = a.statements.find((s) => s.id === "screen");
     expect(statement?.text).toContain(
-      "A random sample of 400 of the 9,391 cases the screen did not flag found 0 affected",
+      "A review of 400 of the 9,391 cases the screen did not flag found 0 affected; if the 400 were drawn at random from them",
     );
     expect(statement?.text).toContain(
       `at most ${a.screen?.elusion.affected.upper} unflagged cases were affected`,
