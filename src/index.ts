@@ -10,6 +10,7 @@ export {
   PALETTE,
   powerChart,
   sampleSizeChart,
+  screenChart,
   sensitivityChart,
   timelineChart,
 } from "./charts/index.js";

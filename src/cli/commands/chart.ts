@@ -20,6 +20,7 @@ const KINDS = [
   "intervals",
   "sample-size",
   "confidence-curve",
+  "screen",
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -150,6 +151,14 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
       return charts.powerChart(assessment, options);
     case "confidence-curve":
       return charts.confidenceCurveChart(assessment, options);
+    case "screen":
+      if (assessment.screen === null) {
+        throw new InputError(
+          "--unflagged-reviewed",
+          "is needed to draw screen: the scenario gives no elusion sample of the unflagged cases",
+        );
+      }
+      return charts.screenChart(assessment, options);
   }
 }
 
@@ -188,7 +197,7 @@ export function chartCommand(io: Io): Command {
     command: "chart [kind]",
     repeatable: PER_WINDOW,
     describe:
-      "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, or all",
+      "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, screen, or all",
     builder: (yargs: Argv) =>
       scenarioOptions(yargs)
         .positional("kind", { choices: [...KINDS, "all"], describe: "Which chart" })
@@ -258,7 +267,9 @@ export function chartCommand(io: Io): Command {
           throw new InputError("--example", "or --scenario or --span with --window is needed by chart all");
         makeFolder("--out-dir", dir);
         const kinds = KINDS.filter(
-          (k) => assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size",
+          (k) =>
+            (k !== "screen" || assessment.screen !== null) &&
+            (assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size"),
         );
         const only = single("--format", argv.format) as ChartFormat | undefined;
         for (const k of kinds) {

@@ -1,0 +1,100 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { Assessment } from "../investigation/assessInvestigation.js";
+import { formatConfidence, formatPercent } from "../text/format.js";
+import { formatDecimal } from "../text/formatDecimal.js";
+import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
+
+/**
+ * Where the affected cases could be, by the screen: found in review (certain), among the flagged cases not
+ * reviewed, and among the unflagged cases not reviewed — estimates as bars, bounds as whiskers, each side
+ * at the per-side confidence so that both hold together at the assessment's confidence (Šidák).
+ */
+export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
+  const screen = a.screen;
+  if (screen === null) throw new RangeError("screenChart needs an assessment with an elusion sample");
+  const p = screen.placement;
+  const c = formatConfidence(a.confidence);
+  const oneSided = a.sided === "upper";
+  const row = (
+    part: string,
+    range: { estimate: number | null; lower: number; upper: number },
+    basis: string,
+  ) => ({
+    part,
+    estimate: range.estimate === null ? 0 : Math.round(range.estimate * 10) / 10,
+    lower: oneSided && range.estimate !== null ? Math.min(range.estimate, range.upper) : range.lower,
+    upper: range.upper,
+    basis,
+  });
+  const rows = [
+    row("Found in review", { estimate: p.found, lower: p.found, upper: p.found }, "observed"),
+    row(
+      screen.scope === "span" ? "Flagged in the windows, not reviewed" : "Flagged, not reviewed",
+      p.flaggedUnreviewed,
+      "exact hypergeometric",
+    ),
+    row("Unflagged, not reviewed", p.unflaggedUnreviewed, "exact hypergeometric (elusion sample)"),
+  ];
+  const recall =
+    screen.recall.lower > 0
+      ? `recall at least ${formatPercent(screen.recall.lower)}`
+      : "recall not bounded above 0";
+  return {
+    ...frame(
+      `Affected cases found in review, and those that could remain among the flagged and the unflagged cases not reviewed, in ${a.name}, with bounds holding together at ${c}.`,
+      `${a.name}: where affected cases could be, by the screen`,
+      [
+        `Bars: estimates; whiskers: bounds at ${formatPercent(p.sideConfidence)} each, ${c} together (Šidák)`,
+        `At most ${formatDecimal(p.undetected.upper)} undetected; elusion at most ${formatPercent(screen.elusion.rate.upper)}; ${recall}`,
+        "Assumes random samples on both sides and reviewers who recognise affected cases equally well on both",
+      ],
+      options,
+    ),
+    padding: { left: 5, top: 5, bottom: 5, right: 28 },
+    data: { values: rows },
+    encoding: {
+      y: {
+        field: "part",
+        type: "nominal",
+        title: null,
+        sort: rows.map((r) => r.part),
+        axis: { labelLimit: labelLimit(options, 0.45) },
+      },
+    },
+    layer: [
+      {
+        mark: { type: "bar", color: PALETTE[0], opacity: 0.8, height: { band: 0.55 } },
+        encoding: {
+          x: {
+            field: "estimate",
+            type: "quantitative",
+            title: "Affected cases (count)",
+            axis: { format: ",d" },
+          },
+          tooltip: [
+            { field: "part", title: "Where" },
+            { field: "estimate", title: "Estimate", format: ",.1f" },
+            { field: "lower", title: "Lower bound", format: ",d" },
+            { field: "upper", title: "Upper bound", format: ",d" },
+            { field: "basis", title: "Method" },
+          ],
+        },
+      },
+      {
+        mark: { type: "rule", color: "#222", strokeWidth: 2 },
+        encoding: { x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } },
+      },
+      {
+        mark: { type: "tick", color: "#222", thickness: 2, size: 14 },
+        encoding: { x: { field: "upper", type: "quantitative" } },
+      },
+      {
+        mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
+        encoding: {
+          x: { field: "upper", type: "quantitative" },
+          text: { field: "upper", type: "quantitative", format: ",d" },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,58 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { screenChart } from "../../src/charts/index.js";
+import { compileSpec, renderSvg } from "../../src/charts/render.js";
+import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { examples } from "../../src/investigation/examples.js";
+
+const require = createRequire(import.meta.url);
+const schema = require(join(dirname(require.resolve("vega-lite")), "vega-lite-schema.json"));
+const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+const screened = assessInvestigation({
+  name: "screened review",
+  span: "2019-01-01/2024-02-29",
+  windows: [
+    {
+      period: "2023-12-01/2024-02-29",
+      cases: 10_000,
+      flagged: 609,
+      reviewed: 109,
+      found: 12,
+      unflaggedReviewed: 400,
+      unflaggedFound: 0,
+    },
+  ],
+});
+
+describe("screenChart(assessment)", () => {
+  const spec = screenChart(screened);
+
+  it("validates against vega-lite's JSON schema and compiles with no warning", () => {
+    expect(validate(spec), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(compileSpec(spec).warnings).toEqual([]);
+  });
+
+  it("draws the assessment's placement bounds, not numbers of its own", () => {
+    const p = screened.screen?.placement;
+    const values = (spec.data as { values: { part: string; upper: number }[] }).values;
+    expect(values.map((v) => v.upper)).toEqual([
+      p?.found,
+      p?.flaggedUnreviewed.upper,
+      p?.unflaggedUnreviewed.upper,
+    ]);
+    expect(JSON.stringify(spec.title)).toContain(`At most ${p?.undetected.upper} undetected`);
+    expect(JSON.stringify(spec.title)).toContain("Assumes random samples on both sides");
+  });
+
+  it("renders to SVG", async () => {
+    const svg = await renderSvg(spec);
+    expect(svg).toContain("Unflagged, not reviewed");
+  });
+
+  it("refuses an assessment without an elusion sample", () => {
+    expect(() => screenChart(assessInvestigation(examples["hmcts-sscs"]))).toThrow(RangeError);
+  });
+});
