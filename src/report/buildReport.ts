@@ -10,6 +10,7 @@ import { stratumPlanCurve } from "../investigation/stratumPlanCurve.js";
 import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
+import { screenSection } from "./screenSection.js";
 
 export interface ReportContext {
   /** The tool version that produced the report. */
@@ -43,6 +44,7 @@ export function buildReport(a: Assessment, context: ReportContext): ReportDocume
     findings(a),
     coverage(a),
     ...(a.window ? [outside(a)] : []),
+    ...(a.screen ? [screenSection(a)] : []),
     power(a),
     plan(a),
     limitations(a),
