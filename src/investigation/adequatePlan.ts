@@ -1,7 +1,9 @@
 import { sampleSize } from "../planning/sampleSize.js";
+import { formatPercent } from "../text/format.js";
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { calendarPeriods, type DayInterval, formatInterval, type Stratum } from "./calendar.js";
-import { detectionSampleSize } from "./detectionSampleSize.js";
+import { detectionPlan } from "./detectionSampleSize.js";
 import type { StageModel } from "./stageModel.js";
 
 export interface PlanStratum {
@@ -22,6 +24,12 @@ export interface AdequatePlan {
   /** Where the tolerable rate came from. */
   readonly tolerableSource: string;
   readonly expectedRate: number;
+  /**
+   * False when no sample keeps the bound below the tolerable rate, because the rate observed (scaled by the
+   * sensitivities) is not below it; every stratum is then a census and `unreachableReason` says why.
+   */
+  readonly reachable: boolean;
+  readonly unreachableReason: string | null;
   readonly strata: readonly PlanStratum[];
   readonly total: number;
   /** The detection-based alternative: find at least one if at least `affected` were affected anywhere. */
@@ -32,6 +40,13 @@ export interface AdequatePlan {
     /** Where D came from (it always counts the span's stage cases, the plan's population). */
     readonly affectedSource: string;
     readonly population: number;
+    /**
+     * False when no random sample, not even every case, finds one with probability `confidence` (a review
+     * sensitivity below 1 can cap it); `sampleSize` is then every case and `probability` what that gives.
+     */
+    readonly reachable: boolean;
+    /** Why no plan meets the target, when `reachable` is false; else null. */
+    readonly unreachableReason: string | null;
     readonly sampleSize: number;
     readonly probability: number;
   };
@@ -60,33 +75,31 @@ export function adequatePlan(
     readonly sensitivity: number;
   },
 ): AdequatePlan {
-  if (options.expectedRate >= options.tolerable) {
-    throw new InputError(
-      "tolerable",
-      `(${options.tolerable}) must be above the rate observed in the windows (${options.expectedRate.toPrecision(4)})`,
-    );
-  }
+  // No sample keeps a bound below the target when the rate observed already reaches it: every stratum is
+  // then shown as a census, and the plan says why no plan meets the target rather than aborting.
+  const reachable = options.expectedRate < options.tolerable;
   const strata = calendarPeriods(span, options.stratify).map(({ label, interval }) => {
     const population = Math.max(1, Math.round(model.stageIn(interval)));
     let size = population;
     let census = true;
-    try {
-      size = sampleSize({
-        model: "hypergeometric",
-        population,
-        tolerable: options.tolerable,
-        confidence: options.confidence,
-        ...(options.expectedRate > 0 ? { expectedRate: options.expectedRate } : {}),
-      }).sampleSize;
-      census = size >= population;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-    }
+    if (reachable)
+      try {
+        size = sampleSize({
+          model: "hypergeometric",
+          population,
+          tolerable: options.tolerable,
+          confidence: options.confidence,
+          ...(options.expectedRate > 0 ? { expectedRate: options.expectedRate } : {}),
+        }).sampleSize;
+        census = size >= population;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+      }
     return { label, period: formatInterval(interval), population, sampleSize: size, census };
   });
   const population = Math.max(1, Math.round(model.stageIn(span)));
   const affected = Math.min(population, Math.max(1, options.detectAffected));
-  const detection = detectionSampleSize({
+  const detection = detectionPlan({
     population,
     affected,
     confidence: options.confidence,
@@ -99,6 +112,10 @@ export function adequatePlan(
     tolerable: options.tolerable,
     tolerableSource: options.tolerableSource,
     expectedRate: options.expectedRate,
+    reachable,
+    unreachableReason: reachable
+      ? null
+      : messages.ratePlanUnreachable(formatPercent(options.expectedRate), formatPercent(options.tolerable)),
     strata,
     total: strata.reduce((sum, s) => sum + s.sampleSize, 0),
     detection: {
@@ -106,8 +123,19 @@ export function adequatePlan(
       affected,
       affectedSource: options.detectAffectedSource,
       population,
-      sampleSize: detection.sampleSize,
-      probability: detection.probability,
+      ...(detection.reachable
+        ? {
+            reachable: true,
+            unreachableReason: null,
+            sampleSize: detection.sampleSize,
+            probability: detection.probability,
+          }
+        : {
+            reachable: false,
+            unreachableReason: detection.reason,
+            sampleSize: detection.limit,
+            probability: detection.best,
+          }),
     },
   };
 }

@@ -188,12 +188,9 @@ export function assessInvestigation(input: unknown): Assessment {
       sided: "upper",
     }).upper;
     windowUpperRate = processRate / (sensitivity.screening * sensitivity.review);
-    if (scenario.tolerable === undefined && windowUpperRate >= 1) {
-      throw new InputError(
-        "tolerable",
-        `is required: the windows cannot rule out any rate below 100%${screen !== null && sensitivity.screening < 1 ? ` once divided by the lower bound on the screen's recall (${formatPercent(sensitivity.screening)})` : ""}, so there is no default target`,
-      );
-    }
+    // When the windows cannot rule out any rate below 100%, there is no default target: the plan is then
+    // reported as unreachable (adequatePlan), not the assessment aborted.
+    windowUpperRate = Math.min(1, windowUpperRate);
     // The outside stage volume is estimated from the windows' own count when no case counts are given,
     // or when the flagged cases outside are the windows' flag rate applied to the cases there.
     const volumeEstimated = outsideStage > 0 && (!model.casesKnown || model.unit === "flagged cases");
@@ -259,7 +256,11 @@ export function assessInvestigation(input: unknown): Assessment {
     confidence,
     tolerable,
     tolerableSource:
-      scenario.tolerable === undefined ? "window upper bound (Clopper–Pearson, one-sided)" : "given",
+      scenario.tolerable !== undefined
+        ? "given"
+        : tolerable >= 1
+          ? "none: the windows cannot rule out any rate below 100%; give a tolerable rate for a plan"
+          : "window upper bound (Clopper–Pearson, one-sided)",
     expectedRate: window
       ? Math.min(1, window.found / window.reviewed / (sensitivity.screening * sensitivity.review))
       : 0,

@@ -55,6 +55,51 @@ export function detectionSampleSize(options: DetectionSampleSizeOptions): Detect
       messages.detectionUnreachable(detectProbability(target, limit), confidence),
     );
   }
+  return search(target, confidence, limit, reaches);
+}
+
+/** A detection plan that may not exist: the sample size, or why no sample reaches the confidence. */
+export type DetectionPlanOutcome =
+  | ({ readonly reachable: true } & DetectionSampleSize)
+  | {
+      readonly reachable: false;
+      /** Why no sample reaches the confidence (from the messages module). */
+      readonly reason: string;
+      /** The detection probability of the largest sample possible (every case, or the largest count). */
+      readonly best: number;
+      /** That largest sample. */
+      readonly limit: number;
+    };
+
+/**
+ * As {@link detectionSampleSize}, but never throws when the confidence is out of reach: it returns
+ * `reachable: false` with the reason and the best detection probability a census gives, so that an
+ * assessment can show everything else and say why no plan meets the target. Bad input still throws.
+ *
+ * @example
+ * detectionPlan({ population: 609, affected: 2, sensitivity: 0.5 }).reachable; // false (census: 0.75)
+ */
+export function detectionPlan(options: DetectionSampleSizeOptions): DetectionPlanOutcome {
+  const target = detectionTarget(options);
+  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
+  if (target.model === "hypergeometric" && target.affected === 0) {
+    throw new InputError("affected", messages.wholeInRange(1, `population (${target.population})`, 0));
+  }
+  const limit = target.population ?? MAX_COUNT;
+  const reaches = (m: number) => !exceeds(missProbability(target, m), 1 - confidence);
+  if (!reaches(limit)) {
+    const best = detectProbability(target, limit);
+    return { reachable: false, reason: messages.detectionUnreachable(best, confidence), best, limit };
+  }
+  return { reachable: true, ...search(target, confidence, limit, reaches) };
+}
+
+function search(
+  target: ReturnType<typeof detectionTarget>,
+  confidence: number,
+  limit: number,
+  reaches: (m: number) => boolean,
+): DetectionSampleSize {
   const rate =
     (target.prevalence ?? (target.affected as number) / (target.population as number)) * target.sensitivity;
   const guess = Math.min(limit, Math.max(1, Math.ceil(Math.log1p(-confidence) / Math.log1p(-rate))));

@@ -1,5 +1,6 @@
 import { countInterval } from "../intervals/countInterval.js";
 import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import type { Assessment } from "./assessInvestigation.js";
 import { nearestTotals } from "./detectionPower.js";
 import { screenStatement } from "./screenStatement.js";
@@ -63,9 +64,13 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
   const planSentence = (): Statement => ({
     id: "adequate-plan",
     text:
-      `A review adequate for the whole exposure period would examine ${plural(plan.total, "case")} drawn at random across ${plural(plan.strata.length, plan.stratify)}, ` +
-      `so that each ${plan.stratify}'s rate is bounded below ${formatPercent(plan.tolerable)} with ${c} confidence; ` +
-      `or ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`,
+      (plan.reachable
+        ? `A review adequate for the whole exposure period would examine ${plural(plan.total, "case")} drawn at random across ${plural(plan.strata.length, plan.stratify)}, ` +
+          `so that each ${plan.stratify}'s rate is bounded below ${formatPercent(plan.tolerable)} with ${c} confidence; `
+        : `${plan.unreachableReason} `) +
+      (plan.detection.reachable
+        ? `or ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`
+        : `and no detection plan meets the target. ${messages.detectionPlanUnreachable(formatCount(plan.detection.affected), c, formatCount(plan.detection.population), plan.detection.probability.toPrecision(4))}`),
     value: plan.total,
     method: `${plan.method}; ${plan.detection.method}`,
     confidence: a.confidence,

@@ -143,9 +143,17 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
           .join("; "),
       ],
       ["Total", `${formatCount(plan.total)} ${unit}`],
+      ...(plan.reachable ? [] : [["No plan", plan.unreachableReason as string] as [string, string]]),
       [
         "Or, to detect",
-        `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected (${plan.detection.affectedSource})`,
+        plan.detection.reachable
+          ? `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected (${plan.detection.affectedSource})`
+          : messages.detectionPlanUnreachable(
+              formatCount(plan.detection.affected),
+              formatConfidence(a.confidence),
+              formatCount(plan.detection.population),
+              formatProbability(plan.detection.probability),
+            ),
       ],
     ],
     notes: [],

@@ -8,6 +8,7 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { nearestTotals } from "../investigation/detectionPower.js";
 import { stratumPlanCurve } from "../investigation/stratumPlanCurve.js";
 import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
 import { screenSection } from "./screenSection.js";
@@ -381,7 +382,9 @@ function plan(a: Assessment): Section {
     heading: "What an adequate review would need",
     blocks: [
       p(
-        `A review that could support a claim about the whole exposure period samples every part of it. Drawing cases at random within each ${pl.stratify}, the samples below keep each ${pl.stratify}'s ${c} one-sided upper bound below ${formatPercent(pl.tolerable)} (${pl.tolerableSource}) if its rate is the one observed (${formatPercent(pl.expectedRate)}): ${formatCount(pl.total)} cases in all.`,
+        pl.reachable
+          ? `A review that could support a claim about the whole exposure period samples every part of it. Drawing cases at random within each ${pl.stratify}, the samples below keep each ${pl.stratify}'s ${c} one-sided upper bound below ${formatPercent(pl.tolerable)} (${pl.tolerableSource}) if its rate is the one observed (${formatPercent(pl.expectedRate)}): ${formatCount(pl.total)} cases in all.`
+          : `A review that could support a claim about the whole exposure period samples every part of it. ${pl.unreachableReason}`,
       ),
       {
         kind: "table",
@@ -394,7 +397,14 @@ function plan(a: Assessment): Section {
         ]),
       },
       p(
-        `Alternatively, to find at least one affected case with ${c} probability if ${formatCount(pl.detection.affected)} or more were affected anywhere in the period, review ${formatCount(pl.detection.sampleSize)} of the ${formatCount(pl.detection.population)} ${a.unit} drawn at random from the whole period (exact hypergeometric).`,
+        pl.detection.reachable
+          ? `Alternatively, to find at least one affected case with ${c} probability if ${formatCount(pl.detection.affected)} or more were affected anywhere in the period, review ${formatCount(pl.detection.sampleSize)} of the ${formatCount(pl.detection.population)} ${a.unit} drawn at random from the whole period (exact hypergeometric).`
+          : messages.detectionPlanUnreachable(
+              formatCount(pl.detection.affected),
+              c,
+              `${formatCount(pl.detection.population)} ${a.unit}`,
+              pl.detection.probability.toPrecision(4),
+            ),
       ),
       {
         kind: "chart",

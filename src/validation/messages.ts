@@ -70,6 +70,10 @@ export const messages = {
     `is too close to the tolerable rate: the search for the smallest sample allowing ⌈n × ${expectedRate}⌉ affected did not settle in ${formatDecimal(steps)} steps; use an expected rate further below the tolerable rate`,
   detectionUnreachable: (best: number, confidence: number) =>
     `cannot be met: even reviewing every case detects with probability ${best.toPrecision(4)}, below ${confidence}`,
+  ratePlanUnreachable: (observed: string, tolerable: string) =>
+    `No review keeps the rate's upper bound below ${tolerable}: the rate observed in the windows (${observed}, after the sensitivities) is not below it, so even a review of every case would not; every period is shown as a census.`,
+  detectionPlanUnreachable: (affected: string, confidence: string, population: string, best: string) =>
+    `No random sample finds at least one affected case with ${confidence} probability if ${affected} were affected: even reviewing all ${population} detects with probability ${best} only, because not every affected case reviewed is recognised (the sensitivities).`,
   sidedDefault: (command: "bound" | "appraise" | "assess") =>
     command === "assess"
       ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."
