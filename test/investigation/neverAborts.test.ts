@@ -44,7 +44,7 @@ describe("an assessment never aborts because one part cannot be computed", () =>
   it.each([55, 80, 109])(
     "found %i of 109 at review sensitivity 0.5 gives an answer (55/109/0.5 > 1)",
     (found) => {
-      const base = examples["hmcts-sscs"];
+      const base = examples["hmcts-sscs"] as NonNullable<(typeof examples)["hmcts-sscs"]>;
       const windows = base.windows.map((w) => ({ ...w, found }));
       const a = assessInvestigation({ ...base, windows, reviewSensitivity: 0.5 });
       expect(a.adequatePlan.reachable).toBe(false);
