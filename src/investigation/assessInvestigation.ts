@@ -2,7 +2,6 @@ import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
 import { ceilTimes } from "../math/wholeCount.js";
-import { formatPercent } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
 import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
