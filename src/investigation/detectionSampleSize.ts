@@ -42,20 +42,10 @@ export interface DetectionSampleSize {
  * detectionSampleSize({ population: 609, affected: 5 }).sampleSize;
  */
 export function detectionSampleSize(options: DetectionSampleSizeOptions): DetectionSampleSize {
-  const target = detectionTarget(options);
-  const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
-  if (target.model === "hypergeometric" && target.affected === 0) {
-    throw new InputError("affected", messages.wholeInRange(1, `population (${target.population})`, 0));
-  }
-  const limit = target.population ?? MAX_COUNT;
-  const reaches = (m: number) => !exceeds(missProbability(target, m), 1 - confidence);
-  if (!reaches(limit)) {
-    throw new InputError(
-      "confidence",
-      messages.detectionUnreachable(detectProbability(target, limit), confidence),
-    );
-  }
-  return search(target, confidence, limit, reaches);
+  const plan = detectionPlan(options);
+  if (!plan.reachable) throw new InputError("confidence", plan.reason);
+  const { reachable: _, ...size } = plan;
+  return size;
 }
 
 /** A detection plan that may not exist: the sample size, or why no sample reaches the confidence. */
