@@ -5,10 +5,10 @@ import type { Sided } from "../intervals/types.js";
 import {
   requireConfidence,
   requireCount,
+  requireDrift,
   requireHalfOpenUnit,
   requireOneOf,
   requireOpenUnit,
-  requirePositive,
 } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -327,9 +327,9 @@ export function normalizeScenario(input: unknown): Scenario {
       );
     }
   }
-  const drift = [
-    ...new Set((raw.drift ?? DEFAULT_DRIFT).map((d, i) => requirePositive(`drift[${i}]`, d))),
-  ].sort((a, b) => a - b);
+  const drift = [...new Set((raw.drift ?? DEFAULT_DRIFT).map((d, i) => requireDrift(`drift[${i}]`, d)))].sort(
+    (a, b) => a - b,
+  );
   if (drift.length === 0) throw new InputError("drift", "must list at least one value");
   return {
     name: raw.name,

@@ -59,10 +59,20 @@ export function requireClosedUnit(field: string, value: unknown): number {
   return x;
 }
 
-/** A finite number greater than 0 (prior shape parameters, drift). */
+/** A finite number greater than 0 (prior shape parameters). */
 export function requirePositive(field: string, value: unknown): number {
   const x = requireNumber(field, value);
   if (!(x > 0)) throw new InputError(field, messages.positive(x));
+  return x;
+}
+
+/**
+ * A drift θ in (0, 1000]: the outside rate as a multiple of the window's. Beyond a thousandfold the drift
+ * rows scale the outside volume past any count a bound can be computed for, and say nothing a reader can use.
+ */
+export function requireDrift(field: string, value: unknown): number {
+  const x = requireNumber(field, value);
+  if (!(x > 0 && x <= 1000)) throw new InputError(field, messages.driftRange(x));
   return x;
 }
 

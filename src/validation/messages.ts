@@ -22,6 +22,8 @@ export const messages = {
   halfOpenUnit: (value: number) => `must be greater than 0 and at most 1; got ${value}`,
   closedUnit: (value: number) => `must be from 0 to 1; got ${value}`,
   positive: (value: number) => `must be greater than 0; got ${value}`,
+  driftRange: (value: number) =>
+    `must be greater than 0 and at most 1000 (the outside rate at most 1,000 times the window's); got ${value}`,
   biasRange: (value: number) =>
     `must be from 0.001 to 1000 (1 is random selection; 2 means an affected case was half as likely to be picked); got ${value}`,
   oneOf: (allowed: readonly string[], value: unknown) =>

@@ -234,7 +234,10 @@ describe("adequacy assess", () => {
       [...sscsFlags, "--screening-sensitivity", "0.8"],
       "--screening-sensitivity below 1 needs the cases in every window",
     ],
-    [[...sscsFlags, "--drift", "0.5,0"], "--drift values must be greater than 0; got 0"],
+    [
+      [...sscsFlags, "--drift", "0.5,0"],
+      "--drift must be greater than 0 and at most 1000 (the outside rate at most 1,000 times the window's); got 0",
+    ],
     [[...sscsFlags, "--drift", "0.5,x"], '--drift must be a number; got "x"'],
     [[...sscsFlags, "--materiality", "0"], "--materiality must be a whole number from 1"],
     [

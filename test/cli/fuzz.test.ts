@@ -247,8 +247,7 @@ const commands: Record<string, { positional?: fc.Arbitrary<string[]>; flags: Fla
       ["--flagged", number(["1000", "50"])],
       ["--reviewed", number(["109", "10"])],
       ["--found", number(["1", "0"])],
-      // Not "1e300": a known failure, skipped below.
-      ["--drift", text(["1", "2", "none"])],
+      ["--drift", text(["1", "2", "1e300", "none"])],
       ["--screening-sensitivity", number(["0.9", "1"])],
       ["--review-sensitivity", number(["0.8"])],
       ["--materiality", number(["10", "1"])],
@@ -423,11 +422,11 @@ describe("adequacy fuzzed over argument vectors and files", () => {
     expect({ codes, ok: codes[0] > 30 && codes[2] > 30 }).toEqual({ codes, ok: true });
   }, 60_000);
 
-  // Known failures the fuzz found, left for their fix; each replays with the arguments shown.
-  // --drift 1e300 grows the population past 2^53, and the refusal names "population", not --drift.
-  it.skip("refuses --drift 1e300 naming --drift", async () => {
+  // Found by the fuzz: --drift 1e300 grew the population past 2^53, and the refusal named "population".
+  it("refuses --drift 1e300 naming --drift and its range", async () => {
     const { code, stderr } = await run("assess", "--example", "hmcts-sscs", "--drift=1e300");
     expect(code).toBe(2);
     expect(stderr).toContain("--drift");
+    expect(stderr).toContain("at most 1000");
   });
 });

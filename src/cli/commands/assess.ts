@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
+import { requireDrift } from "../../validation/checks.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import type { Command } from "../Command.js";
@@ -239,11 +240,7 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
 function parseDrift(raw: unknown): number[] | undefined {
   const text = single("--drift", raw);
   if (text === undefined) return undefined;
-  return text.split(",").map((part) => {
-    const value = parseNumber("--drift", part.trim()) as number;
-    if (!(value > 0)) throw new InputError("--drift", `values must be greater than 0; got ${value}`);
-    return value;
-  });
+  return text.split(",").map((part) => requireDrift("--drift", parseNumber("--drift", part.trim())));
 }
 
 function scenarioFromFlags(
