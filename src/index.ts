@@ -81,6 +81,11 @@ export type { ElusionSampleSize, ElusionSampleSizeOptions } from "./planning/elu
 export { elusionSampleSize } from "./planning/elusionSampleSize.js";
 export type { PlanCurve } from "./planning/planCurve.js";
 export { planCurve } from "./planning/planCurve.js";
+export type {
+  PrecisionSampleSize,
+  PrecisionSampleSizeOptions,
+} from "./planning/precisionSampleSize.js";
+export { PRECISION_SCAN_LIMIT, precisionSampleSize } from "./planning/precisionSampleSize.js";
 export type { GeneratorId } from "./planning/random/generatorIds.js";
 export { DEFAULT_GENERATOR, GENERATORS } from "./planning/random/generatorIds.js";
 export type { Seed } from "./planning/random/generators.js";

@@ -66,6 +66,8 @@ export const messages = {
     `(${expected}) must be below the tolerable rate (${tolerable}); no sample size can show a rate below its expected value`,
   planUnreachable: (limit: number, reason: string) =>
     `cannot be met: no sample size up to ${formatDecimal(limit)} reaches it (${reason})`,
+  precisionScanTooLong: (limit: number) =>
+    `asks for more than ${formatDecimal(limit)} cases; widen the precision (the search steps through every sample size)`,
   countTailsTooWide: (limit: number, found: number, sample: number) =>
     `and sample − found must not both exceed ${formatDecimal(limit)} for exact count bounds (their tails are summed term by term); got ${formatDecimal(found)} found in ${formatDecimal(sample)}. A rate bound without a population answers at any size`,
   planSearchTooLong: (expectedRate: number, steps: number) =>

@@ -3,6 +3,7 @@ import { countInterval } from "../../src/intervals/countInterval.js";
 import { proportionInterval } from "../../src/intervals/proportionInterval.js";
 import { detectionProbability } from "../../src/investigation/detectionProbability.js";
 import { detectionSampleSize } from "../../src/investigation/detectionSampleSize.js";
+import { precisionSampleSize } from "../../src/planning/precisionSampleSize.js";
 import { sampleSize } from "../../src/planning/sampleSize.js";
 import { run } from "../helpers/runCli.js";
 
@@ -122,5 +123,46 @@ describe("help", () => {
   it("adequacy --help lists the commands", async () => {
     const r = await run("--help");
     expect(r.stdout).toMatch(/bound[\s\S]*plan[\s\S]*detect/);
+  });
+});
+
+describe("adequacy plan --precision", () => {
+  it("prints the library's sizes at the four RAT-STATS levels, and the published 666 at 95%", async () => {
+    const r = await run(
+      "plan",
+      "--precision",
+      "6%",
+      "--anticipated",
+      "20%",
+      "-N",
+      "10000",
+      "--format",
+      "json",
+    );
+    expect(r.code).toBe(0);
+    const plans = JSON.parse(r.stdout);
+    expect(plans).toEqual(
+      [0.8, 0.9, 0.95, 0.99].map((confidence) =>
+        precisionSampleSize({ population: 10000, precision: 0.06, anticipated: 0.2, confidence }),
+      ),
+    );
+    // RAT-STATS Companion Manual (2010), Example 5, p. 4-25.
+    expect(plans.map((p: { sampleSize: number }) => p.sampleSize)).toEqual([314, 488, 666, 1079]);
+  });
+
+  it.each([
+    [["--precision", "6%", "-N", "10000"], "--anticipated is required"],
+    [["--precision", "6%", "--anticipated", "20%"], "--population is required"],
+    [["--precision", "6%", "--anticipated", "1.5", "-N", "10000"], "--anticipated must be"],
+    [["--precision", "6%", "--anticipated", "20%", "-N", "10000", "--tolerable", "5%"], "--tolerable cannot"],
+    [
+      ["--precision", "0.00001", "--anticipated", "50%", "-N", "1000000000"],
+      "--precision asks for more than",
+    ],
+  ])("%j is refused with exit 2, naming the flag", async (args, text) => {
+    const r = await run("plan", ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(text);
+    expect(r.stdout).toBe("");
   });
 });

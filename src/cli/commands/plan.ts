@@ -29,7 +29,16 @@ export function planCommand(io: Io): CommandModule {
         .option("confidence", confidenceOption)
         .option("allowed", numberOption("Affected cases the plan tolerates in the sample [default: 0]"))
         .option("expected-rate", numberOption("Expected rate of affected cases; the plan allows ⌈n × rate⌉"))
+        .option(
+          "precision",
+          numberOption("Desired width of the two-sided interval, e.g. 6%; with --anticipated and -N"),
+        )
+        .option("anticipated", numberOption("Anticipated rate of affected cases, with --precision, e.g. 20%"))
         .option("format", formatOption)
+        .example(
+          "$0 plan --precision 6% --anticipated 20% -N 10000",
+          "RAT-STATS: 314, 488, 666, 1,079 at 80-99%",
+        )
         .example("$0 plan --tolerable 5%", "AICPA Table A-1: 59 cases at 95% with none expected")
         .example("$0 plan --tolerable 0.05 --expected-rate 0.01", "93 cases, allowing 1 (AICPA Table A-1)")
         .example("$0 plan --tolerable 0.05 -N 1000", "57 cases from a population of 1,000 (hypergeometric)")
@@ -39,6 +48,10 @@ export function planCommand(io: Io): CommandModule {
         ),
     handler: async (argv: ArgumentsCamelCase) => {
       if (wantsElusionPlan(argv)) return elusionPlanHandler(io, argv);
+      if (argv.precision !== undefined || argv.anticipated !== undefined) {
+        await precisionPlan(io, argv);
+        return;
+      }
       const tolerable = parseNumber("--tolerable", argv.tolerable, true);
       if (tolerable === undefined) throw new InputError("--tolerable", messages.required());
       const population = parseNumber("--population", argv.population);
@@ -60,4 +73,27 @@ export function planCommand(io: Io): CommandModule {
       writeResult(io, result, planBriefing, argv.format);
     },
   };
+}
+
+/** `plan --precision --anticipated -N`: RAT-STATS attribute sample sizes, at 80/90/95/99% unless --confidence. */
+async function precisionPlan(io: Io, argv: ArgumentsCamelCase): Promise<void> {
+  for (const flag of ["tolerable", "model", "allowed", "expectedRate"] as const) {
+    if (argv[flag] !== undefined) {
+      const name = flag === "expectedRate" ? "--expected-rate" : `--${flag}`;
+      throw new InputError(name, messages.exclusive("--precision"));
+    }
+  }
+  const precision = parseNumber("--precision", argv.precision, true);
+  if (precision === undefined) throw new InputError("--precision", messages.required());
+  const anticipated = parseNumber("--anticipated", argv.anticipated, true);
+  if (anticipated === undefined) throw new InputError("--anticipated", messages.required());
+  const population = parseNumber("--population", argv.population);
+  if (population === undefined) throw new InputError("--population", messages.required());
+  const confidence = parseNumber("--confidence", argv.confidence, true);
+  const { precisionSampleSize } = await import("../../planning/precisionSampleSize.js");
+  const { precisionPlanBriefing } = await import("../../report/precisionPlanBriefing.js");
+  const plans = (confidence === undefined ? [0.8, 0.9, 0.95, 0.99] : [confidence]).map((c) =>
+    precisionSampleSize({ population, precision, anticipated, confidence: c }),
+  );
+  writeResult(io, plans, precisionPlanBriefing, argv.format);
 }
