@@ -28,7 +28,7 @@ const SHARED = new Set(["src/validation/InputError.ts", "src/cli/MissingToolErro
 /** Modules that import ESM-only packages, or find package files from import.meta.url, bundled as ES modules. */
 const ESM = new Set(["src/charts/render.ts", "src/charts/html.ts"]);
 
-/** The file a source module is bundled into: src/investigation/examples.ts → investigation.examples.cjs. */
+/** The file a source module is bundled into: src/scenario/examples.ts → scenario.examples.cjs. */
 const outName = (source) =>
   source === "src/cli/main.ts"
     ? "main.cjs"

@@ -14,6 +14,11 @@ export {
   sensitivityChart,
   timelineChart,
 } from "./charts/index.js";
+// Case-level data, stratified appraisal, reproducible selection
+export type { CaseColumns, CaseSummary, ReadCasesOptions, RejectedRow } from "./data/readCases.js";
+export { readCases } from "./data/readCases.js";
+export type { PeriodTotals } from "./data/scenarioFromCases.js";
+export { periodTotals, scenarioFromCases } from "./data/scenarioFromCases.js";
 // Distributions (exact, log-space)
 export { fisherTail } from "./distributions/fisherTail.js";
 export { hypergeometricTail } from "./distributions/hypergeometricTail.js";
@@ -44,11 +49,6 @@ export type { Sided } from "./intervals/types.js";
 // Investigation over a time span: assess
 export type { Assessment, Coverage } from "./investigation/assessInvestigation.js";
 export { assessInvestigation } from "./investigation/assessInvestigation.js";
-// Investigation: detection power
-export type { Detection, DetectionOptions } from "./investigation/detectionProbability.js";
-export { detectionProbability } from "./investigation/detectionProbability.js";
-export type { DetectionSampleSize, DetectionSampleSizeOptions } from "./investigation/detectionSampleSize.js";
-export { detectionSampleSize } from "./investigation/detectionSampleSize.js";
 export type {
   AffectedPlacement,
   Elusion,
@@ -56,24 +56,16 @@ export type {
   ScreenEvaluationOptions,
 } from "./investigation/evaluateScreen.js";
 export { evaluateScreen } from "./investigation/evaluateScreen.js";
-export { examples } from "./investigation/examples.js";
-// Case-level data, stratified appraisal, reproducible selection
-export type { CaseColumns, CaseSummary, ReadCasesOptions, RejectedRow } from "./investigation/readCases.js";
-export { readCases } from "./investigation/readCases.js";
-export type { Scenario, ScenarioInput, ScenarioRecord } from "./investigation/scenario.js";
-export {
-  normalizeScenario,
-  scenarioJsonSchema,
-  scenarioSchema,
-  scenarioToInput,
-} from "./investigation/scenario.js";
-export type { PeriodTotals } from "./investigation/scenarioFromCases.js";
-export { periodTotals, scenarioFromCases } from "./investigation/scenarioFromCases.js";
 export type { Statement } from "./investigation/statements.js";
 export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./planning/appraiseStrata.js";
 export { appraiseStrata } from "./planning/appraiseStrata.js";
+// Investigation: detection power
+export type { Detection, DetectionOptions } from "./planning/detectionProbability.js";
+export { detectionProbability } from "./planning/detectionProbability.js";
+export type { DetectionSampleSize, DetectionSampleSizeOptions } from "./planning/detectionSampleSize.js";
+export { detectionSampleSize } from "./planning/detectionSampleSize.js";
 export type { Allocation, Draw, DrawnCase, DrawOptions, SelectionPlan } from "./planning/drawSample.js";
 export { drawSample, forEachDraw, planSelection, RAT_STATS_MAX_FRAME } from "./planning/drawSample.js";
 // Planning: sample sizes
@@ -92,6 +84,14 @@ export type { Seed } from "./planning/random/generators.js";
 export { GENERATOR_DESCRIPTIONS, MAX_DRAWS, MAX_EXPECTED_DRAWS } from "./planning/random/generators.js";
 export type { SampleSize, SampleSizeModel, SampleSizeOptions } from "./planning/sampleSize.js";
 export { SAMPLE_SIZE_MODELS, sampleSize } from "./planning/sampleSize.js";
+export { examples } from "./scenario/examples.js";
+export type { Scenario, ScenarioInput, ScenarioRecord } from "./scenario/scenario.js";
+export {
+  normalizeScenario,
+  scenarioJsonSchema,
+  scenarioSchema,
+  scenarioToInput,
+} from "./scenario/scenario.js";
 
 // Errors and messages
 export { InputError, InputTypeError } from "./validation/InputError.js";

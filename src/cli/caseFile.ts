@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { ArgumentsCamelCase } from "yargs";
-import type { DayInterval } from "../investigation/calendar.js";
-import type { CaseColumns, CaseSummary } from "../investigation/readCases.js";
+import type { CaseColumns, CaseSummary } from "../data/readCases.js";
+import type { DayInterval } from "../scenario/calendar.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
 import { asReadError } from "./fileErrors.js";
@@ -42,7 +42,7 @@ export async function readCaseFile(
     readonly onCase?: (id: string, day: number, line: number) => void;
   },
 ): Promise<CaseSummary> {
-  const { readCases } = await import("../investigation/readCases.js");
+  const { readCases } = await import("../data/readCases.js");
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   let summary: CaseSummary;
   try {

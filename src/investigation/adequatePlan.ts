@@ -1,9 +1,9 @@
+import { detectionPlan } from "../planning/detectionSampleSize.js";
 import { sampleSize } from "../planning/sampleSize.js";
+import { calendarPeriods, type DayInterval, formatInterval, type Stratum } from "../scenario/calendar.js";
 import { formatPercent } from "../text/format.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
-import { calendarPeriods, type DayInterval, formatInterval, type Stratum } from "./calendar.js";
-import { detectionPlan } from "./detectionSampleSize.js";
 import type { StageModel } from "./stageModel.js";
 
 export interface PlanStratum {

@@ -2,10 +2,22 @@ import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
 import { ceilTimes } from "../math/wholeCount.js";
+import {
+  calendarPeriods,
+  type DayInterval,
+  daysIn,
+  formatInterval,
+  overlapDays,
+} from "../scenario/calendar.js";
+import {
+  normalizeScenario,
+  type Scenario,
+  type ScenarioRecord,
+  scenarioToInput,
+} from "../scenario/scenario.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
 import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
-import { calendarPeriods, type DayInterval, daysIn, formatInterval, overlapDays } from "./calendar.js";
 import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } from "./detectionPower.js";
 import {
   confidenceCurve,
@@ -16,7 +28,6 @@ import {
   undetectedUnderDrift,
 } from "./extrapolation.js";
 import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
-import { normalizeScenario, type Scenario, type ScenarioRecord, scenarioToInput } from "./scenario.js";
 import { assessScreen, type ScreenAssessment, screenWarnings } from "./screenAssessment.js";
 import { stageModel } from "./stageModel.js";
 import { type Statement, statements } from "./statements.js";

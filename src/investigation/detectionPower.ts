@@ -1,4 +1,4 @@
-import type { DayInterval } from "./calendar.js";
+import type { DayInterval } from "../scenario/calendar.js";
 import type { StageModel } from "./stageModel.js";
 
 export const PROFILES = ["uniform", "declining", "ended-before-window", "rising"] as const;

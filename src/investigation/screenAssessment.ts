@@ -1,9 +1,9 @@
 import { affectedBounds, type RecallInterval, type ScreenStratum } from "../intervals/recallInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { tailProbability } from "../intervals/types.js";
+import type { Scenario } from "../scenario/scenario.js";
 import type { AffectedPlacement, Elusion, Range } from "./evaluateScreen.js";
 import { evaluateScreen } from "./evaluateScreen.js";
-import type { Scenario } from "./scenario.js";
 
 /** The screen as an assessment sees it: elusion, recall and where the affected cases could be. */
 export interface ScreenAssessment {

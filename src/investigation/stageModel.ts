@@ -1,8 +1,8 @@
+import { type DayInterval, daysIn, overlapDays, uncovered } from "../scenario/calendar.js";
+import type { Scenario, Selection } from "../scenario/scenario.js";
 import { MAX_COUNT } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
-import { type DayInterval, daysIn, overlapDays, uncovered } from "./calendar.js";
-import type { Scenario, Selection } from "./scenario.js";
 
 /** A window with its stage population resolved. */
 export interface StageWindow {

@@ -1,5 +1,5 @@
-import type { Detection } from "../investigation/detectionProbability.js";
-import type { DetectionSampleSize } from "../investigation/detectionSampleSize.js";
+import type { Detection } from "../planning/detectionProbability.js";
+import type { DetectionSampleSize } from "../planning/detectionSampleSize.js";
 import {
   formatCases,
   formatConfidence,

@@ -7,7 +7,7 @@ import { missedChart, powerChart, timelineChart } from "../../src/charts/index.j
 import { renderHtml } from "../../src/charts/render.js";
 import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
+import { examples } from "../../src/scenario/examples.js";
 import { CHROMIUM, hasBrowser } from "../helpers/browser.js";
 
 describe.runIf(hasBrowser)("chart HTML in headless Chromium", () => {

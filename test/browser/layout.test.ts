@@ -22,10 +22,10 @@ import { renderHtml, renderSvg } from "../../src/charts/render.js";
 import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
 import { stratumPlanCurve } from "../../src/investigation/stratumPlanCurve.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
+import { examples } from "../../src/scenario/examples.js";
 import { CHROMIUM, hasBrowser, hasPoppler } from "../helpers/browser.js";
 import { run } from "../helpers/runCli.js";
 

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../src/charts/render.js";
 import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
+import { examples } from "../../src/scenario/examples.js";
 import { CHROMIUM, hasBrowser } from "../helpers/browser.js";
 import { run } from "../helpers/runCli.js";
 

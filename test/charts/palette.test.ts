@@ -19,8 +19,8 @@ import {
 } from "../../src/charts/index.js";
 import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
 import { planCurve } from "../../src/planning/planCurve.js";
+import { examples } from "../../src/scenario/examples.js";
 
 // Colour-vision deficiencies simulated at full severity with the matrices of Machado, Oliveira & Fernandes
 // (2009), as implemented by culori; distances in CIEDE2000. 10 is well above the just-noticeable

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { missedChart, timelineChart } from "../../src/charts/index.js";
 import { renderHtml, renderPng, renderSvg } from "../../src/charts/render.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
+import { examples } from "../../src/scenario/examples.js";
 
 const sscs = assessInvestigation(examples["hmcts-sscs"]);
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { screenChart } from "../../src/charts/index.js";
 import { compileSpec, renderSvg } from "../../src/charts/render.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
+import { examples } from "../../src/scenario/examples.js";
 
 const require = createRequire(import.meta.url);
 const schema = require(join(dirname(require.resolve("vega-lite")), "vega-lite-schema.json"));

@@ -14,8 +14,8 @@ import {
 import { compileSpec } from "../../src/charts/render.js";
 import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
 import { planCurve } from "../../src/planning/planCurve.js";
+import { examples } from "../../src/scenario/examples.js";
 
 const require = createRequire(import.meta.url);
 const schema = require(join(dirname(require.resolve("vega-lite")), "vega-lite-schema.json"));

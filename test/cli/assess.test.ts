@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
-import { scenarioJsonSchema } from "../../src/investigation/scenario.js";
+import { examples } from "../../src/scenario/examples.js";
+import { scenarioJsonSchema } from "../../src/scenario/scenario.js";
 import { run } from "../helpers/runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "adequacy-assess-"));

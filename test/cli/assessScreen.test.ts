@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
+import { examples } from "../../src/scenario/examples.js";
 import { run } from "../helpers/runCli.js";
 
 describe("adequacy assess with an elusion sample", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countInterval } from "../../src/intervals/countInterval.js";
 import { proportionInterval } from "../../src/intervals/proportionInterval.js";
-import { detectionProbability } from "../../src/investigation/detectionProbability.js";
-import { detectionSampleSize } from "../../src/investigation/detectionSampleSize.js";
+import { detectionProbability } from "../../src/planning/detectionProbability.js";
+import { detectionSampleSize } from "../../src/planning/detectionSampleSize.js";
 import { precisionSampleSize } from "../../src/planning/precisionSampleSize.js";
 import { sampleSize } from "../../src/planning/sampleSize.js";
 import { run } from "../helpers/runCli.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
+import { examples } from "../../src/scenario/examples.js";
 import { run } from "../helpers/runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "adequacy-report-"));

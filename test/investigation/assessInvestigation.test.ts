@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
-import type { ScenarioInput } from "../../src/investigation/scenario.js";
+import { examples } from "../../src/scenario/examples.js";
+import type { ScenarioInput } from "../../src/scenario/scenario.js";
 import { reference } from "../helpers/fixtures.js";
 
 interface Expected {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { detectionPlan } from "../../src/investigation/detectionSampleSize.js";
-import { examples } from "../../src/investigation/examples.js";
+import { detectionPlan } from "../../src/planning/detectionSampleSize.js";
+import { examples } from "../../src/scenario/examples.js";
 
 // An assessment shows everything it can compute; a plan that cannot meet its target says why instead of
 // aborting the whole assessment. References are exact arithmetic, not our own output.

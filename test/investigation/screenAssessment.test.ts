@@ -3,7 +3,7 @@ import { countInterval } from "../../src/intervals/countInterval.js";
 import { recallInterval } from "../../src/intervals/recallInterval.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { evaluateScreen } from "../../src/investigation/evaluateScreen.js";
-import { normalizeScenario, scenarioToInput } from "../../src/investigation/scenario.js";
+import { normalizeScenario, scenarioToInput } from "../../src/scenario/scenario.js";
 import { InputError } from "../../src/validation/InputError.js";
 
 const base = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
-import type { ScenarioInput } from "../../src/investigation/scenario.js";
+import { examples } from "../../src/scenario/examples.js";
+import type { ScenarioInput } from "../../src/scenario/scenario.js";
 
 const sscs = examples["hmcts-sscs"] as ScenarioInput;
 const window = sscs.windows[0] as ScenarioInput["windows"][number];

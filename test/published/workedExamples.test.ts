@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countInterval } from "../../src/intervals/countInterval.js";
 import { proportionInterval } from "../../src/intervals/proportionInterval.js";
-import { detectionProbability } from "../../src/investigation/detectionProbability.js";
+import { detectionProbability } from "../../src/planning/detectionProbability.js";
 import { label, published } from "../helpers/fixtures.js";
 
 interface Examples {

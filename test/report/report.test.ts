@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
-import { normalizeScenario, scenarioToInput } from "../../src/investigation/scenario.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
+import { examples } from "../../src/scenario/examples.js";
+import { normalizeScenario, scenarioToInput } from "../../src/scenario/scenario.js";
 
 const context = {
   version: "0.1.0",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { examples } from "../../src/investigation/examples.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
+import { examples } from "../../src/scenario/examples.js";
 
 const context = {
   version: "0.0.0-test",

@@ -67,7 +67,7 @@ export function appraiseCommand(io: Io): Command {
         throw new InputError("--stratum", messages.exclusive("--cases"));
       let strata: { label?: string; population: number; sample: number; found: number }[];
       if (file !== undefined) {
-        const { parseInterval } = await import("../../investigation/calendar.js");
+        const { parseInterval } = await import("../../scenario/calendar.js");
         const { caseColumns, readCaseFile } = await import("../caseFile.js");
         const spanText = single("--span", argv.span);
         const summary = await readCaseFile("--cases", file, {
@@ -75,7 +75,7 @@ export function appraiseCommand(io: Io): Command {
           ...(spanText === undefined ? {} : { span: parseInterval("--span", spanText) }),
           skipInvalid: Boolean(argv.skipInvalid),
         });
-        const { periodTotals } = await import("../../investigation/scenarioFromCases.js");
+        const { periodTotals } = await import("../../data/scenarioFromCases.js");
         const periods = periodTotals(
           summary,
           single("--stratify", argv.stratify) as "month" | "quarter" | "year",

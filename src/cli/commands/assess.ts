@@ -158,7 +158,7 @@ async function scenarioFromCaseFile(
       );
     }
   }
-  const { parseInterval } = await import("../../investigation/calendar.js");
+  const { parseInterval } = await import("../../scenario/calendar.js");
   const spanText = single("--span", argv.span) ?? (typeof base.span === "string" ? base.span : undefined);
   const span = spanText === undefined ? undefined : parseInterval("--span", spanText);
   const { caseColumns, caseFileNote, readCaseFile } = await import("../caseFile.js");
@@ -167,7 +167,7 @@ async function scenarioFromCaseFile(
     ...(span ? { span } : {}),
     skipInvalid: Boolean(argv.skipInvalid),
   });
-  const { scenarioFromCases } = await import("../../investigation/scenarioFromCases.js");
+  const { scenarioFromCases } = await import("../../data/scenarioFromCases.js");
   const selection = single("--selection", argv.selection) as "random" | "judgmental" | "unknown" | undefined;
   const derived = scenarioFromCases(summary, {
     name: single("--name", argv.name) ?? (typeof base.name === "string" ? base.name : path),
@@ -197,7 +197,7 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
       );
     }
     if (example !== undefined) {
-      const { examples } = await import("../../investigation/examples.js");
+      const { examples } = await import("../../scenario/examples.js");
       const found = examples[example];
       if (!found) throw new InputError("--example", messages.oneOf(Object.keys(examples), example));
       scenario = structuredClone(found) as Record<string, unknown>;

@@ -53,11 +53,11 @@ export function detectCommand(io: Io): CommandModule {
             "applies only without --sample (when asking for a sample size)",
           );
         }
-        const { detectionProbability } = await import("../../investigation/detectionProbability.js");
+        const { detectionProbability } = await import("../../planning/detectionProbability.js");
         writeResult(io, detectionProbability({ ...target, sample }), detectionBriefing, argv.format);
         return;
       }
-      const { detectionSampleSize } = await import("../../investigation/detectionSampleSize.js");
+      const { detectionSampleSize } = await import("../../planning/detectionSampleSize.js");
       const result = detectionSampleSize({ ...target, ...(confidence === undefined ? {} : { confidence }) });
       writeResult(io, result, detectionBriefing, argv.format);
     },

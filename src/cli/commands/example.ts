@@ -15,7 +15,7 @@ export function exampleCommand(io: Io): CommandModule {
         .example("$0 example --list", "Names and descriptions")
         .example("$0 example hmcts-sscs > review.yaml", "Start a scenario file from the SSCS example"),
     handler: async (argv: ArgumentsCamelCase) => {
-      const { examples } = await import("../../investigation/examples.js");
+      const { examples } = await import("../../scenario/examples.js");
       const name = argv.name as string | undefined;
       if (argv.list || name === undefined) {
         for (const [key, scenario] of Object.entries(examples)) {

@@ -7,7 +7,7 @@ export function schemaCommand(io: Io): CommandModule {
     command: "schema",
     describe: "Print the JSON Schema of a scenario file",
     handler: async () => {
-      const { scenarioJsonSchema } = await import("../../investigation/scenario.js");
+      const { scenarioJsonSchema } = await import("../../scenario/scenario.js");
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     },
   };

@@ -162,7 +162,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       let frameNote: string;
       let periods: { label: string; interval: { start: number; end: number } }[] = [];
       if (file !== undefined) {
-        const calendar = await import("../../investigation/calendar.js");
+        const calendar = await import("../../scenario/calendar.js");
         const spanText = single("--span", argv.span);
         if (spanText !== undefined) span = calendar.parseInterval("--span", spanText);
         const summary = await readCaseFile("--cases", file, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectionProbability } from "../../src/investigation/detectionProbability.js";
-import { detectionSampleSize } from "../../src/investigation/detectionSampleSize.js";
+import { detectionProbability } from "../../src/planning/detectionProbability.js";
+import { detectionSampleSize } from "../../src/planning/detectionSampleSize.js";
 import { label, reference } from "../helpers/fixtures.js";
 
 interface Fixture {

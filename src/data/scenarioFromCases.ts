@@ -1,7 +1,7 @@
+import { calendarPeriods, type DayInterval, formatInterval } from "../scenario/calendar.js";
+import type { ScenarioInput, Selection } from "../scenario/scenario.js";
 import { formatDecimal } from "../text/formatDecimal.js";
-import { calendarPeriods, type DayInterval, formatInterval } from "./calendar.js";
 import type { CaseSummary } from "./readCases.js";
-import type { ScenarioInput, Selection } from "./scenario.js";
 
 /** Totals of one calendar period. */
 export interface PeriodTotals {

@@ -1,6 +1,6 @@
+import { type DayInterval, parseDay } from "../scenario/calendar.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
-import { type DayInterval, parseDay } from "./calendar.js";
 import { csvRecords } from "./csvRecords.js";
 
 /** Column names in the case file; defaults are the keys themselves. `flagged` is optional. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarPeriods, formatInterval, parseInterval } from "../../src/investigation/calendar.js";
+import { calendarPeriods, formatInterval, parseInterval } from "../../src/scenario/calendar.js";
 
 // Day numbers since 1970-01-01 from Python's datetime (proleptic Gregorian calendar):
 // (date(50, 1, 1) - date(1970, 1, 1)).days and so on.

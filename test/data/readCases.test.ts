@@ -2,10 +2,10 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseInterval } from "../../src/investigation/calendar.js";
-import { csvRecords } from "../../src/investigation/csvRecords.js";
-import { readCases } from "../../src/investigation/readCases.js";
-import { periodTotals, scenarioFromCases } from "../../src/investigation/scenarioFromCases.js";
+import { csvRecords } from "../../src/data/csvRecords.js";
+import { readCases } from "../../src/data/readCases.js";
+import { periodTotals, scenarioFromCases } from "../../src/data/scenarioFromCases.js";
+import { parseInterval } from "../../src/scenario/calendar.js";
 
 /** A stream of the text in small chunks, so that records and multi-byte characters straddle chunk edges. */
 function stream(text: string, chunk = 7): Readable {
