@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatCount, formatPercent } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
 /**
@@ -19,22 +20,20 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
       end: nextDay(end),
       stage: Math.round(m.stage * 10) / 10,
       examined: m.examinedDays > 0 ? "examined" : "not examined",
+      count: m.estimated ? "estimated" : "given",
     };
   });
   const windows = cov.windows.map((w) => {
     const [start, end] = w.period.split("/") as [string, string];
     return { label: w.label, start, end: nextDay(end) };
   });
-  const estimated = a.scenario.volume === undefined && a.scenario.cases === undefined;
   return {
     ...frame(
       `Monthly ${a.unit} over the exposure period of ${a.name}, with the examined windows shaded; ${examined}.`,
       `${a.name}: what the review examined`,
       [
         `Exposure period ${span}; ${examined}`,
-        estimated
-          ? `Monthly ${a.unit} outside the windows are estimated from the windows (no case volumes given)`
-          : `Monthly ${a.unit}`,
+        messages.timelineVolume(a.unit, cov.outsideStageBasis, cov.unexamined.length > 0),
       ],
       options,
     ),
@@ -86,6 +85,7 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
             { field: "month", title: "Month" },
             { field: "stage", title: capitalise(a.unit), format: ",.0f" },
             { field: "examined", title: "Status" },
+            { field: "count", title: "Count" },
           ],
         },
       },

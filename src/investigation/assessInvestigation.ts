@@ -15,8 +15,10 @@ import {
   type ScenarioRecord,
   scenarioToInput,
 } from "../scenario/scenario.js";
+import { formatPercent } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
 import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } from "./detectionPower.js";
 import {
@@ -29,7 +31,7 @@ import {
 } from "./extrapolation.js";
 import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
 import { assessScreen, type ScreenAssessment, screenWarnings } from "./screenAssessment.js";
-import { stageModel } from "./stageModel.js";
+import { type OutsideStageBasis, stageModel } from "./stageModel.js";
 import { type Statement, statements } from "./statements.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
 import { type Range, type WindowFinding, windowInference } from "./windowInference.js";
@@ -43,12 +45,24 @@ export interface Coverage {
   readonly caseFraction: number;
   readonly windows: readonly { readonly label: string; readonly period: string; readonly days: number }[];
   readonly unexamined: readonly { readonly period: string; readonly days: number }[];
-  /** Stage cases per calendar month (estimated outside the windows), and the share of each month examined. */
+  /** Stage cases outside the windows: whole when given, else an estimate (not necessarily whole). */
+  readonly outsideStage: number;
+  /**
+   * How the stage cases outside the windows are known: `given` (counted, as from a case file, or the cases
+   * given when there is no screen), `flagRate` (estimated from the windows' flag rate applied to the cases
+   * given outside them) or `perDay` (estimated from the windows' stage cases per day: no case counts).
+   */
+  readonly outsideStageBasis: OutsideStageBasis;
+  /**
+   * Stage cases per calendar month, and the share of each month examined; `estimated` when part of the
+   * month lies outside the windows and the stage cases there are estimated, not given.
+   */
   readonly profile: readonly {
     readonly month: string;
     readonly period: string;
     readonly stage: number;
     readonly examinedDays: number;
+    readonly estimated: boolean;
   }[];
 }
 
@@ -119,6 +133,7 @@ export function assessInvestigation(input: unknown): Assessment {
   };
 
   const spanDays = daysIn(span);
+  const outsideStage = model.gaps.reduce((sum, g) => sum + model.stageIn(g), 0);
   const examinedDays = model.windows.reduce((sum, w) => sum + w.days, 0);
   const windowVolume = model.windows.reduce(
     (sum, w) => sum + (model.casesKnown ? (model.casesIn(w.period) as number) : w.days),
@@ -131,15 +146,20 @@ export function assessInvestigation(input: unknown): Assessment {
     caseFraction: windowVolume / (model.casesKnown ? (model.casesIn(span) as number) : spanDays),
     windows: model.windows.map((w) => ({ label: w.label, period: formatInterval(w.period), days: w.days })),
     unexamined: model.gaps.map((g) => ({ period: formatInterval(g), days: daysIn(g) })),
-    profile: calendarPeriods(span, "month").map(({ label, interval }) => ({
-      month: label,
-      period: formatInterval(interval),
-      stage: model.stageIn(interval),
-      examinedDays: model.windows.reduce((sum, w) => sum + overlapDays(w.period, interval), 0),
-    })),
+    outsideStage,
+    outsideStageBasis: model.outsideStageBasis,
+    profile: calendarPeriods(span, "month").map(({ label, interval }) => {
+      const examinedDays = model.windows.reduce((sum, w) => sum + overlapDays(w.period, interval), 0);
+      return {
+        month: label,
+        period: formatInterval(interval),
+        stage: model.stageIn(interval),
+        examinedDays,
+        estimated: model.outsideStageBasis !== "given" && examinedDays < daysIn(interval),
+      };
+    }),
   };
 
-  const outsideStage = model.gaps.reduce((sum, g) => sum + model.stageIn(g), 0);
   const outsideCases = model.gaps.reduce((sum, g) => sum + (model.casesIn(g) ?? 0), 0);
   const allCases = sensitivity.screening < 1;
   const unit = allCases ? "cases" : model.unit;
@@ -155,6 +175,16 @@ export function assessInvestigation(input: unknown): Assessment {
         `${w.label}: its case count (${Math.round(w.cases as number)}) is pro-rated from the volume profile, not given.`,
       );
     }
+  }
+  if (model.outsideStageBasis === "flagRate" && outsideStage > 0) {
+    const windowCases = model.windows.reduce((sum, w) => sum + (w.cases as number), 0);
+    const windowStage = model.windows.reduce((sum, w) => sum + w.stage, 0);
+    warnings.push(
+      messages.flaggedOutsideEstimated(
+        formatDecimal(Math.round(outsideStage)),
+        formatPercent(windowStage / windowCases),
+      ),
+    );
   }
   if (!model.casesKnown && model.windows.length > 0 && outsideStage > 0) {
     warnings.push(
@@ -203,7 +233,7 @@ export function assessInvestigation(input: unknown): Assessment {
     windowUpperRate = Math.min(1, windowUpperRate);
     // The outside stage volume is estimated from the windows' own count when no case counts are given,
     // or when the flagged cases outside are the windows' flag rate applied to the cases there.
-    const volumeEstimated = outsideStage > 0 && (!model.casesKnown || model.unit === "flagged cases");
+    const volumeEstimated = outsideStage > 0 && model.outsideStageBasis !== "given";
     const basis: ExtrapolationBasis = {
       windows: model.windows,
       outsideStage,

@@ -4,6 +4,9 @@ import { MAX_COUNT } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 
+/** How the stage cases outside the windows are known; see {@link StageModel.outsideStageBasis}. */
+export type OutsideStageBasis = "given" | "flagRate" | "perDay";
+
 /** A window with its stage population resolved. */
 export interface StageWindow {
   readonly label: string;
@@ -24,13 +27,20 @@ export interface StageWindow {
  * fall in any interval of the span.
  *
  * Volume: a profile (cases per period, uniform within each period), else the span's total spread
- * uniformly over its days, else unknown. Stage volume outside the windows: the windows' flag rate
- * (flagged ÷ cases) times the cases there; without case counts, the windows' stage count per day times
- * the days (a uniform volume assumption, stated in the output).
+ * uniformly over its days, else unknown. Stage volume outside the windows: the flagged cases the profile
+ * counts per period, when it does (a case file); else the windows' flag rate (flagged ÷ cases) times the
+ * cases there; without case counts, the windows' stage count per day times the days (a uniform volume
+ * assumption, stated in the output).
  */
 export interface StageModel {
   readonly unit: "cases" | "flagged cases";
   readonly casesKnown: boolean;
+  /**
+   * Where the stage cases outside the windows come from: `given` (counted per period of the volume
+   * profile, or, without a screen, the cases given), `flagRate` (estimated: the windows' flag rate applied
+   * to the cases given there) or `perDay` (estimated: the windows' stage cases per day, no case counts).
+   */
+  readonly outsideStageBasis: OutsideStageBasis;
   readonly windows: readonly StageWindow[];
   readonly gaps: readonly DayInterval[];
   /** Cases in an interval; undefined when no case counts are given. */
@@ -97,7 +107,28 @@ export function stageModel(scenario: Scenario): StageModel {
   // Without a screen every case is a stage case, outside the windows as well: the rate is exactly 1, not
   // the windows' whole-numbered stage over their pro-rated (fractional) cases.
   const stagePerVolume = windows.length === 0 || (casesKnown && !screened) ? 1 : windowStage / windowVolume;
+  const flaggedCounted = scenario.volume?.every((v) => v.flagged !== undefined) === true && screened;
+  const outsideStageBasis: OutsideStageBasis = flaggedCounted
+    ? "given"
+    : !casesKnown
+      ? "perDay"
+      : screened && windows.length > 0
+        ? "flagRate"
+        : "given";
+  // The profile's flagged counts, spread evenly over each period's days; the windows agree with them
+  // (normalizeScenario checks), so they are used inside the windows too. Summed per period, so that
+  // whole periods give whole counts exactly.
+  const flaggedIn = (interval: DayInterval) =>
+    (scenario.volume ?? []).reduce((sum, entry) => {
+      const shared = overlapDays(entry.period, interval);
+      if (shared === 0) return sum;
+      const days = daysIn(entry.period);
+      return (
+        sum + (shared === days ? (entry.flagged as number) : ((entry.flagged as number) * shared) / days)
+      );
+    }, 0);
   const stageIn = (interval: DayInterval) => {
+    if (flaggedCounted) return flaggedIn(interval);
     let inside = 0;
     let insideVolume = 0;
     for (const w of windows) {
@@ -114,6 +145,7 @@ export function stageModel(scenario: Scenario): StageModel {
   return {
     unit: screened ? "flagged cases" : "cases",
     casesKnown,
+    outsideStageBasis,
     windows,
     gaps: uncovered(
       span,

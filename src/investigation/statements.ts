@@ -133,7 +133,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
   out.push({
     id: "constant-rate",
     text:
-      `${capitalise(drawn)} and the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCount(e.undetected.upper)} affected cases went undetected among the estimated ${formatCount(e.unreviewed)} unreviewed ${unit}, ` +
+      `${capitalise(drawn)} and the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCount(e.undetected.upper)} affected cases went undetected among the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCount(e.unreviewed)} unreviewed ${unit}, ` +
       `up to ${formatCount(e.outside.upper)} of them outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} (binomial prediction limit, Thatcher 1964, ${tail}).`,
     value: e.undetected.upper,
     method: e.method,

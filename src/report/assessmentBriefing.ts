@@ -72,7 +72,10 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
   if (a.extrapolated && a.sensitivity) {
     const e = a.extrapolated;
     const rows: [string, string][] = [
-      ["Estimated outside the window", `${formatCount(Math.round(e.outsideVolume))} ${unit}`],
+      [
+        messages.outsideStageLabel(a.coverage.outsideStageBasis),
+        `${formatCount(Math.round(e.outsideVolume))} ${unit}`,
+      ],
       ["Unreviewed, in and out", `${formatCount(e.unreviewed)} ${unit}`],
       ["Undetected, estimate", formatCount(Number(e.undetected.estimate.toFixed(1)))],
       [

@@ -248,7 +248,7 @@ function outside(a: Assessment): Section {
   if (e && s) {
     blocks.push(
       p(
-        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the estimated ${formatCount(Math.round(e.outsideVolume))} ${a.unit} outside the window would hold about ${formatCount(Number(e.outside.estimate.toFixed(1)))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
+        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCount(Math.round(e.outsideVolume))} ${a.unit} outside the window would hold about ${formatCount(Number(e.outside.estimate.toFixed(1)))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
       ),
       {
         kind: "chart",

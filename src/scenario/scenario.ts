@@ -14,6 +14,7 @@ import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import {
   type DayInterval,
+  daysIn,
   formatInterval,
   overlapDays,
   parseInterval,
@@ -60,6 +61,12 @@ const windowSchema = z
 const volumeSchema = z.strictObject({
   period: described(z.string(), "A period 'start/end' or a month 'YYYY-MM'"),
   cases: described(z.number(), "Cases in that period"),
+  flagged: z.optional(
+    described(
+      z.number(),
+      "Flagged cases in that period (as counted from a case file); else estimated from the windows' flag rate",
+    ),
+  ),
 });
 
 /**
@@ -179,6 +186,13 @@ export interface ElusionSample {
   readonly found: number;
 }
 
+/** One period of the volume profile. */
+export interface VolumeEntry {
+  readonly period: DayInterval;
+  readonly cases: number;
+  readonly flagged?: number;
+}
+
 /** A validated scenario with defaults applied and dates parsed. */
 export interface Scenario {
   readonly name: string;
@@ -188,7 +202,8 @@ export interface Scenario {
   readonly url?: string;
   readonly span: DayInterval;
   readonly cases?: number;
-  readonly volume?: readonly { readonly period: DayInterval; readonly cases: number }[];
+  /** Cases per period; `flagged` when the profile counts the flagged cases too (every entry, or none). */
+  readonly volume?: readonly VolumeEntry[];
   readonly windows: readonly ScenarioWindow[];
   readonly drift: readonly number[];
   readonly screeningSensitivity: number;
@@ -264,12 +279,28 @@ export function normalizeScenario(input: unknown): Scenario {
   const raw = structural(input);
   const span = parseInterval("span", raw.span);
   const cases = raw.cases === undefined ? undefined : requireCount("cases", raw.cases, 1);
-  const volume = raw.volume?.map((entry, i) => ({
-    period: parseInterval(`volume[${i}].period`, entry.period),
-    cases: requireCount(`volume[${i}].cases`, entry.cases, 0),
-  }));
+  const volume = raw.volume?.map((entry, i): VolumeEntry => {
+    const period = parseInterval(`volume[${i}].period`, entry.period);
+    const volumeCases = requireCount(`volume[${i}].cases`, entry.cases, 0);
+    return {
+      period,
+      cases: volumeCases,
+      ...(entry.flagged === undefined
+        ? {}
+        : {
+            flagged: requireCount(
+              `volume[${i}].flagged`,
+              entry.flagged,
+              0,
+              volumeCases,
+              `volume[${i}].cases (${volumeCases})`,
+            ),
+          }),
+    };
+  });
   if (volume) checkVolume(volume, span, cases);
   const windows = raw.windows.map((w, i) => normalizeWindow(w, i, span));
+  if (volume) checkVolumeFlagged(volume, windows);
   windows.forEach((w, i) => {
     for (let j = 0; j < i; j++) {
       const other = windows[j] as ScenarioWindow;
@@ -511,6 +542,35 @@ function elusionSample(
   return { cases, reviewed, found };
 }
 
+/**
+ * A profile that counts the flagged cases counts them everywhere: every entry gives flagged, every window
+ * gives flagged, starts and ends on the profile's period boundaries, and agrees with the profile's count.
+ */
+function checkVolumeFlagged(volume: readonly VolumeEntry[], windows: readonly ScenarioWindow[]): void {
+  const given = volume.filter((v) => v.flagged !== undefined).length;
+  if (given === 0) return;
+  if (given < volume.length) {
+    const missing = volume.findIndex((v) => v.flagged === undefined);
+    throw new InputError(`volume[${missing}].flagged`, messages.volumeFlaggedPartial());
+  }
+  windows.forEach((w, i) => {
+    if (w.flagged === undefined)
+      throw new InputError(`windows[${i}].flagged`, messages.volumeFlaggedWindow());
+    const inside = volume.filter((v) => v.period.start >= w.period.start && v.period.end <= w.period.end);
+    const covered = inside.reduce((sum, v) => sum + daysIn(v.period), 0);
+    if (covered !== daysIn(w.period)) {
+      throw new InputError(
+        `windows[${i}].period`,
+        messages.volumeFlaggedBoundaries(formatInterval(w.period)),
+      );
+    }
+    const counted = inside.reduce((sum, v) => sum + (v.flagged as number), 0);
+    if (counted !== w.flagged) {
+      throw new InputError(`windows[${i}].flagged`, messages.volumeFlaggedDisagrees(w.flagged, counted));
+    }
+  });
+}
+
 function checkVolume(
   volume: readonly { period: DayInterval; cases: number }[],
   span: DayInterval,
@@ -561,7 +621,11 @@ export interface ScenarioRecord {
   readonly url?: string;
   readonly span: string;
   readonly cases?: number;
-  readonly volume?: readonly { readonly period: string; readonly cases: number }[];
+  readonly volume?: readonly {
+    readonly period: string;
+    readonly cases: number;
+    readonly flagged?: number;
+  }[];
   readonly windows: readonly {
     readonly label: string;
     readonly period: string;
@@ -603,7 +667,13 @@ export function scenarioToInput(scenario: Scenario): ScenarioRecord {
     ...(scenario.cases === undefined ? {} : { cases: scenario.cases }),
     ...(scenario.volume === undefined
       ? {}
-      : { volume: scenario.volume.map((v) => ({ period: formatInterval(v.period), cases: v.cases })) }),
+      : {
+          volume: scenario.volume.map((v) => ({
+            period: formatInterval(v.period),
+            cases: v.cases,
+            ...(v.flagged === undefined ? {} : { flagged: v.flagged }),
+          })),
+        }),
     windows: scenario.windows.map((w) => ({
       label: w.label,
       period: formatInterval(w.period),

@@ -45,6 +45,14 @@ export const messages = {
       : `has no usable row: ${rowsRead === 1 ? "its only row was" : `all ${formatDecimal(rowsRead)} rows were`} rejected: ${rejected
           .map((r) => `line ${r.line}: ${r.reason}`)
           .join("; ")}${rowsRead > rejected.length ? "; …" : ""}`,
+  volumeFlaggedPartial: () =>
+    "is required when another period of the volume profile gives flagged (give it for every period, or for none)",
+  volumeFlaggedWindow: () =>
+    "is required when the volume profile gives flagged (the flagged cases are then counted everywhere)",
+  volumeFlaggedBoundaries: (window: string) =>
+    `(${window}) must start and end on the volume profile's period boundaries when the profile gives flagged`,
+  volumeFlaggedDisagrees: (window: number, profile: number) =>
+    `(${formatDecimal(window)}) differs from the flagged cases the volume profile gives for the window's periods (${formatDecimal(profile)}); make them agree`,
   givenTwice: () => "was given more than once; give it once",
   needsValue: (flag: string, next: string | undefined) =>
     next === undefined || !next.startsWith("-")
@@ -78,6 +86,38 @@ export const messages = {
     `No review keeps the rate's upper bound below ${tolerable}: the rate observed in the windows (${observed}, after the sensitivities) is not below it, so even a review of every case would not; every period is shown as a census.`,
   detectionPlanUnreachable: (affected: string, confidence: string, population: string, best: string) =>
     `No random sample finds at least one affected case with ${confidence} probability if ${affected} were affected: even reviewing all ${population} detects with probability ${best} only, because not every affected case reviewed is recognised (the sensitivities).`,
+  flaggedOutsideEstimated: (count: string, rate: string) =>
+    `The flagged cases outside the windows (${count}) are estimated, not counted: the windows' flag rate (${rate}) applied to the cases given there. Give flagged per period of the volume profile (a case file does) to use counts.`,
+  windowWithoutReview: () => "has no reviewed flagged case in the case file",
+  reviewedOutsideWindows: (count: number, first: string) =>
+    `does not cover ${formatDecimal(count)} reviewed case${count === 1 ? "" : "s"} of the case file (the first on ${first}); every reviewed case must lie in a window`,
+  caseFileCounts: () =>
+    "cannot be combined with a case file: the counts come from its rows (give --window to state the review's window)",
+  caseFileScenarioWindows: () =>
+    "must be empty with a case file: the windows come from its rows or from --window",
+  caseFileWindowsGiven: () => "Windows as given with --window, with their counts from the rows.",
+  caseFileWindowsDerived: (labels: readonly string[]) =>
+    `Windows derived from the rows: each run of consecutive calendar months with reviewed cases (${labels.join("; ")}); give --window to state the review's own.`,
+  caseFileSpanDerived: () => "the case file's first to last date (give --span to state the exposure period)",
+  caseFileVolumeCounted: (flagged: boolean) =>
+    `counted from the case file's rows: cases${flagged ? " and flagged cases" : ""} per calendar month, split where a window starts or ends`,
+  caseFileWindowDerived: () =>
+    "a run of consecutive calendar months with reviewed cases in the case file (give --window to state the review's own window)",
+  caseFileWindowGiven: () => "given with --window; its counts are taken from the case file's rows",
+  caseFileWindowCounted: () =>
+    "counted from the case file's rows in the window (cases, flagged, reviewed and found)",
+  outsideStageLabel: (basis: "given" | "flagRate" | "perDay") =>
+    basis === "given"
+      ? "Outside the window (given)"
+      : basis === "flagRate"
+        ? "Outside the window, estimated from the flag rate"
+        : "Outside the window, estimated per day",
+  timelineVolume: (unit: string, basis: "given" | "flagRate" | "perDay", outside: boolean) =>
+    !outside || basis === "given"
+      ? `Monthly ${unit}`
+      : basis === "flagRate"
+        ? `Monthly ${unit} outside the windows are estimated from the windows' flag rate (no flagged counts given there)`
+        : `Monthly ${unit} outside the windows are estimated from the windows (no case volumes given)`,
   sidedDefault: (command: "bound" | "appraise" | "assess") =>
     command === "assess"
       ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appraiseStrata } from "../../src/planning/appraiseStrata.js";
+import { messages } from "../../src/validation/messages.js";
 import { run } from "../helpers/runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "adequacy-cases-"));
@@ -24,7 +25,9 @@ describe("adequacy assess --cases", () => {
     const a = JSON.parse(r.stdout);
     expect(a.scenario.windows).toHaveLength(1);
     expect(a.scenario.windows[0].period).toBe("2023-10-01/2023-12-31");
-    expect(a.description).toBe(`Case file ${cases}: 3,000 rows read, 3,000 used, 0 rejected.`);
+    expect(a.description).toBe(
+      `Case file ${cases}: 3,000 rows read, 3,000 used, 0 rejected. ${messages.caseFileWindowsDerived(["2023-10 to 2023-12"])}`,
+    );
   });
 
   it("fails on rejected rows unless --skip-invalid, naming lines", async () => {

@@ -53,7 +53,8 @@ export function scenarioOptions(yargs: Argv): Argv {
     })
     .option("window", {
       type: "string",
-      describe: "Examined window start/end; repeat for several, with the counts below in the same order",
+      describe:
+        "Examined window start/end; repeat for several, with the counts below in the same order (with a case file: the review's own window, its counts from the rows)",
       requiresArg: true,
     })
     .option("window-cases", numberOption("Cases in the window [default: pro-rated from the volume]"))
@@ -139,11 +140,11 @@ async function scenarioFromCaseFile(
 ): Promise<Record<string, unknown>> {
   if (argv.example !== undefined)
     throw new InputError("--cases", "with a case file cannot be combined with --example");
-  for (const key of ["window", "windowCases", "flagged", "reviewed", "found", "volume"] as const) {
+  for (const key of ["windowCases", "flagged", "reviewed", "found", "volume"] as const) {
     if (argv[key] !== undefined) {
       throw new InputError(
         `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-        "cannot be combined with a case file: the windows come from its rows",
+        messages.caseFileCounts(),
       );
     }
   }
@@ -152,13 +153,11 @@ async function scenarioFromCaseFile(
     const { readScenarioFile } = await import("../readScenarioFile.js");
     base = readScenarioFile("--scenario", file) as Record<string, unknown>;
     if (Array.isArray(base.windows) && base.windows.length > 0) {
-      throw new InputError(
-        `${file}: windows`,
-        "must be empty with --cases: the windows come from the case file",
-      );
+      throw new InputError(`${file}: windows`, messages.caseFileScenarioWindows());
     }
   }
   const { parseInterval } = await import("../../scenario/calendar.js");
+  const windows = list(argv.window).map((text) => parseInterval("--window", text));
   const spanText = single("--span", argv.span) ?? (typeof base.span === "string" ? base.span : undefined);
   const span = spanText === undefined ? undefined : parseInterval("--span", spanText);
   const { caseColumns, caseFileNote, readCaseFile } = await import("../caseFile.js");
@@ -169,13 +168,35 @@ async function scenarioFromCaseFile(
   });
   const { scenarioFromCases } = await import("../../data/scenarioFromCases.js");
   const selection = single("--selection", argv.selection) as "random" | "judgmental" | "unknown" | undefined;
-  const derived = scenarioFromCases(summary, {
-    name: single("--name", argv.name) ?? (typeof base.name === "string" ? base.name : path),
-    ...(selection ? { selection } : {}),
-    ...(span ? { span } : {}),
-  });
-  const { columns: _columns, windows: _windows, cases: _cases, volume: _volume, ...assumptions } = base;
-  return { ...assumptions, ...derived, description: caseFileNote(path, summary) };
+  let derived: ReturnType<typeof scenarioFromCases>;
+  try {
+    derived = scenarioFromCases(summary, {
+      name: single("--name", argv.name) ?? (typeof base.name === "string" ? base.name : path),
+      ...(selection ? { selection } : {}),
+      ...(span ? { span } : {}),
+      ...(windows.length > 0 ? { windows } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const at = /^windows(?:\[(\d+)\])?/.exec(error.field);
+    if (!at) throw error;
+    const which = at[1] !== undefined && windows.length > 1 ? ` (window ${Number(at[1]) + 1})` : "";
+    throw new InputError(`--window${which}`, error.detail);
+  }
+  const {
+    columns: _columns,
+    windows: _windows,
+    cases: _cases,
+    volume: _volume,
+    sources,
+    ...assumptions
+  } = base;
+  return {
+    ...assumptions,
+    ...derived,
+    sources: [...(Array.isArray(sources) ? sources : []), ...(derived.sources ?? [])],
+    description: `${caseFileNote(path, summary)} ${windows.length > 0 ? messages.caseFileWindowsGiven() : messages.caseFileWindowsDerived(derived.windows.map((w) => w.label ?? w.period))}`,
+  };
 }
 
 /** Builds the scenario input from --example, --scenario or the window flags, then applies overrides. */
