@@ -29,3 +29,17 @@ export const formatOption: Options = {
   describe: "table (labelled text), json (the library's result record) or markdown",
   requiresArg: true,
 };
+
+/** `--bundle DIR` and `--bundle-cases`, for the commands that can write an audit bundle. */
+export const bundleOptions: Readonly<Record<"bundle" | "bundle-cases", Options>> = {
+  bundle: {
+    type: "string",
+    describe:
+      "Also write an audit bundle to this new folder: inputs, command, version, outputs, results and SHA-256 manifest (check it with adequacy verify)",
+    requiresArg: true,
+  },
+  "bundle-cases": {
+    type: "boolean",
+    describe: "With --bundle: keep the case file itself in the bundle [default: only its SHA-256]",
+  },
+};

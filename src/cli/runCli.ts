@@ -1,7 +1,9 @@
 import yargs, { type Argv } from "yargs";
+import { DEFAULT_GENERATOR, GENERATORS } from "../planning/random/generatorIds.js";
 import { InputError, InputTypeError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { VERSION } from "../version.js";
+import { bundleRequest } from "./bundle/bundleArgs.js";
 import type { Command } from "./Command.js";
 import { appraiseCommand } from "./commands/appraise.js";
 import { assessCommand } from "./commands/assess.js";
@@ -13,6 +15,7 @@ import { planCommand } from "./commands/plan.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { selectCommand } from "./commands/select.js";
+import { verifyCommand } from "./commands/verify.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { MissingToolError } from "./MissingToolError.js";
@@ -24,13 +27,23 @@ import { UsageError } from "./UsageError.js";
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_INPUT = 2;
+/** `adequacy verify`: a bundle whose files or figures do not reproduce. */
+export const EXIT_MISMATCH = 1;
 
 /**
  * Runs the `adequacy` command line on `args` and returns the exit code: 0 success, 2 invalid input
  * (a message naming the flag, no stack trace), 1 internal error. A fresh yargs instance per call, so
  * tests run it in-process.
  */
-export async function runCli(args: readonly string[], io: Io, width = 100): Promise<number> {
+export async function runCli(given: readonly string[], io: Io, width = 100): Promise<number> {
+  let args = given;
+  let bundle: ReturnType<typeof bundleRequest>;
+  try {
+    if (bundleRequest(given) !== undefined) args = await withSeed(given, io);
+    bundle = bundleRequest(args);
+  } catch (error) {
+    return reportError(error, io);
+  }
   const commands: Command[] = [
     assessCommand(io),
     boundCommand(io),
@@ -42,6 +55,7 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
     selectCommand(io, args),
     exampleCommand(io),
     schemaCommand(io),
+    verifyCommand(io, runCli),
   ];
   const repeatable = new Map(commands.map((module) => [commandName(module), module.repeatable ?? []]));
   const names = commands.map(commandName);
@@ -96,8 +110,34 @@ export async function runCli(args: readonly string[], io: Io, width = 100): Prom
   } catch (error) {
     return reportError(error, io);
   }
-  if (helpText) io.out(`${helpText}\n`);
+  if (helpText) {
+    io.out(`${helpText}\n`);
+    return EXIT_OK;
+  }
+  if (bundle !== undefined) {
+    try {
+      const { recordBundle } = await import("./bundle/recordBundle.js");
+      await recordBundle(bundle, args, runCli, io);
+    } catch (error) {
+      return reportError(error, io);
+    }
+  }
   return EXIT_OK;
+}
+
+/**
+ * A selection recorded in a bundle needs its seed among its arguments, or its replay would draw anew: when
+ * none is given, one is generated here, as select would, and said.
+ */
+async function withSeed(args: readonly string[], io: Io): Promise<readonly string[]> {
+  if (args[0] !== "select" || args.some((a) => a === "--seed" || a.startsWith("--seed="))) return args;
+  const at = args.findIndex((a) => a === "--generator" || a.startsWith("--generator="));
+  const named = at === -1 ? undefined : args[at]?.includes("=") ? args[at]?.split("=")[1] : args[at + 1];
+  const generator = GENERATORS.find((g) => g === named) ?? DEFAULT_GENERATOR;
+  const { generatedSeed } = await import("./generatedSeed.js");
+  const seed = await generatedSeed(generator);
+  io.err(`adequacy: ${messages.seedGeneratedForBundle(seed)}\n`);
+  return [...args, "--seed", seed];
 }
 
 function commandName(module: Command): string {
@@ -126,6 +166,10 @@ function reportError(error: unknown, io: Io): number {
       `adequacy: ${error.message}\nRun '${help}' for ${error.command === undefined ? "the commands and their options" : "its options"}.\n`,
     );
     return EXIT_INPUT;
+  }
+  if (error instanceof Error && error.name === "BundleMismatchError") {
+    io.err(`adequacy: ${error.message}\n`);
+    return EXIT_MISMATCH;
   }
   if (error instanceof MissingToolError) {
     io.err(`adequacy: ${error.message}\n`);

@@ -138,6 +138,47 @@ export const messages = {
   poissonClipped: () => "the Poisson bound exceeded a rate of 1 and was clipped to 1.",
   sparesShort: (stratum: string, available: number, asked: number) =>
     `stratum ${stratum} has only ${available} case${available === 1 ? "" : "s"} left after its sample, so it has ${available} spare${available === 1 ? "" : "s"}, not ${asked}.`,
+  bundleStandardInput: (flag: string) =>
+    `cannot record standard input (${flag} -) in a bundle; save it to a file and name that file`,
+  bundleExists: (dir: string) =>
+    `cannot be "${dir}": it exists and is not empty; a bundle is written into a new folder`,
+  bundleReplayFailed: (code: number, stderr: string) =>
+    `replaying the command inside the bundle ended with exit code ${code}: ${stderr.trim()}`,
+  bundleWritten: (dir: string, files: number) =>
+    `wrote the audit bundle ${dir} (${files} files); check it with: adequacy verify ${dir}`,
+  bundleNotAFolder: () => "is not a folder holding an audit bundle",
+  bundleUnreadable: (path: string) =>
+    `is not an audit bundle that adequacy can read: "${path}" is missing or not as adequacy writes it`,
+  bundleUnsafe: (what: string) =>
+    `is not replayed: its command names ${what}, outside the bundle's inputs/ and outputs/ folders`,
+  bundleNeedsInput: (given: string, sha256: string) =>
+    `is needed: the bundle left out the case file "${given}" (SHA-256 ${sha256}); give it with --input PATH`,
+  bundleInputUnused: (path: string) =>
+    `"${path}" is none of the files the bundle left out (its SHA-256 matches none of theirs)`,
+  seedGeneratedForBundle: (seed: string) =>
+    `seed ${seed} (generated, and kept in the bundle's command); give --seed ${seed} to repeat this selection`,
+  verifyTitle: (dir: string) => `Audit bundle ${dir}`,
+  verifyCommand: (command: string) => `Command: ${command}`,
+  verifyVersions: (recorded: string, current: string) =>
+    recorded === current
+      ? `Recorded and recomputed with sampling-adequacy ${current}`
+      : `Recorded with sampling-adequacy ${recorded}, recomputed with ${current}: figures may differ where a method changed between the versions`,
+  verifyFiles: (intact: number, total: number) =>
+    `Files: ${intact} of ${total} intact (SHA-256 as the manifest records)`,
+  verifyFileProblem: (path: string, integrity: string) =>
+    integrity === "unlisted"
+      ? `  ${path}: not in the manifest (added after the bundle was written)`
+      : `  ${path}: ${integrity === "missing" ? "missing" : "changed since the bundle was written"}`,
+  verifyOutput: (path: string, status: string, figures: number) =>
+    `  ${path}: ${status}${figures > 0 ? ` (${figures.toLocaleString("en-GB")} figure${figures === 1 ? "" : "s"} compared)` : ""}`,
+  verifyDifference: (where: string, bundle: string, recomputed: string) =>
+    `    ${where}: the bundle has ${bundle}, recomputed ${recomputed}`,
+  verifyMoreDifferences: (more: number) => `    … and ${more} more`,
+  verifyNotCompared: () =>
+    "  (a PDF is not compared byte for byte: Chromium stamps it with the time it was printed)",
+  verifyPassed: () => "Verdict: every file intact and every output reproduced.",
+  verifyFailed: () => "Verdict: NOT verified: a file was changed or a figure was not reproduced (see above).",
+  verificationFailed: (dir: string) => `the audit bundle ${dir} did not verify`,
   rateBoundFromApproximation: (method: string) =>
     `${method} is an approximation; its coverage can fall below the stated confidence for small samples or rates near 0 or 1.`,
 } as const;

@@ -4,7 +4,13 @@ import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import type { Command } from "../Command.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
-import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
+import {
+  bundleOptions,
+  confidenceOption,
+  formatOption,
+  numberOption,
+  sidedOption,
+} from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { writeResult } from "../writeResult.js";
@@ -375,6 +381,8 @@ export function assessCommand(io: Io): Command {
       "Assess an investigation over a time span: what its windows show, what lies outside them, and what review would have been adequate",
     builder: (yargs: Argv) =>
       scenarioOptions(yargs)
+        .option("bundle", bundleOptions.bundle)
+        .option("bundle-cases", bundleOptions["bundle-cases"])
         .option("format", formatOption)
         .example(
           "$0 assess --example hmcts-sscs",

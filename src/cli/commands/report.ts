@@ -4,8 +4,10 @@ import type { ReportDocument } from "../../report/ReportDocument.js";
 import { InputError } from "../../validation/InputError.js";
 import { VERSION } from "../../version.js";
 import type { Command } from "../Command.js";
+import { bundleOptions } from "../commonOptions.js";
 import { single } from "../flags.js";
 import type { Io } from "../Io.js";
+import { quoteArg } from "../quoteArg.js";
 import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
 import { locateScenarioError, PER_WINDOW, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
@@ -17,10 +19,6 @@ function generatedAt(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
   return new Date().toISOString();
-}
-
-function quoteArg(arg: string): string {
-  return /^[\w./:%,=@+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
 }
 
 function citeOption<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
@@ -48,6 +46,8 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
           describe: "File to write (Markdown also writes its charts to FILE.charts/)",
           requiresArg: true,
         })
+        .option("bundle", bundleOptions.bundle)
+        .option("bundle-cases", bundleOptions["bundle-cases"])
         .option("paper", {
           type: "string",
           choices: ["a4", "letter"],

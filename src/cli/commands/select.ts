@@ -5,22 +5,11 @@ import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { VERSION } from "../../version.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
-import { numberOption } from "../commonOptions.js";
+import { bundleOptions, numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
+import { generatedSeed } from "../generatedSeed.js";
 import type { Io } from "../Io.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
-
-/**
- * A seed for a selection made without one: 24 random decimal digits for sha256 (as Rivest recommends,
- * from the operating system's generator instead of dice), a whole 32-bit number otherwise, with two
- * decimals for rat-stats as RAT-STATS' own seeds have.
- */
-async function generatedSeed(generator: GeneratorId): Promise<string> {
-  const { randomInt } = await import("node:crypto");
-  if (generator === "sha256") return Array.from({ length: 24 }, () => randomInt(0, 10)).join("");
-  if (generator === "rat-stats") return (randomInt(0, 10_000_000) / 100).toFixed(2);
-  return String(randomInt(0, 2 ** 32));
-}
 
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -87,6 +76,8 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           describe: "With --cases: rows outside start/end are rejected",
           requiresArg: true,
         })
+        .option("bundle", bundleOptions.bundle)
+        .option("bundle-cases", bundleOptions["bundle-cases"])
         .option("out", {
           type: "string",
           describe: "CSV file to write [default: standard output]",
