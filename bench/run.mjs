@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { renderSvg } from "../dist/charts/render.js";
+import { renderSvg } from "../dist/cli/render.js";
 import {
   assessInvestigation,
   compareIntervals,

@@ -7,8 +7,8 @@
 //   per-module cost of the ESM loader came to a tenth of the run;
 // - the bundles are CommonJS, loaded with `require` when first needed: Node's ESM loader costs about
 //   3 ms more for the same files (measured on `assess`), a tenth of what the CLI adds to Node's own
-//   start. The exceptions are the chart renderer, which imports ESM-only packages (vega, vega-lite), and
-//   the chart HTML page, which finds package files from import.meta.url: they stay ES modules, loaded with `import()`;
+//   start. The exception is the chart renderer (src/cli/render.ts), which imports ESM-only packages (vega,
+//   vega-lite): it stays an ES module, loaded with `import()`;
 // - the error classes the CLI tells apart with `instanceof` stay single files that every bundle
 //   requires, so an InputError thrown in a command's bundle is the class main.cjs checks;
 // - charting packages stay external, imported only when a chart is asked for.
@@ -25,8 +25,8 @@ const outdir = resolve(root, "dist/cli");
  */
 const SHARED = new Set(["src/validation/InputError.ts", "src/cli/MissingToolError.ts"]);
 
-/** Modules that import ESM-only packages, or find package files from import.meta.url, bundled as ES modules. */
-const ESM = new Set(["src/charts/render.ts", "src/charts/html.ts"]);
+/** Modules that import ESM-only packages, bundled as ES modules. */
+const ESM = new Set(["src/cli/render.ts"]);
 
 /** The file a source module is bundled into: src/scenario/examples.ts → scenario.examples.cjs. */
 const outName = (source) =>

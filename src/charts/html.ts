@@ -1,21 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 
 // The HTML page needs no renderer in Node (the browser draws it), so it lives apart from render.ts and
 // writing it loads neither vega nor resvg.
-const require = createRequire(import.meta.url);
 
-/** A file inside an installed package, found from its main entry (some packages export no other path). */
-export function packageFile(name: string, file: string): string {
-  let folder = dirname(require.resolve(name));
-  while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
-  return join(folder, file);
+/** The minified builds of vega, vega-lite and vega-embed that the page inlines; the caller reads them. */
+export interface ChartScripts {
+  readonly vega: string;
+  readonly vegaLite: string;
+  readonly vegaEmbed: string;
 }
 
-function script(name: string, file: string): string {
-  return readFileSync(packageFile(name, file), "utf8").replaceAll("</script", "<\\/script");
+function inline(script: string): string {
+  return script.replaceAll("</script", "<\\/script");
 }
 
 function escapeHtml(text: string): string {
@@ -26,7 +22,7 @@ function escapeHtml(text: string): string {
  * A self-contained HTML page: vega, vega-lite and vega-embed inlined, the spec embedded as JSON; it makes
  * no network request and opens from a file.
  */
-export function renderHtml(spec: TopLevelSpec): string {
+export function renderHtml(spec: TopLevelSpec, scripts: ChartScripts): string {
   const title =
     typeof spec.title === "object" && spec.title !== null && "text" in spec.title
       ? String(spec.title.text)
@@ -42,9 +38,9 @@ export function renderHtml(spec: TopLevelSpec): string {
 </head>
 <body>
 <div id="chart" role="img" aria-label="${escapeHtml(String(spec.description ?? title))}"></div>
-<script>${script("vega", "build/vega.min.js")}</script>
-<script>${script("vega-lite", "build/vega-lite.min.js")}</script>
-<script>${script("vega-embed", "build/vega-embed.min.js")}</script>
+<script>${inline(scripts.vega)}</script>
+<script>${inline(scripts.vegaLite)}</script>
+<script>${inline(scripts.vegaEmbed)}</script>
 <script>
 vegaEmbed("#chart", ${json}, { actions: false, renderer: "svg" }).catch(function (error) {
   document.getElementById("chart").textContent = "The chart could not be drawn: " + error.message;

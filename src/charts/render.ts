@@ -1,13 +1,21 @@
-import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { packageFile } from "./html.js";
 import { fontMeasure } from "./textMetrics.js";
 import { FONT } from "./theme.js";
 
 export { CHART_FORMATS, type ChartFormat } from "./formats.js";
-export { renderHtml } from "./html.js";
+
+/**
+ * The DejaVu Sans fonts the charts are laid out and rasterised with: their bytes, for text widths, and
+ * their files, which resvg loads itself (its Node build takes font files, not bytes). The caller reads
+ * them (cli/chartAssets.ts), so that this module touches no file system and runs wherever vega does.
+ */
+export interface ChartFonts {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+  readonly files: readonly string[];
+}
 
 /** Compiles a vega-lite spec, collecting every warning vega-lite raises. */
 export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
@@ -28,13 +36,12 @@ export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: st
   return { vega: compiled.spec as vega.Spec, warnings };
 }
 
-let measuring = false;
+let measuring: ChartFonts | undefined;
 
 /** Lays text out with the real widths of the fonts the PNG uses (see fontMeasure). */
-function useFontMetrics(): void {
-  if (measuring) return;
-  const [regular, bold] = fontFiles() as [string, string];
-  const measure = fontMeasure(regular, bold);
+function useFontMetrics(fonts: ChartFonts): void {
+  if (measuring === fonts) return;
+  const measure = fontMeasure(fonts.regular, fonts.bold);
   // vega's type declarations omit textMetrics, which vega-scenegraph exports for exactly this use.
   const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } })
     .textMetrics;
@@ -48,7 +55,7 @@ function useFontMetrics(): void {
     // vega shortens a label longer than its limit with an ellipsis; the laid-out width is at most the limit.
     return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
   };
-  measuring = true;
+  measuring = fonts;
 }
 
 interface TextItem {
@@ -59,8 +66,8 @@ interface TextItem {
 }
 
 /** Renders a spec to SVG with vega's headless view (no browser, no canvas), laid out with real font widths. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  useFontMetrics();
+export async function renderSvg(spec: TopLevelSpec, fonts: ChartFonts): Promise<string> {
+  useFontMetrics(fonts);
   const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: "none" });
   try {
     return await view.toSVG();
@@ -69,24 +76,23 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-function fontFiles(): string[] {
-  return ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) =>
-    packageFile("dejavu-fonts-ttf/package.json", join("ttf", f)),
-  );
-}
-
 /**
  * Renders a spec to PNG: SVG from vega, rasterised by resvg with the DejaVu fonts shipped by the
  * `dejavu-fonts-ttf` package, so that text renders the same on a machine with no fonts installed.
  *
  * @param scale - pixel ratio (default 2)
  */
-export async function renderPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> {
-  const svg = await renderSvg(spec);
+export async function renderPng(spec: TopLevelSpec, fonts: ChartFonts, scale = 2): Promise<Buffer> {
+  const svg = await renderSvg(spec, fonts);
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     background: "white",
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT },
+    font: {
+      fontFiles: [...fonts.files],
+      loadSystemFonts: false,
+      defaultFontFamily: FONT,
+      sansSerifFamily: FONT,
+    },
   });
   return Buffer.from(resvg.render().asPng());
 }

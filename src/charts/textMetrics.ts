@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import opentype from "opentype.js";
 
 type Measure = (text: string, fontSize: number, bold: boolean) => number;
@@ -9,10 +8,10 @@ type Measure = (text: string, fontSize: number, bold: boolean) => number;
  * there; summing each character's advance width from the font gives the real layout. (No shaping:
  * ligatures and kerning move widths by well under a pixel at chart sizes.)
  */
-export function fontMeasure(regularFile: string, boldFile: string): Measure {
-  const load = (file: string) => {
-    const bytes = readFileSync(file);
-    const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+export function fontMeasure(regularFont: Uint8Array, boldFont: Uint8Array): Measure {
+  const load = (bytes: Uint8Array) => {
+    // A copy: opentype takes an ArrayBuffer of its own, and a Buffer's may be a shared pool.
+    const font = opentype.parse(bytes.slice().buffer);
     const cache = new Map<string, number>();
     return (char: string) => {
       let width = cache.get(char);
@@ -23,8 +22,8 @@ export function fontMeasure(regularFile: string, boldFile: string): Measure {
       return width;
     };
   };
-  const regular = load(regularFile);
-  const bold = load(boldFile);
+  const regular = load(regularFont);
+  const bold = load(boldFont);
   return (text, fontSize, isBold) => {
     const advance = isBold ? bold : regular;
     let em = 0;

@@ -1,8 +1,7 @@
 import { decimalFraction, type Fraction } from "../math/wholeCount.js";
+import type { Sided } from "../methods/sided.js";
 
-/** `two`: half of 1 − confidence in each tail. `upper`: all of it in the upper tail (a one-sided bound). */
-export type Sided = "two" | "upper";
-export const SIDED: readonly Sided[] = ["two", "upper"];
+export { SIDED, type Sided } from "../methods/sided.js";
 
 /** Bounds on a rate from one method, each computed with `alpha` in its tail. */
 export interface RateBounds {

@@ -1,4 +1,4 @@
-import type { Sided } from "../intervals/types.js";
+import type { Sided } from "../methods/sided.js";
 import { formatDecimal } from "./formatDecimal.js";
 
 /** A count with thousands separators: 1,886. Non-integers keep one decimal: 5.6. */

@@ -18,8 +18,8 @@ import {
   sensitivityChart,
   timelineChart,
 } from "../../src/charts/index.js";
-import { renderHtml, renderSvg } from "../../src/charts/render.js";
 import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
+import { renderHtml, renderSvg } from "../../src/cli/render.js";
 import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { stratumPlanCurve } from "../../src/investigation/stratumPlanCurve.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { missedChart, timelineChart } from "../../src/charts/index.js";
-import { renderHtml, renderPng, renderSvg } from "../../src/charts/render.js";
+import { renderHtml, renderPng, renderSvg } from "../../src/cli/render.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { examples } from "../../src/scenario/examples.js";
 

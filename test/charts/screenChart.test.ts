@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { screenChart } from "../../src/charts/index.js";
-import { compileSpec, renderSvg } from "../../src/charts/render.js";
+import { compileSpec, renderSvg } from "../../src/cli/render.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { examples } from "../../src/scenario/examples.js";
 

@@ -11,7 +11,7 @@ import {
   sensitivityChart,
   timelineChart,
 } from "../../src/charts/index.js";
-import { compileSpec } from "../../src/charts/render.js";
+import { compileSpec } from "../../src/cli/render.js";
 import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { planCurve } from "../../src/planning/planCurve.js";

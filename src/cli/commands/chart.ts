@@ -178,14 +178,15 @@ async function render(spec: unknown, format: ChartFormat, scale: number): Promis
       return `${JSON.stringify(spec, null, 2)}\n`;
     case "html": {
       const { renderHtml } = await import("../../charts/html.js");
-      return renderHtml(spec as never);
+      const { chartScripts } = await import("../chartAssets.js");
+      return renderHtml(spec as never, chartScripts());
     }
     case "svg": {
-      const { renderSvg } = await import("../../charts/render.js");
+      const { renderSvg } = await import("../render.js");
       return renderSvg(spec as never);
     }
     case "png": {
-      const { renderPng } = await import("../../charts/render.js");
+      const { renderPng } = await import("../render.js");
       return renderPng(spec as never, scale);
     }
   }

@@ -126,7 +126,7 @@ async function render(
 ): Promise<string | Uint8Array> {
   if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`;
   const charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
-  const { renderSvg } = await import("../../charts/render.js");
+  const { renderSvg } = await import("../render.js");
   if (format === "markdown") {
     const { renderReportMarkdown } = await import("../../report/renderReportMarkdown.js");
     if (out === undefined) return renderReportMarkdown(doc);
