@@ -59,6 +59,9 @@ export { evaluateScreen } from "./investigation/evaluateScreen.js";
 export type { Statement } from "./investigation/statements.js";
 export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
+// Methods: ids in results, names and docs anchors in the registry
+export type { MethodEntry, MethodId } from "./methods/methodRegistry.js";
+export { METHOD_IDS, METHOD_REGISTRY, methodName } from "./methods/methodRegistry.js";
 export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./planning/appraiseStrata.js";
 export { appraiseStrata } from "./planning/appraiseStrata.js";
 // Investigation: detection power

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { IntervalComparison } from "../intervals/compareIntervals.js";
-import { methodName } from "../report/methodNames.js";
+import { methodName } from "../methods/methodRegistry.js";
 import { describeSided, formatConfidence, formatCount } from "../text/format.js";
 import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
 

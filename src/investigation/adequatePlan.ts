@@ -1,3 +1,4 @@
+import type { MethodId } from "../methods/methodRegistry.js";
 import { detectionPlan } from "../planning/detectionSampleSize.js";
 import { sampleSize } from "../planning/sampleSize.js";
 import { calendarPeriods, type DayInterval, formatInterval, type Stratum } from "../scenario/calendar.js";
@@ -17,7 +18,7 @@ export interface PlanStratum {
 }
 
 export interface AdequatePlan {
-  readonly method: string;
+  readonly method: MethodId;
   readonly stratify: Stratum;
   readonly confidence: number;
   readonly tolerable: number;
@@ -34,7 +35,7 @@ export interface AdequatePlan {
   readonly total: number;
   /** The detection-based alternative: find at least one if at least `affected` were affected anywhere. */
   readonly detection: {
-    readonly method: string;
+    readonly method: MethodId;
     /** D: affected cases among the span's `population` that the plan must detect. */
     readonly affected: number;
     /** Where D came from (it always counts the span's stage cases, the plan's population). */
@@ -106,7 +107,7 @@ export function adequatePlan(
     sensitivity: options.sensitivity,
   });
   return {
-    method: "exact hypergeometric sample size per stratum (one-sided upper bound below the tolerable rate)",
+    method: "stratified-sample-size",
     stratify: options.stratify,
     confidence: options.confidence,
     tolerable: options.tolerable,
@@ -119,7 +120,7 @@ export function adequatePlan(
     strata,
     total: strata.reduce((sum, s) => sum + s.sampleSize, 0),
     detection: {
-      method: "exact hypergeometric discovery sample over the whole span",
+      method: "discovery-sample-size",
       affected,
       affectedSource: options.detectAffectedSource,
       population,

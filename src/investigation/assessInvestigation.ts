@@ -2,6 +2,7 @@ import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
 import { ceilTimes } from "../math/wholeCount.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import {
   calendarPeriods,
   type DayInterval,
@@ -76,15 +77,20 @@ export interface Assessment {
   /** Exact inference on the windows combined; null when nothing was reviewed. */
   readonly window: WindowFinding | null;
   readonly extrapolated: {
-    readonly method: string;
+    readonly method: MethodId;
     readonly assumption: string;
     /** Stage cases outside the windows, estimated from the volume profile. */
     readonly outsideVolume: number;
     /**
      * When `outsideVolume` is estimated from the windows' own count: the least and most stage cases outside
-     * that count allows (exact binomial bounds), over which the bounds below are taken; else null.
+     * that count allows (exact binomial bounds, each with `riskShare` of the risk), over which the bounds
+     * below are taken; else null.
      */
-    readonly outsideVolumeBounds: { readonly lower: number; readonly upper: number } | null;
+    readonly outsideVolumeBounds: {
+      readonly lower: number;
+      readonly upper: number;
+      readonly riskShare: number;
+    } | null;
     /** Stage cases not reviewed, in and out of the windows. */
     readonly unreviewed: number;
     readonly undetected: Range;
@@ -93,7 +99,7 @@ export interface Assessment {
     readonly confidenceCurve: readonly { readonly undetected: number; readonly confidence: number }[];
   } | null;
   readonly sensitivity: {
-    readonly method: string;
+    readonly method: MethodId;
     readonly rows: readonly DriftRow[];
     readonly materiality: number | null;
     readonly tippingPoint: number | null;
@@ -250,18 +256,16 @@ export function assessInvestigation(input: unknown): Assessment {
     const atOne = undetectedUnderDrift(basis, 1);
     const volumeBounds = basis.outsideStageBounds;
     extrapolated = {
-      method:
-        "binomial prediction limit (Thatcher 1964): exact hypergeometric bound over reviewed + unreviewed cases" +
-        (volumeBounds
-          ? `, over the most outside cases the windows' count allows (exact binomial bound, ${formatDecimal(VOLUME_RISK_SHARE * 100)}% of the risk)`
-          : ""),
+      method: volumeBounds ? "prediction-limit-volume-bounded" : "prediction-limit",
       assumption:
         "the rate of affected cases was the same throughout the exposure period, and the reviewed cases were a random sample" +
         (volumeBounds
           ? `, and the ${model.unit} were spread over the span as the volume assumed (each in the windows with their share of it)`
           : ""),
       outsideVolume: outsideStage,
-      outsideVolumeBounds: volumeBounds ? { lower: volumeBounds.lower, upper: volumeBounds.upper } : null,
+      outsideVolumeBounds: volumeBounds
+        ? { lower: volumeBounds.lower, upper: volumeBounds.upper, riskShare: VOLUME_RISK_SHARE }
+        : null,
       unreviewed: stage - window.reviewed + ceilAbove(outsideStage),
       undetected: atOne.undetected,
       outside: outsideUnderConstantRate(basis),
@@ -279,7 +283,7 @@ export function assessInvestigation(input: unknown): Assessment {
       );
     }
     sensitivityResult = {
-      method: "Thatcher prediction limit with the outside volume weighted by the drift θ",
+      method: "drift-prediction-limit",
       rows,
       materiality: scenario.materiality ?? null,
       tippingPoint: scenario.materiality === undefined ? null : tippingPoint(basis, scenario.materiality),

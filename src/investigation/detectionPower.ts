@@ -1,3 +1,4 @@
+import type { MethodId } from "../methods/methodRegistry.js";
 import type { DayInterval } from "../scenario/calendar.js";
 import type { StageModel } from "./stageModel.js";
 
@@ -30,7 +31,7 @@ export interface PowerCurve {
 }
 
 export interface DetectionPower {
-  readonly method: string;
+  readonly method: MethodId;
   readonly totals: readonly number[];
   readonly curves: readonly PowerCurve[];
 }
@@ -104,8 +105,7 @@ export function detectionPower(
     };
   });
   return {
-    method:
-      "independent-case (binomial) detection, 1 − (1 − q)^T, q = Σ share × sensitivity × sampling fraction",
+    method: "detection-power",
     totals,
     curves,
   };

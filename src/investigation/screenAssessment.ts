@@ -1,6 +1,7 @@
 import { affectedBounds, type RecallInterval, type ScreenStratum } from "../intervals/recallInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { tailProbability } from "../intervals/types.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import type { Scenario } from "../scenario/scenario.js";
 import type { AffectedPlacement, Elusion, Range } from "./evaluateScreen.js";
 import { evaluateScreen } from "./evaluateScreen.js";
@@ -9,12 +10,12 @@ import { evaluateScreen } from "./evaluateScreen.js";
 export interface ScreenAssessment {
   /** `windows`: an elusion sample in each window that has one; `span`: one sample across the span. */
   readonly scope: "windows" | "span";
-  readonly method: string;
+  readonly method: MethodId;
   readonly assumption: string;
   readonly confidence: number;
   readonly sided: Sided;
   readonly elusion: Elusion;
-  readonly recall: Omit<RecallInterval, "method"> & { readonly method: string };
+  readonly recall: Omit<RecallInterval, "method"> & { readonly method: MethodId };
   readonly placement: AffectedPlacement;
   /** Per window, when the samples were drawn per window. */
   readonly windows: readonly {
@@ -77,11 +78,11 @@ export function assessScreen(scenario: Scenario): ScreenAssessment | null {
     return { label: w.label, elusion: one.elusion, recall: one.recall as RecallInterval };
   });
   const span = scenario.unflagged !== undefined;
-  const method = span
-    ? "Šidák-combined exact hypergeometric bounds: the windows' flagged review (a lower bound on the span's flagged affected cases) against the span's elusion sample"
+  const method: MethodId = span
+    ? "sidak-hypergeometric-span"
     : single
-      ? "Šidák-combined exact hypergeometric bounds (flagged and unflagged samples)"
-      : "Šidák-combined exact hypergeometric bounds, each side summed over the windows at 1 − α/m (Bonferroni)";
+      ? "sidak-hypergeometric"
+      : "sidak-hypergeometric-bonferroni";
   if (single) {
     const one = evaluateScreen({
       flagged: flagged[0] as ScreenStratum,
@@ -117,7 +118,7 @@ function combined(
     confidence: number;
     sided: Sided;
     span: boolean;
-    method: string;
+    method: MethodId;
     windows: ScreenAssessment["windows"];
   },
 ): ScreenAssessment {

@@ -21,9 +21,9 @@ export function screenStatement(screen: ScreenAssessment): Statement {
       `if the ${formatCount(e.sample)} were drawn at random from them, then with ${c} confidence at most ${formatCount(e.affected.upper)} unflagged cases were affected (elusion rate at most ${formatPercent(e.rate.upper)}, exact hypergeometric, ${describeSided(e.sided)})${recall}, ` +
       "assuming reviewers recognised affected cases as well among the unflagged cases as among the flagged.",
     value: e.affected.upper,
-    method: `${e.method}; ${screen.recall.method}`,
+    methods: [e.method, screen.recall.method],
     confidence: screen.confidence,
-    sided: describeSided(screen.sided),
+    sided: screen.sided,
     assumption: screen.assumption,
   };
 }

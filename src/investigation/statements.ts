@@ -1,5 +1,7 @@
 import { countInterval } from "../intervals/countInterval.js";
-import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
+import type { Sided } from "../intervals/types.js";
+import type { MethodId } from "../methods/methodRegistry.js";
+import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import type { Assessment } from "./assessInvestigation.js";
 import { nearestTotals } from "./detectionPower.js";
@@ -10,9 +12,10 @@ export interface Statement {
   readonly id: string;
   readonly text: string;
   readonly value: number | null;
-  readonly method: string;
+  /** The methods the number comes from (ids in the method registry). */
+  readonly methods: readonly MethodId[];
   readonly confidence: number | null;
-  readonly sided: string | null;
+  readonly sided: Sided | null;
   readonly assumption: string;
 }
 
@@ -56,7 +59,6 @@ function drawnAtRandom(a: Omit<Assessment, "statements">, reviewed: number): str
  */
 export function statements(a: Omit<Assessment, "statements">): Statement[] {
   const c = formatConfidence(a.confidence);
-  const sided = describeSided(a.sided);
   const tail = sidedWord(a.sided);
   const unit = a.unit;
   const out: Statement[] = [];
@@ -72,9 +74,9 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
         ? `or ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`
         : `and no detection plan meets the target. ${messages.detectionPlanUnreachable(formatCount(plan.detection.affected), c, formatCount(plan.detection.population), plan.detection.probability.toPrecision(4))}`),
     value: plan.total,
-    method: `${plan.method}; ${plan.detection.method}`,
+    methods: [plan.method, plan.detection.method],
     confidence: a.confidence,
-    sided: "one-sided (upper)",
+    sided: "upper",
     assumption:
       "cases drawn at random within each period; the rate observed in the windows as the expected rate",
   });
@@ -85,7 +87,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
       id: "no-review",
       text: `No review has yet examined any of the ${formatCount(population)} ${unit} of the exposure period (${a.scenario.span.replace("/", " to ")}); until some are examined, anything from 0 to ${formatCount(population)} affected is consistent with what is known.`,
       value: population,
-      method: "assumption-free bounds (Manski 1989)",
+      methods: ["assumption-free"],
       confidence: null,
       sided: null,
       assumption: "none",
@@ -103,9 +105,9 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
       id: "if-none-found",
       text: `If that review finds no affected case among ${plural(zeroFound.sample, "case")} drawn at random, one could state with ${c} confidence that at most ${formatCount(zeroFound.upper)} of the ${formatCount(population)} (${formatPercent(zeroFound.rate.upper)}) were affected (exact hypergeometric, one-sided).`,
       value: zeroFound.upper,
-      method: "exact hypergeometric (Buonaccorsi 1987)",
+      methods: ["hypergeometric"],
       confidence: a.confidence,
-      sided: "one-sided (upper)",
+      sided: "upper",
       assumption: "the reviewed cases are a random sample of all the cases",
     });
     return out;
@@ -122,9 +124,9 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
       `A review of ${formatCount(w.reviewed)} of the ${formatCount(w.population)} ${unit} (${formatPercent(w.reviewed / w.population, 1)}) from ${windows} covering ${formatPercent(a.coverage.timeFraction, 1)} of the exposure period ` +
       `found ${formatCount(w.found)} affected; ${drawn}, then with ${c} confidence at most ${formatCount(w.affected.upper)} of the ${formatCount(w.population)} ${unit} were affected (exact hypergeometric${a.coverage.windows.length > 1 ? ", combined over the windows" : ""}, ${tail}) — up to ${formatCount(w.undetected.upper)} not detected.`,
     value: w.affected.upper,
-    method: w.method,
+    methods: [w.method],
     confidence: a.confidence,
-    sided,
+    sided: a.sided,
     assumption: windowAssumption,
   };
   out.push(windowStatement);
@@ -136,9 +138,9 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
       `${capitalise(drawn)} and the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCount(e.undetected.upper)} affected cases went undetected among the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCount(e.unreviewed)} unreviewed ${unit}, ` +
       `up to ${formatCount(e.outside.upper)} of them outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} (binomial prediction limit, Thatcher 1964, ${tail}).`,
     value: e.undetected.upper,
-    method: e.method,
+    methods: [e.method],
     confidence: a.confidence,
-    sided,
+    sided: a.sided,
     assumption: e.assumption,
   });
 
@@ -154,9 +156,9 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
             ? `${capitalise(drawn)}, the upper bound already reaches ${plural(s.materiality, "missed case")} without counting any case outside the ${outsideWord} (${c}, ${tail}).`
             : `${capitalise(drawn)}, the upper bound on undetected cases reaches ${plural(s.materiality, "missed case")} at a rate outside the ${outsideWord} ${Number(s.tippingPoint.toPrecision(3))} times the rate inside (${c}, ${tail}).`,
       value: s.tippingPoint,
-      method: s.method,
+      methods: [s.method],
       confidence: a.confidence,
-      sided,
+      sided: a.sided,
       assumption:
         "the reviewed cases were a random sample; the outside rate is a fixed multiple of the window rate",
     });
@@ -168,9 +170,9 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
         id: "drift",
         text: `${capitalise(drawn)} and the rate outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} was ${row.drift} times the rate inside, up to ${formatCount(row.undetected.upper)} affected cases could have gone undetected (${c}, ${tail}).`,
         value: row.undetected.upper,
-        method: s.method,
+        methods: [s.method],
         confidence: a.confidence,
-        sided,
+        sided: a.sided,
         assumption: `the outside rate was ${row.drift} times the window rate`,
       });
     }
@@ -182,7 +184,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
     id: "assumption-free",
     text: `Without an assumption about the unexamined period, the data cannot rule out anything from ${formatCount(u.outside.lower)} to ${formatCount(u.outside.upper)} affected ${u.unit} outside the ${a.coverage.windows.length === 1 ? "window" : "windows"}${random ? "" : `, nor up to ${formatCount(u.window.upper)} undetected inside, since the reviewed cases were not shown to be a random sample`}.`,
     value: u.total.upper,
-    method: u.method,
+    methods: [u.method],
     confidence: null,
     sided: null,
     assumption: "none",
@@ -201,7 +203,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
         `If ${plural(at, "case")} ${at === 1 ? "was" : "were"} affected, spread evenly over the exposure period, and the ${formatCount(w.reviewed)} reviewed ${random ? "were" : "had been"} drawn at random, this review would have found at least one with probability ${roughProbability(uniform.review[index] as number)}; ` +
         `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${roughProbability(ended.review[index] as number)}, however many were affected.`,
       value: uniform.review[index] as number,
-      method: a.detectionPower.method,
+      methods: [a.detectionPower.method],
       confidence: null,
       sided: null,
       assumption: "affected cases spread in time as each profile says; reviewed cases drawn at random",

@@ -1,4 +1,5 @@
 import type { Sided } from "../intervals/types.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import type { StageWindow } from "./stageModel.js";
 import { type Sensitivity, windowInference } from "./windowInference.js";
 
@@ -8,7 +9,7 @@ export interface Bounds {
 }
 
 export interface UnrestrictedRange {
-  readonly method: string;
+  readonly method: MethodId;
   readonly unit: string;
   /** Undetected cases in the windows: the sampling bound for random selection, else every unreviewed case. */
   readonly window: Bounds;
@@ -47,7 +48,7 @@ export function unrestrictedRange(
     }
   }
   return {
-    method: "assumption-free bounds (Manski 1989; Horowitz & Manski 1998)",
+    method: "assumption-free",
     unit,
     window: { lower, upper },
     outside: { lower: 0, upper: outsideCases },

@@ -2,6 +2,7 @@ import { countInterval } from "../intervals/countInterval.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import type { StageWindow } from "./stageModel.js";
 
 export interface Range {
@@ -12,7 +13,7 @@ export interface Range {
 
 export interface WindowFinding {
   readonly label: string;
-  readonly method: string;
+  readonly method: MethodId;
   readonly confidence: number;
   readonly sided: Sided;
   /** The population the review sampled (flagged cases, else cases). */
@@ -114,11 +115,13 @@ export function windowInference(
     lower: sided === "upper" ? found : sum("lower"),
     upper: sum("upper"),
   };
-  const method =
-    (m === 1
-      ? "exact hypergeometric (Buonaccorsi 1987)"
-      : `exact hypergeometric per window, Bonferroni over ${m} windows`) +
-    (sensitive ? ", thinned by a per-case screening and review sensitivity" : "");
+  const method: MethodId = sensitive
+    ? m === 1
+      ? "window-thinned"
+      : "window-thinned-bonferroni"
+    : m === 1
+      ? "hypergeometric"
+      : "window-bonferroni";
   const first = windows[0] as StageWindow;
   return {
     label: m === 1 ? first.label : "all windows",

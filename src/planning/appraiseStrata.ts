@@ -2,6 +2,7 @@ import { normalQuantile } from "../distributions/normalQuantile.js";
 import { countInterval } from "../intervals/countInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -43,7 +44,7 @@ export interface StratifiedAppraisal {
      * [found, N − (n − found)] (never a negative count).
      */
     readonly normal: {
-      readonly method: string;
+      readonly method: MethodId;
       readonly standardError: number;
       readonly lower: number;
       readonly upper: number;
@@ -53,7 +54,15 @@ export interface StratifiedAppraisal {
       readonly degenerate: boolean;
     };
     /** Guaranteed coverage: the sum of each stratum's exact bound at confidence 1 − α/H. */
-    readonly exact: { readonly method: string; readonly lower: number; readonly upper: number };
+    readonly exact: {
+      readonly method: MethodId;
+      /** The confidence of each stratum's bound, 1 − α/H. */
+      readonly stratumConfidence: number;
+      /** H, the strata the risk is split over. */
+      readonly strata: number;
+      readonly lower: number;
+      readonly upper: number;
+    };
   };
 }
 
@@ -137,7 +146,7 @@ export function appraiseStrata(options: {
       found,
       projected,
       normal: {
-        method: "normal approximation, projected ± z·SE (RAT-STATS stratified attribute appraisal)",
+        method: "stratified-normal",
         standardError,
         lower: Math.min(Math.max(normalLower, least), most),
         upper: Math.min(Math.max(normalUpper, least), most),
@@ -145,7 +154,9 @@ export function appraiseStrata(options: {
         degenerate: standardError === 0,
       },
       exact: {
-        method: `sum of exact hypergeometric bounds, each at ${Number(((1 - (1 - confidence) / H) * 100).toPrecision(6))}% (Bonferroni over ${H} strata)`,
+        method: "stratified-exact",
+        stratumConfidence: 1 - (1 - confidence) / H,
+        strata: H,
         lower: sided === "upper" ? found : total((s) => s.adjusted.lower),
         upper: total((s) => s.adjusted.upper),
       },

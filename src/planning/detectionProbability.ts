@@ -20,6 +20,7 @@ export interface DetectionOptions {
 
 export interface Detection {
   readonly model: "hypergeometric" | "binomial";
+  readonly method: "hypergeometric-detection" | "binomial-detection";
   readonly population?: number;
   readonly affected?: number;
   readonly prevalence?: number;
@@ -34,6 +35,7 @@ export interface Detection {
 /** The validated form of {@link DetectionOptions} without the sample. */
 export interface DetectionTarget {
   readonly model: "hypergeometric" | "binomial";
+  readonly method: "hypergeometric-detection" | "binomial-detection";
   readonly population?: number;
   readonly affected?: number;
   readonly prevalence?: number;
@@ -58,6 +60,7 @@ export function detectionTarget(options: Omit<DetectionOptions, "sample">): Dete
     }
     return {
       model: "binomial",
+      method: "binomial-detection",
       prevalence: requireHalfOpenUnit("prevalence", options.prevalence),
       sensitivity,
     };
@@ -75,6 +78,7 @@ export function detectionTarget(options: Omit<DetectionOptions, "sample">): Dete
       : ceilTimes(population, requireHalfOpenUnit("prevalence", options.prevalence));
   return {
     model: "hypergeometric",
+    method: "hypergeometric-detection",
     population,
     affected,
     ...(options.prevalence === undefined ? {} : { prevalence: options.prevalence }),

@@ -17,6 +17,7 @@ export interface DetectionSampleSizeOptions extends Omit<DetectionOptions, "samp
 
 export interface DetectionSampleSize {
   readonly model: "hypergeometric" | "binomial";
+  readonly method: "hypergeometric-detection" | "binomial-detection";
   readonly population?: number;
   readonly affected?: number;
   readonly prevalence?: number;

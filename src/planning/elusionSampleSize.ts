@@ -4,6 +4,7 @@ import { affectedBounds, type ScreenStratum } from "../intervals/recallInterval.
 import { exceeds } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
 import { floorCount } from "../math/floorCount.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { requireConfidence, requireCount, requireOpenUnit } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
@@ -25,7 +26,7 @@ export interface ElusionSampleSizeOptions {
 }
 
 export interface ElusionSampleSize {
-  readonly method: string;
+  readonly method: MethodId;
   readonly target: "elusion" | "recall";
   readonly confidence: number;
   readonly sided: "upper";
@@ -139,7 +140,7 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
     achievedUpper = hypergeometricCount(allowed, sampleSize, unflagged, alpha).upper;
   }
   return {
-    method: `hypergeometric (more than ${formatDecimal(tolerableAffected)} affected of ${formatDecimal(unflagged)} unflagged ruled out)`,
+    method: "elusion-sample-size",
     target,
     confidence,
     sided: "upper",

@@ -1,5 +1,6 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
 import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import { MAX_COUNT, requireConfidence, requireCount, requireOpenUnit } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -19,7 +20,7 @@ export interface PrecisionSampleSizeOptions {
 }
 
 export interface PrecisionSampleSize {
-  readonly method: string;
+  readonly method: MethodId;
   readonly confidence: number;
   readonly sided: "two-sided";
   readonly population: number;
@@ -87,7 +88,7 @@ export function precisionSampleSize(options: PrecisionSampleSizeOptions): Precis
   const sampleSize = Math.max(1, n - 1);
   const at = widthAt(sampleSize, population, anticipated, tail);
   return {
-    method: "exact hypergeometric two-sided interval width (RAT-STATS attribute sample size)",
+    method: "precision-sample-size",
     confidence,
     sided: "two-sided",
     population,

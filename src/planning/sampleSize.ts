@@ -7,6 +7,7 @@ import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
 import { exceeds, fallsBelow } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
 import { ceilOf, ceilTimes, decimalFraction, floorOver } from "../math/wholeCount.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import {
   MAX_COUNT,
@@ -38,7 +39,7 @@ export interface SampleSizeOptions {
 
 export interface SampleSize {
   readonly model: SampleSizeModel;
-  readonly method: string;
+  readonly method: MethodId;
   readonly confidence: number;
   readonly sided: "upper";
   readonly tolerable: number;
@@ -102,19 +103,19 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
         : ceilTimes(n, expectedRate);
 
   let meets: (k: number, n: number) => boolean;
-  let method: string;
+  let method: MethodId;
   let ruledOut: number | undefined;
   let bound: (k: number, n: number) => number;
   let risk: (k: number, n: number) => number;
   switch (model) {
     case "binomial":
-      method = "binomial (Clopper–Pearson upper bound below the tolerable rate)";
+      method = "binomial-sample-size";
       risk = (k, n) => binomialCdf(k, n, tolerable);
       meets = (k, n) => fallsBelow(risk(k, n), alpha);
       bound = (k, n) => clopperPearson(k, n, alpha).upper;
       break;
     case "poisson":
-      method = "Poisson (exact gamma upper bound at or below the tolerable rate)";
+      method = "poisson-sample-size";
       risk = (k, n) => poissonCdf(k, n * tolerable);
       meets = (k, n) => !exceeds(risk(k, n), alpha);
       bound = (k, n) => gammaQuantile(confidence, k + 1) / n;
@@ -123,7 +124,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
       const N = population as number;
       const marked = ceilTimes(N, tolerable);
       ruledOut = marked;
-      method = `hypergeometric (rules out ${formatDecimal(marked)} or more affected among ${formatDecimal(N)})`;
+      method = "hypergeometric-sample-size";
       risk = (k, n) => hypergeometricTail(k, N, marked, n, "lower");
       meets = (k, n) => !exceeds(risk(k, n), alpha);
       bound = (k, n) => hypergeometricCount(k, n, N, alpha).upper / N;

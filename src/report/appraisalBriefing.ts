@@ -1,5 +1,6 @@
+import { methodName } from "../methods/methodRegistry.js";
 import type { StratifiedAppraisal } from "../planning/appraiseStrata.js";
-import { describeSided, formatConfidence, formatCount } from "../text/format.js";
+import { describeSided, formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 
 /** The briefing for a stratified appraisal: each stratum, then the combined projection by both methods. */
@@ -27,13 +28,13 @@ export function appraisalBriefing(a: StratifiedAppraisal): Briefing[] {
         ["Found affected", formatCount(k.found)],
         ["Projected affected", formatCount(round(k.projected))],
         [
-          `Normal approximation (RAT-STATS)`,
+          "Normal approximation (RAT-STATS)",
           `${range(k.normal.lower, k.normal.upper)}; standard error ${formatCount(round(k.normal.standardError))}`,
         ],
         ["Exact, guaranteed coverage", range(k.exact.lower, k.exact.upper)],
       ],
       notes: [
-        `Exact: ${k.exact.method}; it never falls below the ${formatCount(k.found)} found nor above every unexamined case.`,
+        `Exact: ${methodName(k.exact.method)}, each of the ${formatCount(k.exact.strata)} at ${formatPercent(k.exact.stratumConfidence)} confidence; it never falls below the ${formatCount(k.found)} found nor above every unexamined case.`,
         ...(k.normal.degenerate
           ? [
               "The normal approximation has zero width: every stratum found none (or all) of its sample, and the approximation then claims a certainty the data do not give. Cite the exact limits.",

@@ -1,5 +1,6 @@
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { nearestTotals } from "../investigation/detectionPower.js";
+import { methodName } from "../methods/methodRegistry.js";
 import {
   formatConfidence,
   formatCount,
@@ -51,7 +52,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
   if (a.window) {
     const w = a.window;
     sections.push({
-      title: `What the window shows: ${w.method}, ${tail}, ${c}`,
+      title: `What the window shows: ${methodName(w.method)}, ${tail}, ${c}`,
       rows: [
         ["Sampled from", `${formatCount(w.population)} ${unit}`],
         [
@@ -99,7 +100,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       ]);
     }
     sections.push({
-      title: `Outside the window: ${e.method.split(":")[0]}, ${tail}, ${c}`,
+      title: `Outside the window: ${methodName(e.method)}, ${tail}, ${c}`,
       rows,
       notes: [`Assumes ${e.assumption}.`],
     });
@@ -128,11 +129,11 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
         )
         .join("   "),
     ]),
-    notes: [`T is the number of affected cases over the whole exposure period; ${p.method}.`],
+    notes: [`T is the number of affected cases over the whole exposure period; ${methodName(p.method)}.`],
   });
   const plan = a.adequatePlan;
   sections.push({
-    title: `What an adequate review would need: ${plan.method.split(" (")[0]}, ${c}`,
+    title: `What an adequate review would need: ${methodName(plan.method)}, ${c}`,
     rows: [
       ["Tolerable rate", `${formatPercent(plan.tolerable)} (${plan.tolerableSource})`],
       ["Expected rate", formatPercent(plan.expectedRate)],

@@ -1,8 +1,8 @@
 import type { CountInterval } from "../intervals/countInterval.js";
 import type { ProportionInterval } from "../intervals/proportionInterval.js";
+import { methodName } from "../methods/methodRegistry.js";
 import { describeSided, formatCases, formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
-import { methodName } from "./methodNames.js";
 
 /** The briefing for a count bound (with a population) or a rate interval (without). */
 export function boundBriefing(result: CountInterval | ProportionInterval): Briefing {

@@ -7,6 +7,7 @@ import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { nearestTotals } from "../investigation/detectionPower.js";
 import { stratumPlanCurve } from "../investigation/stratumPlanCurve.js";
+import { methodName } from "../methods/methodRegistry.js";
 import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
@@ -152,7 +153,7 @@ function findings(a: Assessment): Section {
         "Affected in the window",
         est(w.affected.estimate),
         bound(w.affected.lower, w.affected.upper),
-        w.method,
+        methodName(w.method),
         c,
         tail,
       ],
@@ -160,7 +161,7 @@ function findings(a: Assessment): Section {
         "Not detected in the window",
         est(w.undetected.estimate),
         bound(w.undetected.lower, w.undetected.upper),
-        w.method,
+        methodName(w.method),
         c,
         tail,
       ],
@@ -168,7 +169,7 @@ function findings(a: Assessment): Section {
         "Not detected outside the window (constant rate)",
         est(e.outside.estimate),
         bound(e.outside.lower, e.outside.upper),
-        "binomial prediction limit (Thatcher 1964)",
+        methodName(e.method),
         c,
         tail,
       ],
@@ -176,7 +177,7 @@ function findings(a: Assessment): Section {
         "Not detected, in and out of the window (constant rate)",
         est(e.undetected.estimate),
         bound(e.undetected.lower, e.undetected.upper),
-        "binomial prediction limit (Thatcher 1964)",
+        methodName(e.method),
         c,
         tail,
       ],
@@ -187,7 +188,7 @@ function findings(a: Assessment): Section {
         `Drift at which ${formatCount(s.materiality)} could be missed (tipping point)`,
         "—",
         s.tippingPoint === null ? "not reached" : `θ = ${Number(s.tippingPoint.toPrecision(3))}`,
-        s.method,
+        methodName(s.method),
         c,
         tail,
       ]);
@@ -198,7 +199,7 @@ function findings(a: Assessment): Section {
     "Not detected, no assumption about the unexamined period",
     "—",
     `${formatCount(u.total.lower)} to ${formatCount(u.total.upper)}`,
-    u.method,
+    methodName(u.method),
     "—",
     "—",
   ]);
@@ -206,7 +207,7 @@ function findings(a: Assessment): Section {
     "Adequate review over the whole period",
     "—",
     `${formatCount(a.adequatePlan.total)} cases`,
-    a.adequatePlan.method,
+    methodName(a.adequatePlan.method),
     c,
     "one-sided",
   ]);

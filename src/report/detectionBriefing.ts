@@ -1,3 +1,4 @@
+import { methodName } from "../methods/methodRegistry.js";
 import type { Detection } from "../planning/detectionProbability.js";
 import type { DetectionSampleSize } from "../planning/detectionSampleSize.js";
 import {
@@ -18,14 +19,11 @@ function targetRows(r: Detection | DetectionSampleSize): [string, string][] {
   return rows;
 }
 
-const modelName = (model: string) =>
-  model === "hypergeometric" ? "exact hypergeometric" : "binomial (population treated as unlimited)";
-
 /** The briefing for a detection probability or a detection sample size. */
 export function detectionBriefing(r: Detection | DetectionSampleSize): Briefing {
   if ("sampleSize" in r) {
     return {
-      title: `Sample size to detect at least one affected case: ${modelName(r.model)}, ${formatConfidence(r.confidence)} probability`,
+      title: `Sample size to detect at least one affected case: ${methodName(r.method)}, ${formatConfidence(r.confidence)} probability`,
       rows: [
         ...targetRows(r),
         ["Sample size", formatCount(r.sampleSize)],
@@ -37,7 +35,7 @@ export function detectionBriefing(r: Detection | DetectionSampleSize): Briefing 
     };
   }
   return {
-    title: `Probability of detecting at least one affected case: ${modelName(r.model)}`,
+    title: `Probability of detecting at least one affected case: ${methodName(r.method)}`,
     rows: [
       ...targetRows(r),
       ["Reviewed (n)", formatCount(r.sample)],

@@ -1,3 +1,4 @@
+import { methodName } from "../methods/methodRegistry.js";
 import type { ElusionSampleSize } from "../planning/elusionSampleSize.js";
 import { formatConfidence, formatCount, formatPercent, formatProbability } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
@@ -35,7 +36,7 @@ export function elusionPlanBriefing(plan: ElusionSampleSize): Briefing {
           `If a random sample of ${formatCount(plan.sampleSize)} of the ${formatCount(plan.unflagged)} unflagged cases finds ${plan.allowed === 0 ? "no affected case" : `at most ${formatCount(plan.allowed)} affected`}, at most ${formatCount(plan.achievedUpper)} unflagged cases are affected with ${plan.sideConfidence === plan.confidence ? formatConfidence(plan.confidence) : sideConfidence(plan)} confidence (exact hypergeometric bound), which shows ${target}${plan.target === "recall" ? ` against at least ${formatCount(plan.flaggedAffected as number)} affected flagged cases, with ${formatConfidence(plan.confidence)} confidence for both together` : ""}. This assumes the sample is drawn at random from all the unflagged cases, and that reviewers recognise affected cases as well there as among the flagged.`,
         ];
   return {
-    title: `Elusion sample size: ${plan.method}, ${formatConfidence(plan.confidence)} confidence`,
+    title: `Elusion sample size: ${methodName(plan.method)}, ${formatConfidence(plan.confidence)} confidence`,
     rows,
     notes,
   };

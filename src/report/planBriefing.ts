@@ -1,3 +1,4 @@
+import { methodName } from "../methods/methodRegistry.js";
 import type { SampleSize } from "../planning/sampleSize.js";
 import {
   formatCases,
@@ -15,6 +16,7 @@ export function planBriefing(plan: SampleSize): Briefing {
     ["Confidence", `${formatConfidence(plan.confidence)} (one-sided upper bound)`],
   ];
   if (plan.population !== undefined) rows.push(["Population (N)", formatCount(plan.population)]);
+  if (plan.ruledOut !== undefined) rows.push(["Rules out", `${formatCount(plan.ruledOut)} or more affected`]);
   if (plan.expectedRate !== undefined) rows.push(["Expected rate", formatPercent(plan.expectedRate)]);
   rows.push(
     ["Sample size", formatCount(plan.sampleSize)],
@@ -26,7 +28,7 @@ export function planBriefing(plan: SampleSize): Briefing {
     ["Risk of wrongly accepting", formatProbability(plan.risk)],
   );
   return {
-    title: `Sample size: ${plan.method}, ${formatConfidence(plan.confidence)} confidence`,
+    title: `Sample size: ${methodName(plan.method)}, ${formatConfidence(plan.confidence)} confidence`,
     rows,
     notes: [
       `A random sample of ${formatCases(plan.sampleSize)} with ${plan.allowed === 0 ? "no affected case" : `at most ${Number.isInteger(plan.allowed) ? formatCases(plan.allowed, "affected case", "affected cases") : `${plan.allowed.toFixed(2)} affected cases`}`} found supports, with ${formatConfidence(plan.confidence)} confidence, that the rate is below ${formatPercent(plan.tolerable)}.`,

@@ -1,3 +1,4 @@
+import { methodName } from "../methods/methodRegistry.js";
 import type { PrecisionSampleSize } from "../planning/precisionSampleSize.js";
 import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
@@ -21,7 +22,7 @@ export function precisionPlanBriefing(plans: readonly PrecisionSampleSize[]): Br
     ]);
   }
   return {
-    title: `Sample size by precision: ${first.method}`,
+    title: `Sample size by precision: ${methodName(first.method)}`,
     rows,
     notes: [
       `Each size is the last one before the exact two-sided interval for the affected count, at n × ${formatPercent(first.anticipated)} found, first becomes narrower than ${formatCount(first.targetWidth)} cases (the RAT-STATS search; see the methods page).`,

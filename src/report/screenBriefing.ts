@@ -1,4 +1,5 @@
 import type { ScreenAssessment } from "../investigation/screenAssessment.js";
+import { methodName } from "../methods/methodRegistry.js";
 import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 
@@ -13,7 +14,7 @@ export function screenBriefing(screen: ScreenAssessment): Briefing {
   const r = screen.recall;
   const p = screen.placement;
   return {
-    title: `The screen: elusion and recall, ${screen.method}, ${c}`,
+    title: `The screen: elusion and recall, ${methodName(screen.method)}, ${c}`,
     rows: [
       ["Unflagged cases", formatCount(e.population)],
       ["Reviewed (elusion sample)", `${formatCount(e.sample)}, found affected ${formatCount(e.found)}`],

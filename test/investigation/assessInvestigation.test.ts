@@ -122,7 +122,7 @@ describe("assessInvestigation(hmcts-sscs)", () => {
     );
     expect(window?.text).toContain("up to 23 not detected");
     expect(window?.assumption).toContain("they were not shown to be");
-    for (const s of a.statements) expect(s.method.length).toBeGreaterThan(0);
+    for (const s of a.statements) expect(s.methods.length).toBeGreaterThan(0);
   });
 
   it("warns that the selection was not shown to be random and widens the assumption-free range", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { countInterval } from "../../src/intervals/countInterval.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { type ExtrapolationBasis, undetectedUnderDrift } from "../../src/investigation/extrapolation.js";
-import { outsideVolumeBounds } from "../../src/investigation/outsideVolume.js";
+import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "../../src/investigation/outsideVolume.js";
 import type { StageWindow } from "../../src/investigation/stageModel.js";
 
 /**
@@ -106,7 +106,7 @@ describe("extrapolated.undetected.upper with an estimated outside volume (seeded
     };
     const estimated = assessInvestigation(base).extrapolated;
     const { lower, upper } = outsideVolumeBounds(200, 31 / 366, 0.95, "upper");
-    expect(estimated?.outsideVolumeBounds).toEqual({ lower, upper });
+    expect(estimated?.outsideVolumeBounds).toEqual({ lower, upper, riskShare: VOLUME_RISK_SHARE });
     expect(estimated?.assumption).toContain("spread over the span");
     const given = assessInvestigation({
       ...base,
