@@ -8,9 +8,15 @@ import type { Command } from "../Command.js";
 import { numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
+import {
+  assessmentFromArgs,
+  PER_WINDOW,
+  scenarioInputFiles,
+  scenarioOptions,
+  usesScenario,
+} from "../scenarioInput.js";
 import { UsageError } from "../UsageError.js";
 import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
-import { caseFileOf, locateScenarioError, PER_WINDOW, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
 const KINDS = [
   "timeline",
@@ -36,26 +42,6 @@ function formatOf(argv: ArgumentsCamelCase, out: string | undefined): ChartForma
       `needs an extension .vl.json, .svg, .png or .html (or give --format); got "${extname(out) || out}"`,
     );
   return found;
-}
-
-function usesScenario(argv: ArgumentsCamelCase): boolean {
-  return (
-    argv.example !== undefined ||
-    argv.scenario !== undefined ||
-    argv.window !== undefined ||
-    argv.span !== undefined ||
-    caseFileOf(argv) !== undefined
-  );
-}
-
-async function assessmentFrom(argv: ArgumentsCamelCase): Promise<Assessment> {
-  const input = await scenarioFromArgs(argv);
-  const { assessInvestigation } = await import("../../investigation/assessInvestigation.js");
-  try {
-    return assessInvestigation(input);
-  } catch (error) {
-    throw locateScenarioError(error, argv);
-  }
 }
 
 /** Builds one chart's spec from the command line. */
@@ -259,8 +245,8 @@ export function chartCommand(io: Io): Command {
       if (kind === undefined) throw new UsageError(messages.giveChartKind([...KINDS, "all"]), "chart");
       const scale = parseNumber("--scale", argv.scale) ?? 2;
       if (!(scale >= 1 && scale <= 8)) throw new InputError("--scale", `must be from 1 to 8; got ${scale}`);
-      const inputs = [argv.scenario, argv.volume].filter((x): x is string => typeof x === "string");
-      const assessment = usesScenario(argv) ? await assessmentFrom(argv) : undefined;
+      const inputs = scenarioInputFiles(argv);
+      const assessment = usesScenario(argv) ? await assessmentFromArgs(argv) : undefined;
       if (kind === "all") {
         const dir = single("--out-dir", argv.outDir);
         if (dir === undefined) throw new InputError("--out-dir", "is required by chart all");

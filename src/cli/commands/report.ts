@@ -8,8 +8,8 @@ import { bundleOptions } from "../commonOptions.js";
 import { single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { quoteArg } from "../quoteArg.js";
+import { assessmentFromArgs, PER_WINDOW, scenarioInputFiles, scenarioOptions } from "../scenarioInput.js";
 import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
-import { locateScenarioError, PER_WINDOW, scenarioFromArgs, scenarioOptions } from "./assess.js";
 
 const FORMATS = ["markdown", "html", "pdf", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -83,18 +83,11 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
       const format = single("--format", argv.format) as Format;
       const out = single("--out", argv.out);
       if (format === "pdf" && out === undefined) throw new InputError("--out", "is required for PDF");
-      const input = await scenarioFromArgs(argv);
-      const [{ assessInvestigation }, { buildReport }, { toYaml }] = await Promise.all([
-        import("../../investigation/assessInvestigation.js"),
+      const assessment = await assessmentFromArgs(argv);
+      const [{ buildReport }, { toYaml }] = await Promise.all([
         import("../../report/buildReport.js"),
         import("../toYaml.js"),
       ]);
-      let assessment: ReturnType<typeof assessInvestigation>;
-      try {
-        assessment = assessInvestigation(input);
-      } catch (error) {
-        throw locateScenarioError(error, argv);
-      }
       const doc = buildReport(assessment, {
         version: VERSION,
         generatedAt: generatedAt(),
@@ -104,7 +97,7 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
         ...citeOption("organisation", single("--organisation", argv.organisation)),
         ...citeOption("url", single("--url", argv.url)),
       });
-      const inputs = [argv.scenario, argv.volume].filter((x): x is string => typeof x === "string");
+      const inputs = scenarioInputFiles(argv);
       const paper = single("--paper", argv.paper) as "a4" | "letter";
       const data = await render(doc, format, out, inputs, paper);
       if (out === undefined) {
