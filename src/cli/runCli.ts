@@ -5,6 +5,7 @@ import { messages } from "../validation/messages.js";
 import { VERSION } from "../version.js";
 import { bundleRequest } from "./bundle/bundleArgs.js";
 import type { Command } from "./Command.js";
+import { appCommand } from "./commands/app.js";
 import { appraiseCommand } from "./commands/appraise.js";
 import { assessCommand } from "./commands/assess.js";
 import { boundCommand } from "./commands/bound.js";
@@ -56,6 +57,7 @@ export async function runCli(given: readonly string[], io: Io, width = 100): Pro
     exampleCommand(io),
     schemaCommand(io),
     verifyCommand(io, runCli),
+    appCommand(io),
   ];
   const repeatable = new Map(commands.map((module) => [commandName(module), module.repeatable ?? []]));
   const names = commands.map(commandName);

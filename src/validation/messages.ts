@@ -132,6 +132,12 @@ export const messages = {
     `needs about ${formatDecimal(Math.round(expected))} draws with ${generator}, which skips repeats; it makes at most ${formatDecimal(max)}: draw fewer cases, or use the xoroshiro generator (a shuffle, which draws each case once)`,
   ratStatsFrame: (frame: number, max: number) =>
     `has ${formatDecimal(frame)} cases; the rat-stats generator takes frames of at most ${formatDecimal(max)} (beyond that its 6.95 × 10^12 states are too few to reach every case about equally often)`,
+  portInUse: (port: number) => `${port} is in use; give another port, or 0 for any free one`,
+  portRefused: (port: number) =>
+    `${port} may not be used by this user; give a port from 1024 to 65535, or 0 for any free one`,
+  webAppNotBuilt: (folder: string) => `the web calculator is not built in ${folder}; run npm run build:web`,
+  webAppServing: (url: string) =>
+    `The calculator is at ${url} (it computes in the browser). Ctrl-C stops it.`,
   // Warnings attached to results.
   waldDegenerate: (found: number, sample: number) =>
     `Wald interval degenerates at ${found} of ${sample}: its width is zero, which claims certainty the data do not give; use clopper-pearson or wilson.`,

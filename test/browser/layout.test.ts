@@ -27,6 +27,7 @@ import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { examples } from "../../src/scenario/examples.js";
 import { CHROMIUM, hasBrowser, hasPoppler } from "../helpers/browser.js";
+import { overflowInPage } from "../helpers/overflowInPage.js";
 import { run } from "../helpers/runCli.js";
 
 // Layout as a reader sees it: every chart page and every report page type, screenshotted at a phone's and a
@@ -38,40 +39,6 @@ const WIDTHS = [390, 1280] as const;
 // Chromium and the renderer share the machine with every other suite: generous limits, not timing checks.
 const SLOW = 120_000;
 const out = join(tmpdir(), "adequacy-layout");
-
-/**
- * Runs in the page: every text container whose content is wider than its box, a page that scrolls
- * sideways, and every SVG text that lies outside its SVG.
- */
-function overflowInPage(): string[] {
-  const problems: string[] = [];
-  const doc = document.documentElement;
-  if (doc.scrollWidth > doc.clientWidth + 1)
-    problems.push(`page: ${doc.scrollWidth} px wide in ${doc.clientWidth}`);
-  for (const el of document.querySelectorAll("h1, h2, h3, p, li, th, td, pre, figcaption, aside, table")) {
-    if (el.scrollWidth > el.clientWidth + 1) {
-      problems.push(
-        `${el.tagName}: "${(el.textContent ?? "").slice(0, 50)}" ${el.scrollWidth} px in ${el.clientWidth}`,
-      );
-    }
-  }
-  for (const svg of document.querySelectorAll("svg")) {
-    const box = svg.getBoundingClientRect();
-    for (const text of svg.querySelectorAll("text")) {
-      if (!(text.textContent ?? "").trim()) continue;
-      const r = text.getBoundingClientRect();
-      if (
-        r.left < box.left - 1 ||
-        r.right > box.right + 1 ||
-        r.top < box.top - 1 ||
-        r.bottom > box.bottom + 1
-      ) {
-        problems.push(`svg text "${text.textContent}" outside its chart`);
-      }
-    }
-  }
-  return problems;
-}
 
 describe.runIf(hasBrowser)("layout in headless Chromium", () => {
   let browser: Browser;
