@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../../src/investigation/assessInvestigation.js";
-import { examples } from "../../../src/investigation/examples.js";
+import { examples } from "../../../src/scenario/examples.js";
 import { messages } from "../../../src/validation/messages.js";
 import { assess, assessFieldOf, exampleState, scenarioOf } from "../../../src/web/pages/assess.js";
 import { run } from "../../helpers/runCli.js";
