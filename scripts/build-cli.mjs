@@ -9,8 +9,8 @@
 //   3 ms more for the same files (measured on `assess`), a tenth of what the CLI adds to Node's own
 //   start. The exception is the chart renderer (src/cli/render.ts), which imports ESM-only packages (vega,
 //   vega-lite): it stays an ES module, loaded with `import()`;
-// - the error classes the CLI tells apart with `instanceof` stay single files that every bundle
-//   requires, so an InputError thrown in a command's bundle is the class main.cjs checks;
+// - each bundle carries its own copy of the error classes; the CLI tells errors apart by `name`
+//   (isInputError), never by `instanceof`, so no class needs to be shared between bundles;
 // - charting packages stay external, imported only when a chart is asked for.
 import { readFile, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
@@ -18,12 +18,6 @@ import { build } from "esbuild";
 
 const root = resolve(import.meta.dirname, "..");
 const outdir = resolve(root, "dist/cli");
-
-/**
- * Modules whose classes are thrown in one bundle and checked with `instanceof` in another: one copy each.
- * (UsageError is thrown and checked in main.cjs only.)
- */
-const SHARED = new Set(["src/validation/InputError.ts", "src/cli/MissingToolError.ts"]);
 
 /** Modules that import ESM-only packages, bundled as ES modules. */
 const ESM = new Set(["src/cli/render.ts"]);
@@ -80,9 +74,9 @@ export default function stringWidth(...args) {
 };
 
 /**
- * Turns on-demand imports of project modules, and imports of SHARED modules, into loads of their own
- * bundles: `require` for a CommonJS bundle, made lazy by a one-line module that esbuild wraps and runs
- * only when the `import()` is reached; a real `import()` for an ES module bundle.
+ * Turns on-demand imports of project modules into loads of their own bundles: `require` for a CommonJS
+ * bundle, made lazy by a one-line module that esbuild wraps and runs only when the `import()` is reached;
+ * a real `import()` for an ES module bundle.
  */
 function bundleBoundaries(entry, discovered) {
   return {
@@ -90,9 +84,7 @@ function bundleBoundaries(entry, discovered) {
     setup(builder) {
       builder.onResolve({ filter: /^\./ }, async (args) => {
         if (args.namespace === "lazy-bundle") return { path: args.path, external: true };
-        if (args.pluginData?.inner || (args.kind !== "dynamic-import" && args.kind !== "import-statement")) {
-          return undefined;
-        }
+        if (args.pluginData?.inner || args.kind !== "dynamic-import") return undefined;
         const resolved = await builder.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
@@ -101,11 +93,9 @@ function bundleBoundaries(entry, discovered) {
         });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         const source = relative(root, resolved.path).replaceAll("\\", "/");
-        const boundary = args.kind === "dynamic-import" || SHARED.has(source);
-        if (!boundary || source === entry || !source.startsWith("src/")) return { path: resolved.path };
+        if (source === entry || !source.startsWith("src/")) return { path: resolved.path };
         discovered.add(source);
-        if (args.kind === "dynamic-import" && !ESM.has(source))
-          return { path: source, namespace: "lazy-bundle" };
+        if (!ESM.has(source)) return { path: source, namespace: "lazy-bundle" };
         return { path: `./${outName(source)}`, external: true };
       });
       builder.onLoad({ filter: /.*/, namespace: "lazy-bundle" }, (args) => ({

@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase } from "yargs";
 import type { CaseColumns, CaseSummary } from "../data/readCases.js";
 import type { DayInterval } from "../scenario/calendar.js";
 import { formatDecimal } from "../text/formatDecimal.js";
-import { InputError } from "../validation/InputError.js";
+import { InputError, isInputError } from "../validation/InputError.js";
 import { asReadError } from "./fileErrors.js";
 import { single } from "./flags.js";
 
@@ -52,7 +52,7 @@ export async function readCaseFile(
       ...(options.onCase ? { onCase: options.onCase } : {}),
     });
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${flag} ${path}`, error.detail);
+    if (isInputError(error)) throw new InputError(`${flag} ${path}`, error.detail);
     throw asReadError(flag, path, error);
   }
   if (summary.rowsRejected > 0 && !options.skipInvalid) {

@@ -1,6 +1,6 @@
 import yargs, { type Argv } from "yargs";
 import { DEFAULT_GENERATOR, GENERATORS } from "../planning/random/generatorIds.js";
-import { InputError, InputTypeError } from "../validation/InputError.js";
+import { type InputError, isInputError, isInputTypeError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { VERSION } from "../version.js";
 import { bundleRequest } from "./bundle/bundleArgs.js";
@@ -19,7 +19,6 @@ import { selectCommand } from "./commands/select.js";
 import { verifyCommand } from "./commands/verify.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
-import { MissingToolError } from "./MissingToolError.js";
 import { flagWithoutValue, refuseRepeated } from "./parseFailures.js";
 import { restateYargsError } from "./restateYargsError.js";
 import { skipHelpCache } from "./skipHelpCache.js";
@@ -158,14 +157,16 @@ function takesValue(parser: DefinedOptions, name: string): boolean {
 }
 
 function reportError(error: unknown, io: Io): number {
-  if (error instanceof InputError || error instanceof InputTypeError) {
+  // Errors are told apart by name: each bundle of the CLI has its own copy of their classes.
+  if (isInputError(error) || isInputTypeError(error)) {
     io.err(`adequacy: ${asFlagError(error as InputError).message}\n`);
     return EXIT_INPUT;
   }
-  if (error instanceof UsageError) {
-    const help = error.command === undefined ? "adequacy --help" : `adequacy ${error.command} --help`;
+  if (error instanceof Error && error.name === "UsageError") {
+    const usage = error as UsageError;
+    const help = usage.command === undefined ? "adequacy --help" : `adequacy ${usage.command} --help`;
     io.err(
-      `adequacy: ${error.message}\nRun '${help}' for ${error.command === undefined ? "the commands and their options" : "its options"}.\n`,
+      `adequacy: ${error.message}\nRun '${help}' for ${usage.command === undefined ? "the commands and their options" : "its options"}.\n`,
     );
     return EXIT_INPUT;
   }
@@ -173,7 +174,7 @@ function reportError(error: unknown, io: Io): number {
     io.err(`adequacy: ${error.message}\n`);
     return EXIT_MISMATCH;
   }
-  if (error instanceof MissingToolError) {
+  if (error instanceof Error && error.name === "MissingToolError") {
     io.err(`adequacy: ${error.message}\n`);
     return EXIT_INTERNAL;
   }

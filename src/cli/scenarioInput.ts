@@ -4,7 +4,7 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { requireDrift } from "../validation/checks.js";
-import { InputError } from "../validation/InputError.js";
+import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { caseColumnOptions } from "./caseColumnOptions.js";
 import { confidenceOption, numberOption, sidedOption } from "./commonOptions.js";
@@ -178,7 +178,7 @@ async function scenarioFromCaseFile(
       ...(windows.length > 0 ? { windows } : {}),
     });
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
+    if (!isInputError(error)) throw error;
     const at = /^windows(?:\[(\d+)\])?/.exec(error.field);
     if (!at) throw error;
     const which = at[1] !== undefined && windows.length > 1 ? ` (window ${Number(at[1]) + 1})` : "";
@@ -341,7 +341,7 @@ const WINDOW_FIELD_FLAGS: Readonly<Record<string, string>> = {
  * scenario came from flags, the CSV line for a --volume row, the file or example otherwise.
  */
 export function locateScenarioError(error: unknown, argv: ArgumentsCamelCase): unknown {
-  if (!(error instanceof InputError)) return error;
+  if (!isInputError(error)) return error;
   const file = single("--scenario", argv.scenario);
   const example = single("--example", argv.example);
   if (file !== undefined || example !== undefined) {

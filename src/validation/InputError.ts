@@ -30,3 +30,17 @@ export class InputTypeError extends TypeError {
     this.detail = detail;
   }
 }
+
+/**
+ * Whether `error` is an {@link InputError}, told by its `name` rather than `instanceof`: the CLI's bundles
+ * each carry their own copy of the class (scripts/build-cli.mjs), so an error thrown in one is not an
+ * instance of another's.
+ */
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof Error && error.name === "InputError" && "field" in error && "detail" in error;
+}
+
+/** Whether `error` is an {@link InputTypeError}, told by its `name` (see {@link isInputError}). */
+export function isInputTypeError(error: unknown): error is InputTypeError {
+  return error instanceof Error && error.name === "InputTypeError" && "field" in error && "detail" in error;
+}

@@ -41,7 +41,7 @@ describe.runIf(built)("bin/adequacy.cjs (built)", () => {
     }
   });
 
-  it("exits 2 on an input error raised inside a command's own bundle (one InputError class across bundles)", () => {
+  it("exits 2 on an input error raised inside a command's own bundle (told by its name; each bundle has its own class)", () => {
     const dir = mkdtempSync(join(tmpdir(), "adequacy-bin-"));
     const scenario = join(dir, "scenario.yaml");
     const yaml = exec("example", "hmcts-sscs").stdout.replace(/found: 1\n/, "found: 500\n");

@@ -1,5 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
-import { InputError } from "../../validation/InputError.js";
+import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import type { Command } from "../Command.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
@@ -123,7 +123,7 @@ export function appraiseCommand(io: Io): Command {
       try {
         result = appraiseStrata({ strata, sided, ...(confidence === undefined ? {} : { confidence }) });
       } catch (error) {
-        if (error instanceof InputError && file === undefined) {
+        if (isInputError(error) && file === undefined) {
           const i = /^strata\[(\d+)\]\.(\w+)$/.exec(error.field);
           if (i)
             throw new InputError(

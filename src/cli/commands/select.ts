@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { DEFAULT_GENERATOR, GENERATORS, type GeneratorId } from "../../planning/random/generatorIds.js";
 import { requireCount } from "../../validation/checks.js";
-import { InputError } from "../../validation/InputError.js";
+import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { VERSION } from "../../version.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
@@ -208,9 +208,9 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           ...(spares === undefined ? {} : { spares }),
         });
       } catch (error) {
-        if (error instanceof InputError && /^sizes\[\d+\]$/.test(error.field))
+        if (isInputError(error) && /^sizes\[\d+\]$/.test(error.field))
           throw new InputError("--sizes", error.detail);
-        if (error instanceof InputError && error.field === "frame")
+        if (isInputError(error) && error.field === "frame")
           throw new InputError(
             file !== undefined ? "--cases" : lowGiven !== undefined ? "--high" : "--frame",
             error.detail,
