@@ -64,6 +64,13 @@ export type { MethodEntry, MethodId } from "./methods/methodRegistry.js";
 export { METHOD_IDS, METHOD_REGISTRY, methodName } from "./methods/methodRegistry.js";
 export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./planning/appraiseStrata.js";
 export { appraiseStrata } from "./planning/appraiseStrata.js";
+export type {
+  ClusterAppraisal,
+  ClusterInput,
+  TwoStageAppraisal,
+  TwoStageMethod,
+} from "./planning/appraiseTwoStage.js";
+export { appraiseTwoStage } from "./planning/appraiseTwoStage.js";
 // Investigation: detection power
 export type { Detection, DetectionOptions } from "./planning/detectionProbability.js";
 export { detectionProbability } from "./planning/detectionProbability.js";

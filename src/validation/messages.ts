@@ -185,6 +185,10 @@ export const messages = {
   verifyPassed: () => "Verdict: every file intact and every output reproduced.",
   verifyFailed: () => "Verdict: NOT verified: a file was changed or a figure was not reproduced (see above).",
   verificationFailed: (dir: string) => `the audit bundle ${dir} did not verify`,
+  twoStageTooFewUnits: (units: number) =>
+    `needs at least two sampled units (the variance between units divides by n − 1); got ${units}`,
+  twoStageSampleOfOne: () =>
+    "must be at least 2 unless the whole unit is examined (the variance within a unit divides by m − 1)",
   rateBoundFromApproximation: (method: string) =>
     `${method} is an approximation; its coverage can fall below the stated confidence for small samples or rates near 0 or 1.`,
 } as const;
