@@ -24,6 +24,7 @@ const DETECTION = "detection--detectionprobability-detectionsamplesize-adequacy-
 const SCREEN = "screen-recall-and-elusion--evaluatescreen-recallinterval-elusionsamplesize";
 const SPAN = "investigation-over-a-time-span--assessinvestigation-adequacy-assess";
 const STRATA = "stratified-attribute-appraisal--appraisestrata-adequacy-appraise";
+const TWO_STAGE = "two-stage-cluster-attribute-appraisal--appraisetwostage";
 
 /** The registry. Ids are stable: they appear in JSON output and scenario-independent records. */
 export const METHOD_REGISTRY = {
@@ -162,6 +163,16 @@ export const METHOD_REGISTRY = {
     name: "sum of exact hypergeometric bounds, Bonferroni over the strata",
     reference: "Buonaccorsi 1987",
     anchor: STRATA,
+  },
+  "two-stage-ratio": {
+    name: "two-stage ratio estimator, normal approximation (RAT-STATS two-stage attribute appraisal)",
+    reference: "HHS Office of Inspector General 2010",
+    anchor: TWO_STAGE,
+  },
+  "two-stage-unbiased": {
+    name: "two-stage unbiased estimator, normal approximation (RAT-STATS two-stage attribute appraisal)",
+    reference: "HHS Office of Inspector General 2010",
+    anchor: TWO_STAGE,
   },
 } as const satisfies Readonly<Record<string, MethodEntry>>;
 

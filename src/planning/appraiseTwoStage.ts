@@ -1,6 +1,7 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
 import type { Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
+import type { MethodId } from "../methods/methodRegistry.js";
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -28,7 +29,7 @@ export interface ClusterAppraisal {
 }
 
 /** The two-stage estimators RAT-STATS uses: the ratio estimator when M is unknown, the unbiased one when known. */
-export type TwoStageMethod = "two-stage-ratio" | "two-stage-unbiased";
+export type TwoStageMethod = Extract<MethodId, "two-stage-ratio" | "two-stage-unbiased">;
 
 export interface TwoStageAppraisal {
   readonly method: TwoStageMethod;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   appraiseStrata,
+  appraiseTwoStage,
   assessInvestigation,
   compareIntervals,
   countInterval,
@@ -134,6 +135,21 @@ const RESULTS: readonly [string, () => unknown][] = [
     "sampleSize (hypergeometric)",
     () => sampleSize({ model: "hypergeometric", tolerable: 0.05, population: 609 }),
   ],
+  ...[undefined, 4500].map(
+    (universe) =>
+      [
+        `appraiseTwoStage (universe ${universe})`,
+        () =>
+          appraiseTwoStage({
+            primaryUnits: 90,
+            ...(universe === undefined ? {} : { universe }),
+            clusters: [
+              { universe: 50, sample: 10, found: 4 },
+              { universe: 45, sample: 9, found: 2 },
+            ],
+          }),
+      ] as [string, () => unknown],
+  ),
   [
     "precisionSampleSize",
     () => precisionSampleSize({ population: 10_000, precision: 0.06, anticipated: 0.2 }),
