@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 // The web calculator: four pages over the library, their inputs in the URL hash. It presents: every
 // number and sentence comes from the library's results and report/ (see library.ts).
-import type { TopLevelSpec } from "vega-lite";
 import { loadCharts } from "./charts.js";
 import { type Errors, type Group, h, type Outcome, renderForm, showErrors } from "./form.js";
 import {
@@ -18,7 +17,16 @@ import {
   VERSION,
 } from "./library.js";
 import { assess, assessDefaults, assessGroups, exampleState } from "./pages/assess.js";
-import { type Briefed, bound, boundGroups, detect, detectGroups, plan, planGroups } from "./pages/simple.js";
+import {
+  type Briefed,
+  bound,
+  boundGroups,
+  detect,
+  detectGroups,
+  type PageChart,
+  plan,
+  planGroups,
+} from "./pages/simple.js";
 import { fromHash, PAGES, type PageId, type State, toHash } from "./permalink.js";
 import { text } from "./text.js";
 
@@ -32,17 +40,10 @@ interface PageSpec {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** A chart the page draws, with its words for readers who cannot see it. */
-interface Chart {
-  readonly id: string;
-  readonly caption: string;
-  readonly alt: string;
-  readonly spec: TopLevelSpec;
-}
-
-let charts: Chart[] = [];
+let charts: PageChart[] = [];
 let chartsWanted = false;
 let chartTimer: number | undefined;
+let chartGeneration = 0;
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -106,7 +107,7 @@ function briefingView(briefings: readonly Briefing[]): HTMLElement {
   );
 }
 
-function chartsView(list: readonly Chart[], name: string): HTMLElement {
+function chartsView(list: readonly PageChart[], name: string): HTMLElement {
   const section = h(
     "section",
     { id: "charts", "aria-labelledby": "charts-heading" },
@@ -148,10 +149,16 @@ function chartsView(list: readonly Chart[], name: string): HTMLElement {
 function scheduleCharts(): void {
   if (!chartsWanted) return;
   window.clearTimeout(chartTimer);
+  const generation = ++chartGeneration;
+  delete document.body.dataset.chartsDrawn;
   chartTimer = window.setTimeout(async () => {
     try {
       const api = await loadCharts();
       for (const chart of charts) {
+        // One chart at a time, yielding between them, and none for inputs already replaced: typing
+        // stays as quick as the results while the charts catch up.
+        await new Promise((resolve) => window.setTimeout(resolve));
+        if (generation !== chartGeneration) return;
         const slot = document.querySelector<HTMLElement>(`[data-chart="${chart.id}"]`);
         if (!slot) continue;
         slot.replaceChildren();
@@ -253,15 +260,21 @@ function showAssessment(a: Assessment, output: HTMLElement): void {
     chartsView(charts, a.name),
     downloads,
   );
+  watchCharts(output);
+}
+
+/** Draws the charts when their section comes into view, and again as inputs change. */
+function watchCharts(output: HTMLElement): void {
   const section = output.querySelector("#charts");
   if (section && observer) observer.observe(section);
   scheduleCharts();
 }
 
 function showBriefed(page: PageId, r: Briefed, output: HTMLElement): void {
-  charts = [];
+  charts = r.chart ? [r.chart] : [];
   output.replaceChildren(
     briefingView([r.briefing]),
+    charts.length > 0 ? chartsView(charts, page) : "",
     h(
       "section",
       { "aria-labelledby": "downloads-heading" },
@@ -279,6 +292,7 @@ function showBriefed(page: PageId, r: Briefed, output: HTMLElement): void {
       ),
     ),
   );
+  watchCharts(output);
 }
 
 function shower<R>(run: (state: State) => Outcome<R>, render: (r: R, output: HTMLElement) => void) {
@@ -294,30 +308,29 @@ function shower<R>(run: (state: State) => Outcome<R>, render: (r: R, output: HTM
 
 const SPECS: Record<PageId, PageSpec> = {
   assess: {
-    heading: "Assess an investigation",
-    intro:
-      "How much could a review have missed? Give the exposure period, the windows examined and what their reviews found; the assumptions below are the command line's defaults until you change them.",
+    heading: text.headings.assess,
+    intro: text.intros.assess,
     defaults: assessDefaults,
     groups: assessGroups,
     show: shower(assess, showAssessment),
   },
   bound: {
-    heading: "Bound affected cases",
-    intro: "Exact bounds on how many cases are affected, from k found in a random sample of n (of N).",
+    heading: text.headings.bound,
+    intro: text.intros.bound,
     defaults: () => ({}),
     groups: boundGroups,
     show: shower(bound, (r, output) => showBriefed("bound", r, output)),
   },
   plan: {
-    heading: "Plan a sample",
-    intro: "The sample size whose one-sided upper bound rules out a tolerable rate.",
+    heading: text.headings.plan,
+    intro: text.intros.plan,
     defaults: () => ({}),
     groups: planGroups,
     show: shower(plan, (r, output) => showBriefed("plan", r, output)),
   },
   detect: {
-    heading: "Detect at least one",
-    intro: "The chance that a random review finds at least one affected case, or the sample size that would.",
+    heading: text.headings.detect,
+    intro: text.intros.detect,
     defaults: () => ({}),
     groups: detectGroups,
     show: shower(detect, (r, output) => showBriefed("detect", r, output)),
@@ -398,7 +411,14 @@ function exampleChooser(state: State): HTMLElement {
     states.set("assess", select.value === "" ? assessDefaults() : exampleState(select.value));
     renderPage();
   });
-  return h("div", { class: "field example" }, h("label", { for: "example" }, text.example), select);
+  const description = state.example ? examples[state.example]?.description : undefined;
+  return h(
+    "div",
+    { class: "field example" },
+    h("label", { for: "example" }, text.example),
+    select,
+    description ? h("p", { class: "hint" }, description) : null,
+  );
 }
 
 function openHash(): void {
@@ -412,7 +432,7 @@ function openHash(): void {
     warning.hidden = true;
   }
   // A link from the navigation carries only the page: keep what was typed there before.
-  if (link.version !== undefined) states.set(page, link.state);
+  if (link.version !== undefined || Object.keys(link.state).length > 0) states.set(page, link.state);
   renderPage();
 }
 

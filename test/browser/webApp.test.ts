@@ -299,9 +299,12 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
         expect(await page.locator("#output").textContent()).toContain(expected);
         for (const width of [390, 1280]) {
           await page.setViewportSize({ width, height: 900 });
-          if (id === "assess") {
+          if (id !== "detect") {
             await page.locator("#charts").scrollIntoViewIfNeeded();
-            await page.waitForSelector(`body[data-charts-drawn]`, { timeout: 30_000 });
+            await page.waitForSelector("body[data-charts-drawn]", { timeout: 30_000 });
+            expect(await page.locator("[data-chart] svg").count()).toBe(
+              await page.locator("[data-chart]").count(),
+            );
           }
           await page.screenshot({ path: join(out, `${id}-${width}.png`), fullPage: true });
           expect([...(await page.evaluate(overflowInPage)), ...(await page.evaluate(pastTheEdge))]).toEqual(

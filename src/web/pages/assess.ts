@@ -272,7 +272,8 @@ export function scenarioOf(state: State): { scenario?: ScenarioInput; errors: Er
     const parts = driftText.split(",").map((part, i) => {
       const sub = new Reader({ drift: part });
       const value = sub.number("drift", { required: true });
-      if (sub.errors.size > 0) read.errors.set("drift", `${sub.errors.get("drift")} (value ${i + 1})`);
+      if (sub.errors.size > 0)
+        read.errors.set("drift", text.driftValue(sub.errors.get("drift") ?? "", i + 1));
       return value ?? 0;
     });
     drift = parts;

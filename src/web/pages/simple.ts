@@ -1,19 +1,23 @@
+import type { TopLevelSpec } from "vega-lite";
 import { type Group, given, libraryError, type Outcome, Reader } from "../form.js";
 import {
   type Briefing,
   boundBriefing,
+  compareIntervals,
   countInterval,
   detectionBriefing,
   detectionProbability,
   detectionSampleSize,
   InputError,
+  intervalsChart,
   messages,
   PROPORTION_METHODS,
   planBriefing,
+  planCurve,
   proportionInterval,
   SAMPLE_SIZE_MODELS,
   type SampleSizeModel,
-  sampleSize,
+  sampleSizeChart,
 } from "../library.js";
 import type { State } from "../permalink.js";
 import { text } from "../text.js";
@@ -22,6 +26,27 @@ import { text } from "../text.js";
 export interface Briefed {
   readonly record: unknown;
   readonly briefing: Briefing;
+  /** The chart the command draws for the same inputs (adequacy chart intervals or sample-size). */
+  readonly chart?: PageChart;
+}
+
+/** A chart the page draws, with its words for readers who cannot see it. */
+export interface PageChart {
+  readonly id: string;
+  readonly caption: string;
+  readonly alt: string;
+  readonly spec: TopLevelSpec;
+}
+
+/** A chart builder's spec as a page chart: its title as the caption, its description as the words. */
+function pageChart(id: string, spec: TopLevelSpec): PageChart {
+  const title = (spec as { title?: { text?: string | string[] } }).title?.text ?? id;
+  return {
+    id,
+    caption: Array.isArray(title) ? title.join(" ") : title,
+    alt: spec.description ?? title.toString(),
+    spec,
+  };
 }
 
 const number = (key: string, label: string, hint?: string, required = false) =>
@@ -68,8 +93,9 @@ export const boundGroups = (): Group[] => [
         key: "method",
         label: "Method",
         kind: "select",
+        hint: "automatic: hypergeometric with N, else clopper-pearson",
         choices: [
-          { value: "", label: "hypergeometric with N, else clopper-pearson (default)" },
+          { value: "", label: text.defaultOption("automatic") },
           ...BOUND_METHODS.map((value) => ({ value, label: value })),
         ],
       },
@@ -104,7 +130,11 @@ export function bound(state: State): Outcome<Briefed> {
     if (method === "hypergeometric") {
       if (population === undefined) throw new InputError("population", messages.required());
       const record = countInterval({ ...common, population });
-      return { record, briefing: brief(boundBriefing(record)) };
+      return {
+        record,
+        briefing: brief(boundBriefing(record)),
+        ...given("chart", intervals({ ...common, population })),
+      };
     }
     if (population !== undefined)
       throw new InputError("population", messages.onlyWith("the hypergeometric method"));
@@ -121,8 +151,19 @@ export function bound(state: State): Outcome<Briefed> {
       method: method as (typeof PROPORTION_METHODS)[number],
       ...given("prior", prior),
     });
-    return { record, briefing: brief(boundBriefing(record)) };
+    return { record, briefing: brief(boundBriefing(record)), ...given("chart", intervals(common)) };
   });
+}
+
+/** Every method on the same data, as adequacy chart intervals draws it. */
+function intervals(options: Parameters<typeof compareIntervals>[0]): PageChart | undefined {
+  try {
+    return pageChart("intervals", intervalsChart(compareIntervals(options)));
+  } catch (error) {
+    // A method the comparison cannot draw for these figures leaves the chart out, not the bound.
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
 }
 
 export const planGroups = (): Group[] => [
@@ -136,8 +177,9 @@ export const planGroups = (): Group[] => [
         key: "model",
         label: "Sampling model",
         kind: "select",
+        hint: "automatic: hypergeometric with N, else binomial",
         choices: [
-          { value: "", label: "hypergeometric with N, else binomial (default)" },
+          { value: "", label: text.defaultOption("automatic") },
           ...SAMPLE_SIZE_MODELS.map((value) => ({ value, label: value })),
         ],
       },
@@ -160,7 +202,8 @@ export function plan(state: State): Outcome<Briefed> {
     (population === undefined ? "binomial" : "hypergeometric")) as SampleSizeModel;
   const keys = ["tolerable", "population", "confidence", "allowed", "expectedRate", "model"];
   return attempt(read, keys, () => {
-    const record = sampleSize({
+    // planCurve is sampleSize with the upper bound at other sample sizes, as adequacy chart sample-size draws it.
+    const curve = planCurve({
       model,
       tolerable: tolerable ?? 0,
       ...given("population", population),
@@ -168,7 +211,11 @@ export function plan(state: State): Outcome<Briefed> {
       ...given("allowed", allowed),
       ...given("expectedRate", expectedRate),
     });
-    return { record, briefing: planBriefing(record) };
+    return {
+      record: curve.plan,
+      briefing: planBriefing(curve.plan),
+      chart: pageChart("sample-size", sampleSizeChart(curve)),
+    };
   });
 }
 
