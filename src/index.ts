@@ -45,6 +45,12 @@ export type {
   StratumAffected,
 } from "./intervals/recallInterval.js";
 export { recallInterval } from "./intervals/recallInterval.js";
+export type {
+  StratifiedCountBound,
+  StratifiedCountMethod,
+  StratumCount,
+} from "./intervals/stratifiedCount.js";
+export { STRATIFIED_WORK_LIMIT, stratifiedCount } from "./intervals/stratifiedCount.js";
 export type { Sided } from "./intervals/types.js";
 // Investigation over a time span: assess
 export type { Assessment, Coverage } from "./investigation/assessInvestigation.js";
