@@ -2,7 +2,7 @@
 // The web calculator: four pages over the library, their inputs in the URL hash. It presents: every
 // number and sentence comes from the library's results and report/ (see library.ts).
 import { loadCharts } from "./charts.js";
-import { type Errors, type Group, h, type Outcome, renderForm, showErrors } from "./form.js";
+import { type Errors, errorId, type Group, h, type Outcome, renderForm, showErrors } from "./form.js";
 import {
   type Assessment,
   assessmentBriefing,
@@ -346,6 +346,28 @@ function writeHash(): void {
   $<HTMLInputElement>("permalink").value = location.href;
 }
 
+/**
+ * The errors listed beside the results too, each linked to its field, so that one below the fold is
+ * found: the field's label (or its group's legend) and the message shown beside it.
+ */
+function errorSummary(form: HTMLElement, errors: Errors): HTMLElement {
+  const items: HTMLElement[] = [];
+  for (const [key, detail] of errors) {
+    const slot = key === "" ? null : form.querySelector(`#${errorId(key)}`);
+    const holder = slot?.closest(".field") ?? slot?.closest("fieldset");
+    const input = holder?.querySelector<HTMLElement>("input, select");
+    const name = holder?.querySelector(".field > label, legend")?.firstChild?.textContent ?? "";
+    if (!input) continue;
+    const link = h("a", { href: `#${input.id}` }, `${name}: ${detail}`);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      input.focus();
+    });
+    items.push(h("li", {}, link));
+  }
+  return h("ul", { class: "error-summary" }, ...items);
+}
+
 /** Recomputes the page's results from its state: the measured path (bench/web.mjs reads the measures). */
 function update(): void {
   performance.mark("adequacy:input");
@@ -366,7 +388,7 @@ function update(): void {
   } else {
     showErrors(form, result, general);
     charts = [];
-    output.replaceChildren();
+    output.replaceChildren(errorSummary(form, result));
     $("status").textContent = text.fixFields;
   }
   writeHash();

@@ -190,6 +190,13 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
       expect(await page.getAttribute("#f-w1-found", "aria-invalid")).toBe("true");
       expect(await page.getAttribute("#f-w1-found", "aria-describedby")).toContain("e-w1-found");
       expect(await page.locator(".statements").count()).toBe(0);
+      // Listed beside the results too, linked to the field.
+      const summary = page.locator(".error-summary a");
+      expect(await summary.allTextContents()).toEqual([
+        `Reviewed cases found affected: ${messages.wholeInRange(0, "reviewed (109)", 110)}`,
+      ]);
+      await summary.click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-w1-found");
       await page.fill("#f-w1-found", "1");
       expect(await page.locator("#e-w1-found").textContent()).toBe("");
       expect(await statementsShown(page)).toHaveLength(sscs.statements.length);

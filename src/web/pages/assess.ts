@@ -82,7 +82,8 @@ export function exampleState(name: string): State {
 
 const choices = (values: readonly string[], fallback: string) => [
   { value: "", label: text.defaultOption(fallback) },
-  ...values.filter((v) => v !== fallback).map((value) => ({ value, label: value })),
+  // The default is also offered by name: a scenario that states it (an example) shows it as given.
+  ...values.map((value) => ({ value, label: value })),
 ];
 
 function windowGroup(i: number): Group {
@@ -213,10 +214,7 @@ export function assessGroups(state: State): Group[] {
           key: "sided",
           label: "Bounds",
           kind: "select",
-          choices: [
-            { value: "", label: text.defaultOption("upper") },
-            { value: "two", label: "two" },
-          ],
+          choices: choices(["upper", "two"], "upper"),
           hint: "upper: how many could have been missed; two: a range",
         },
         {

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../../src/investigation/assessInvestigation.js";
 import { examples } from "../../../src/scenario/examples.js";
 import { messages } from "../../../src/validation/messages.js";
-import { assess, assessFieldOf, exampleState, scenarioOf } from "../../../src/web/pages/assess.js";
+import {
+  assess,
+  assessFieldOf,
+  assessGroups,
+  exampleState,
+  scenarioOf,
+} from "../../../src/web/pages/assess.js";
 import { run } from "../../helpers/runCli.js";
 
 // The SSCS figures as a reader types them: 1 found in 109 reviewed of 609 flagged (BBC, August 2025).
@@ -81,6 +87,16 @@ describe("the assess page's inputs", () => {
     });
     expect(fromPage.window).toEqual(fromExample.window);
     expect(fromPage.statements.map((s) => s.text)).toEqual(fromExample.statements.map((s) => s.text));
+  });
+
+  it("exampleState(family-court-documents) offers every value it states among the page's choices", () => {
+    const state = exampleState("family-court-documents");
+    const choices = assessGroups(state).flatMap((g) => g.fields.filter((f) => f.kind === "select"));
+    for (const field of choices) {
+      const value = state[field.key];
+      if (value !== undefined) expect(field.choices?.map((c) => c.value)).toContain(value);
+    }
+    expect(state.stratify).toBe("year");
   });
 
   it("assessFieldOf maps the library's scenario paths onto the page's fields", () => {
