@@ -14,6 +14,10 @@ export {
   sensitivityChart,
   timelineChart,
 } from "./charts/index.js";
+export type { DateFormat } from "./data/caseDate.js";
+export { caseDay } from "./data/caseDate.js";
+export type { Delimiter } from "./data/csvRecords.js";
+export { readCaseSheet } from "./data/readCaseSheet.js";
 // Case-level data, stratified appraisal, reproducible selection
 export type { CaseColumns, CaseSummary, ReadCasesOptions, RejectedRow } from "./data/readCases.js";
 export { readCases } from "./data/readCases.js";

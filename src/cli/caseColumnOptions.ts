@@ -10,7 +10,8 @@ export function caseColumnOptions(yargs: Argv): Argv {
     })
     .option("date-column", {
       type: "string",
-      describe: "Column with the case date, YYYY-MM-DD or YYYY-MM [default: date]",
+      describe:
+        "Column with the case date: YYYY-MM-DD, YYYY-MM or an ISO timestamp (see --date-format) [default: date]",
       requiresArg: true,
     })
     .option("flagged-column", {
@@ -26,6 +27,22 @@ export function caseColumnOptions(yargs: Argv): Argv {
     .option("impact-column", {
       type: "string",
       describe: "Column saying whether the review found impact [default: impact]",
+      requiresArg: true,
+    })
+    .option("date-format", {
+      type: "string",
+      describe:
+        "Case file dates with day and month first: dmy (DD/MM/YYYY) or mdy (MM/DD/YYYY); never guessed [default: ISO dates and timestamps only]",
+      requiresArg: true,
+    })
+    .option("delimiter", {
+      type: "string",
+      describe: 'Case file field separator: ",", ";", tab or "|" [default: detected from the header]',
+      requiresArg: true,
+    })
+    .option("sheet", {
+      type: "string",
+      describe: "Sheet of an .xlsx case file, by name or number from 1 [default: the first]",
       requiresArg: true,
     })
     .option("skip-invalid", {

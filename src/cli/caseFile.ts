@@ -1,12 +1,65 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
+import { extname } from "node:path";
 import type { ArgumentsCamelCase } from "yargs";
+import { DATE_FORMATS, type DateFormat } from "../data/caseDate.js";
+import type { Delimiter } from "../data/csvRecords.js";
 import type { CaseColumns, CaseSummary } from "../data/readCases.js";
 import type { DayInterval } from "../scenario/calendar.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError, isInputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { asReadError } from "./fileErrors.js";
-import { single } from "./flags.js";
+import { parseNumber, single } from "./flags.js";
+
+/** How a case file is written: the date order, the field separator, the sheet of a workbook. */
+export interface CaseFileFormat {
+  readonly dateFormat?: DateFormat;
+  readonly delimiter?: Delimiter;
+  readonly sheet?: string | number;
+}
+
+const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = {
+  ",": ",",
+  comma: ",",
+  ";": ";",
+  semicolon: ";",
+  tab: "\t",
+  "\\t": "\t",
+  "\t": "\t",
+  "|": "|",
+  pipe: "|",
+};
+
+/** --date-format, --delimiter and --sheet, checked. */
+export function caseFileFormat(argv: ArgumentsCamelCase): CaseFileFormat {
+  const dateFormat = single("--date-format", argv.dateFormat)?.toLowerCase();
+  if (dateFormat !== undefined && !(DATE_FORMATS as readonly string[]).includes(dateFormat))
+    throw new InputError("--date-format", messages.oneOf(DATE_FORMATS, dateFormat));
+  const delimiterText = single("--delimiter", argv.delimiter);
+  const delimiter = delimiterText === undefined ? undefined : DELIMITER_NAMES[delimiterText.toLowerCase()];
+  if (delimiterText !== undefined && delimiter === undefined)
+    throw new InputError("--delimiter", messages.oneOf([",", ";", "tab", "|"], delimiterText));
+  const sheetText = single("--sheet", argv.sheet);
+  const sheet =
+    sheetText === undefined
+      ? undefined
+      : /^\s*\d+\s*$/.test(sheetText)
+        ? (parseNumber("--sheet", sheetText) as number)
+        : sheetText;
+  if (typeof sheet === "number" && sheet < 1)
+    throw new InputError("--sheet", messages.wholeInRange(1, "the number of sheets", sheet));
+  return {
+    ...(dateFormat === undefined ? {} : { dateFormat: dateFormat as DateFormat }),
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(sheet === undefined ? {} : { sheet }),
+  };
+}
+
+/** Whether a path names an Excel workbook (read as a sheet, not as text). */
+function isWorkbook(path: string, format: CaseFileFormat): boolean {
+  return extname(path).toLowerCase() === ".xlsx" || (path !== "-" && format.sheet !== undefined);
+}
 
 const LISTED = 10;
 
@@ -29,8 +82,9 @@ export function caseColumns(
 }
 
 /**
- * Streams a case file through readCases. Rejected rows fail the command (listing the first ones with
- * their lines and the count) unless `skipInvalid`; errors name the flag and the file.
+ * Streams a case file through readCases, or reads a workbook's sheet through readCaseSheet; `-` reads
+ * CSV from standard input. Rejected rows fail the command (listing the first ones with their lines, or
+ * sheet rows, and the count) unless `skipInvalid`; errors name the flag and the file.
  */
 export async function readCaseFile(
   flag: string,
@@ -40,23 +94,36 @@ export async function readCaseFile(
     readonly span?: DayInterval;
     readonly skipInvalid: boolean;
     readonly onCase?: (id: string, day: number, line: number) => void;
+    readonly format?: CaseFileFormat;
   },
 ): Promise<CaseSummary> {
-  const { readCases } = await import("../data/readCases.js");
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const format = options.format ?? {};
+  const readOptions = {
+    columns: options.columns,
+    ...(options.span ? { span: options.span } : {}),
+    ...(options.onCase ? { onCase: options.onCase } : {}),
+    ...(format.dateFormat ? { dateFormat: format.dateFormat } : {}),
+    ...(format.delimiter ? { delimiter: format.delimiter } : {}),
+  };
   let summary: CaseSummary;
   try {
-    summary = await readCases(stream, {
-      columns: options.columns,
-      ...(options.span ? { span: options.span } : {}),
-      ...(options.onCase ? { onCase: options.onCase } : {}),
-    });
+    if (isWorkbook(path, format)) {
+      const { readCaseSheet } = await import("../data/readCaseSheet.js");
+      summary = await readCaseSheet(readFileSync(path), {
+        ...readOptions,
+        ...(format.sheet === undefined ? {} : { sheet: format.sheet }),
+      });
+    } else {
+      const { readCases } = await import("../data/readCases.js");
+      const stream = path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+      summary = await readCases(stream, readOptions);
+    }
   } catch (error) {
     if (isInputError(error)) throw new InputError(`${flag} ${path}`, error.detail);
     throw asReadError(flag, path, error);
   }
   if (summary.rowsRejected > 0 && !options.skipInvalid) {
-    const listed = summary.rejected.slice(0, LISTED).map((r) => `line ${r.line}: ${r.reason}`);
+    const listed = summary.rejected.slice(0, LISTED).map((r) => `${summary.position} ${r.line}: ${r.reason}`);
     const more = summary.rowsRejected > LISTED ? `; and ${summary.rowsRejected - LISTED} more` : "";
     throw new InputError(
       flag,
@@ -72,7 +139,7 @@ export function caseFileNote(path: string, summary: CaseSummary): string {
   if (summary.rowsRejected === 0) return `${base}.`;
   return `${base} (left out with --skip-invalid): ${summary.rejected
     .slice(0, LISTED)
-    .map((r) => `line ${r.line}: ${r.reason}`)
+    .map((r) => `${summary.position} ${r.line}: ${r.reason}`)
     .join("; ")}${summary.rowsRejected > LISTED ? "; …" : ""}.`;
 }
 

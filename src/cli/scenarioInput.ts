@@ -9,11 +9,13 @@ import { messages } from "../validation/messages.js";
 import { caseColumnOptions } from "./caseColumnOptions.js";
 import { confidenceOption, numberOption, sidedOption } from "./commonOptions.js";
 import { parseNumber, single } from "./flags.js";
+import type { Io } from "./Io.js";
 
 /** Options that describe the scenario's windows; with --scenario or --example they are errors. */
 const WINDOW_FLAGS = [
   "span",
   "cases",
+  "caseFile",
   "volume",
   "window",
   "windowCases",
@@ -43,10 +45,13 @@ export function scenarioOptions(yargs: Argv): Argv {
       describe: "Exposure period start/end (YYYY-MM-DD or YYYY-MM)",
       requiresArg: true,
     })
-    .option(
-      "cases",
-      numberOption("Total cases over the span (a number), or a CSV file of cases, one row per case"),
-    )
+    .option("cases", numberOption("Total cases over the span (a number; a case file is --case-file)"))
+    .option("case-file", {
+      type: "string",
+      describe:
+        "A file of cases, one row per case: CSV (any separator), .xlsx, or - for standard input; windows and counts come from its rows",
+      requiresArg: true,
+    })
     .option("volume", {
       type: "string",
       describe: "CSV of cases per period (columns period,cases)",
@@ -127,20 +132,34 @@ function counts(flag: string, raw: unknown, windows: number): (number | undefine
   return values.map((v) => parseNumber(flag, v));
 }
 
-/** `--cases` is a count (a number) or a case file (anything else). */
+const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/**
+ * The case file and the flag that named it: `--case-file FILE`, or, as before, `--cases FILE` (anything
+ * that is not a number), which still works with a note saying so.
+ */
+export function caseFileFlag(argv: ArgumentsCamelCase): { flag: string; path: string } | undefined {
+  const file = single("--case-file", argv.caseFile);
+  const cases = single("--cases", argv.cases);
+  if (file !== undefined && cases !== undefined)
+    throw new InputError("--case-file", messages.exclusive("--cases"));
+  if (file !== undefined) return { flag: "--case-file", path: file };
+  return cases !== undefined && !NUMBER.test(cases) ? { flag: "--cases", path: cases } : undefined;
+}
+
+/** The case file given, if any (see {@link caseFileFlag}). */
 export function caseFileOf(argv: ArgumentsCamelCase): string | undefined {
-  const raw = single("--cases", argv.cases);
-  return raw !== undefined && !/^\s*[+-]?[\d.]/.test(raw) ? raw : undefined;
+  return caseFileFlag(argv)?.path;
 }
 
 /** A scenario from a case file: the windows and volume from the rows, assumptions from flags or --scenario. */
 async function scenarioFromCaseFile(
   argv: ArgumentsCamelCase,
-  path: string,
+  { flag, path }: { flag: string; path: string },
   file: string | undefined,
 ): Promise<Record<string, unknown>> {
   if (argv.example !== undefined)
-    throw new InputError("--cases", "with a case file cannot be combined with --example");
+    throw new InputError(flag, "with a case file cannot be combined with --example");
   for (const key of ["windowCases", "flagged", "reviewed", "found", "volume"] as const) {
     if (argv[key] !== undefined) {
       throw new InputError(
@@ -161,8 +180,9 @@ async function scenarioFromCaseFile(
   const windows = list(argv.window).map((text) => parseInterval("--window", text));
   const spanText = single("--span", argv.span) ?? (typeof base.span === "string" ? base.span : undefined);
   const span = spanText === undefined ? undefined : parseInterval("--span", spanText);
-  const { caseColumns, caseFileNote, readCaseFile } = await import("./caseFile.js");
-  const summary = await readCaseFile("--cases", path, {
+  const { caseColumns, caseFileFormat, caseFileNote, readCaseFile } = await import("./caseFile.js");
+  const summary = await readCaseFile(flag, path, {
+    format: caseFileFormat(argv),
     columns: caseColumns(argv, (base.columns ?? {}) as Record<string, string>),
     ...(span ? { span } : {}),
     skipInvalid: Boolean(argv.skipInvalid),
@@ -207,7 +227,7 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
   if (example !== undefined && file !== undefined)
     throw new InputError("--example", messages.exclusive("--scenario"));
   let scenario: Record<string, unknown>;
-  const caseFile = caseFileOf(argv);
+  const caseFile = caseFileFlag(argv);
   if (caseFile !== undefined) {
     scenario = await scenarioFromCaseFile(argv, caseFile, file);
   } else if (example !== undefined || file !== undefined) {
@@ -386,7 +406,8 @@ export function scenarioInputFiles(argv: ArgumentsCamelCase): string[] {
 }
 
 /** The assessment of the scenario the command line describes; errors name what the user wrote. */
-export async function assessmentFromArgs(argv: ArgumentsCamelCase): Promise<Assessment> {
+export async function assessmentFromArgs(argv: ArgumentsCamelCase, io: Io): Promise<Assessment> {
+  if (caseFileFlag(argv)?.flag === "--cases") io.err(`adequacy: note: ${messages.casesAsFile()}\n`);
   const input = await scenarioFromArgs(argv);
   const { assessInvestigation } = await import("../investigation/assessInvestigation.js");
   try {

@@ -1,8 +1,31 @@
 import { parse } from "csv-parse/sync";
 import { InputError } from "../validation/InputError.js";
 
+/** Field separators a case file may use; `auto` picks one from the header line. */
+export const DELIMITERS = [",", ";", "\t", "|"] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/**
+ * The separator of a header line: the one of `,`, `;`, tab and `|` that occurs most often outside quotes
+ * (a comma on a tie or when none occurs). A header names columns, so it rarely holds a separator as text.
+ */
+export function detectDelimiter(header: string): Delimiter {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const char of header) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (DELIMITERS as readonly string[]).includes(char))
+      counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best: Delimiter = ",";
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
 /**
  * Calls `onRecord(fields, line)` for each CSV record of a stream, in order, with the line it starts on.
+ * Fields are separated by `delimiter`, or, without one, by the separator {@link detectDelimiter} finds in
+ * the first line.
  *
  * Method: lines outside any quoted field that contain no double quote are, by RFC 4180, their fields
  * joined by commas, and are split directly; every line that holds a quote, and every line inside a
@@ -16,7 +39,9 @@ import { InputError } from "../validation/InputError.js";
 export async function csvRecords(
   source: AsyncIterable<Buffer | string>,
   onRecord: (fields: string[], line: number) => void,
+  delimiter?: Delimiter,
 ): Promise<void> {
+  let separator: string | undefined = delimiter;
   const decoder = new TextDecoder("utf-8");
   let carry = "";
   let line = 0;
@@ -27,9 +52,11 @@ export async function csvRecords(
 
   const handleLine = (text: string) => {
     line++;
+    separator ??= text.trim() === "" ? undefined : detectDelimiter(text);
+    const sep = separator ?? ",";
     const hasQuote = text.includes('"');
     if (!open && !hasQuote) {
-      onRecord(text.endsWith("\r") ? text.slice(0, -1).split(",") : text.split(","), line);
+      onRecord(text.endsWith("\r") ? text.slice(0, -1).split(sep) : text.split(sep), line);
       return;
     }
     if (!open) {
@@ -45,7 +72,7 @@ export async function csvRecords(
     if (!open) {
       let records: string[][];
       try {
-        records = parse(quoted, { relax_column_count: true, relax_quotes: false });
+        records = parse(quoted, { relax_column_count: true, relax_quotes: false, delimiter: sep });
       } catch (error) {
         throw new InputError(
           "cases",

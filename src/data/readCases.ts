@@ -1,7 +1,8 @@
-import { type DayInterval, parseDay } from "../scenario/calendar.js";
+import type { DayInterval } from "../scenario/calendar.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
-import { csvRecords } from "./csvRecords.js";
+import { caseDay, type DateFormat } from "./caseDate.js";
+import { csvRecords, type Delimiter } from "./csvRecords.js";
 
 /** Column names in the case file; defaults are the keys themselves. `flagged` is optional. */
 export interface CaseColumns {
@@ -21,7 +22,14 @@ export interface ReadCasesOptions {
   readonly maxListed?: number;
   /** Called for each accepted row, in file order (for a second pass that needs the ids). */
   readonly onCase?: (id: string, day: number, line: number) => void;
+  /** How dates with day and month first are written (`dmy` or `mdy`); without it they are refused. */
+  readonly dateFormat?: DateFormat;
+  /** The field separator; without it, detected from the header line. */
+  readonly delimiter?: Delimiter;
 }
+
+/** Where a row is: a line of a text file, or a row of a spreadsheet. */
+export type RowPosition = "line" | "row";
 
 export interface RejectedRow {
   readonly line: number;
@@ -36,6 +44,8 @@ export interface CaseSummary {
   /** The first `maxListed` rejected rows, with line numbers and reasons. */
   readonly rejected: readonly RejectedRow[];
   readonly hasFlagged: boolean;
+  /** Whether `rejected` counts lines of a text file or rows of a sheet. */
+  readonly position: RowPosition;
   readonly span: DayInterval;
   /**
    * Per day of the span (index 0 = span.start): all cases, flagged, flagged cases reviewed and found
@@ -74,6 +84,22 @@ export async function readCases(
   source: AsyncIterable<Buffer | string>,
   options: ReadCasesOptions = {},
 ): Promise<CaseSummary> {
+  return readCaseRecords((onRecord) => csvRecords(source, onRecord, options.delimiter), options, "line");
+}
+
+/**
+ * The core of {@link readCases}, over records from any source (CSV lines, or the rows of a sheet):
+ * `feed` calls `onRecord(fields, position)` for each record in order, the header first.
+ *
+ * @param feed - calls its argument once per record, with the fields as text and the line or row
+ * @param position - whether positions are lines of a text or rows of a sheet (for messages)
+ * @throws {InputError} when the header lacks a required column, or no row is usable
+ */
+export async function readCaseRecords(
+  feed: (onRecord: (fields: string[], line: number) => void) => Promise<void>,
+  options: ReadCasesOptions,
+  position: RowPosition,
+): Promise<CaseSummary> {
   const names: CaseColumns = {
     id: options.columns?.id ?? "id",
     date: options.columns?.date ?? "date",
@@ -96,7 +122,7 @@ export async function readCases(
   let index: { id: number; date: number; flagged: number; reviewed: number; impact: number } | undefined;
   let width = 0;
 
-  await csvRecords(source, (record, line) => {
+  await feed((record, line) => {
     if (record.length === 1 && record[0] === "") return;
     if (index === undefined) {
       index = headerIndex(
@@ -120,15 +146,11 @@ export async function readCases(
     // (parseDay trims, so " 2024-01-05" and "2024-01-05" share one parse but not one cache entry)
     let day = dayOf.get(dateText);
     if (day === undefined) {
-      try {
-        day = parseDay("date", dateText, "start");
-      } catch (error) {
-        day = (error as InputError).detail;
-      }
+      day = caseDay(dateText, options.dateFormat);
       dayOf.set(dateText, day);
     }
     if (typeof day === "string") {
-      reject(line, `date ${day}`);
+      reject(line, day);
       return;
     }
     const flagged = index.flagged < 0 ? true : bool(record[index.flagged] as string);
@@ -165,7 +187,7 @@ export async function readCases(
   if (header === undefined) throw new InputError("cases", "is empty: no header row");
   if (rowsRead === rowsRejected) {
     // Every row was rejected (or there was none): say which rows and why, not only that none is usable.
-    throw new InputError("cases", messages.noUsableRow(rowsRead, rejected.slice(0, NO_ROW_LISTED)));
+    throw new InputError("cases", messages.noUsableRow(rowsRead, rejected.slice(0, NO_ROW_LISTED), position));
   }
   return {
     rowsRead,
@@ -173,6 +195,7 @@ export async function readCases(
     rowsRejected,
     rejected,
     hasFlagged: header.flagged >= 0,
+    position,
     ...days.result(),
   };
 }

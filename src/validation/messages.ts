@@ -39,11 +39,15 @@ export const messages = {
     `cases add up to ${formatDecimal(total)}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly`,
   reviewedBeyondProRated: (reviewed: number, stage: number, field: string) =>
     `(${reviewed}) is more than the window's ${stage} cases, pro-rated from the cases over the span; give the window's own count (${field})`,
-  noUsableRow: (rowsRead: number, rejected: readonly { line: number; reason: string }[]) =>
+  noUsableRow: (
+    rowsRead: number,
+    rejected: readonly { line: number; reason: string }[],
+    position: "line" | "row" = "line",
+  ) =>
     rowsRead === 0
       ? "has no usable row: it has a header but no rows"
       : `has no usable row: ${rowsRead === 1 ? "its only row was" : `all ${formatDecimal(rowsRead)} rows were`} rejected: ${rejected
-          .map((r) => `line ${r.line}: ${r.reason}`)
+          .map((r) => `${position} ${r.line}: ${r.reason}`)
           .join("; ")}${rowsRead > rejected.length ? "; …" : ""}`,
   volumeFlaggedPartial: () =>
     "is required when another period of the volume profile gives flagged (give it for every period, or for none)",
@@ -118,6 +122,24 @@ export const messages = {
       : basis === "flagRate"
         ? `Monthly ${unit} outside the windows are estimated from the windows' flag rate (no flagged counts given there)`
         : `Monthly ${unit} outside the windows are estimated from the windows (no case volumes given)`,
+  caseDateAmbiguous: (text: string, readings: readonly string[]) =>
+    readings.length === 2
+      ? `date "${text}" could be day/month/year or month/day/year; give --date-format dmy or --date-format mdy`
+      : readings.length === 1
+        ? `date "${text}" reads only as ${readings[0] === "dmy" ? "day/month/year" : "month/day/year"}; give --date-format ${readings[0]} (dates with day and month first are never guessed)`
+        : `date "${text}" is not a calendar date in any order of day and month`,
+  caseDateFormat: (text: string, format: string | undefined) =>
+    `date must be YYYY-MM-DD, YYYY-MM or an ISO timestamp${format === undefined ? " (or give --date-format dmy or mdy for day and month first)" : format === "dmy" ? ", or DD/MM/YYYY" : ", or MM/DD/YYYY"}; got "${text}"`,
+  caseDateTime: (text: string, part: string) =>
+    `date has an impossible ${part === "zone" ? "time zone (beyond ±14:00)" : "time of day"}: "${text}"`,
+  sheetNotFound: (sheet: string, sheets: readonly string[]) =>
+    `has no sheet ${quote(sheet)}; its sheets are ${sheets.map((x) => quote(x)).join(", ")} (give --sheet with a name or a number from 1)`,
+  notAWorkbook: (legacy: boolean) =>
+    legacy
+      ? "is a legacy .xls workbook, which is not read; save it as .xlsx (or export the sheet as CSV)"
+      : "is not a readable .xlsx workbook",
+  casesAsFile: () =>
+    "--cases with a file name is read as a case file; write --case-file FILE (--cases takes the number of cases)",
   sidedDefault: (command: "bound" | "appraise" | "assess") =>
     command === "assess"
       ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."

@@ -47,10 +47,10 @@ describe("adequacy assess --cases", () => {
     const only = join(dir, "only.csv");
     writeFileSync(only, `${header}A,2024-02-30,1,1,0\n`);
     for (const extra of [[], ["--skip-invalid"]]) {
-      const r = await run("assess", "--cases", only, ...extra);
+      const r = await run("assess", "--case-file", only, ...extra);
       expect({ code: r.code, stderr: r.stderr }).toEqual({
         code: 2,
-        stderr: `adequacy: --cases ${only} has no usable row: its only row was rejected: line 2: date is not a calendar date: "2024-02-30"\n`,
+        stderr: `adequacy: --case-file ${only} has no usable row: its only row was rejected: line 2: date is not a calendar date: "2024-02-30"\n`,
       });
     }
     const empty = join(dir, "header-only.csv");

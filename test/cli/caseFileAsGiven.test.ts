@@ -30,7 +30,7 @@ const expected = reference<{ derived: Expected; september: Expected }>("case-fil
 async function assess(...extra: string[]) {
   const r = await run(
     "assess",
-    "--cases",
+    "--case-file",
     file,
     "--stratify",
     "quarter",
@@ -103,7 +103,7 @@ describe("adequacy assess --cases: the file's counts are used as given", () => {
     // 2023-10-10 to 2023-12-31 holds, of October's rows (days 1, 4, ..., 25, 31), those on days 10 to 31:
     // 7 cases, of which 3 flagged (days 10, 13, 16) and none reviewed (days 1, 4, 7). So October's 3
     // reviewed cases lie outside and the window is refused; from 2023-10-01 it is the derived window.
-    const r = await run("assess", "--cases", file, "--window", "2023-10-10/2023-12-31");
+    const r = await run("assess", "--case-file", file, "--window", "2023-10-10/2023-12-31");
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`adequacy: --window ${messages.reviewedOutsideWindows(3, "2023-10-01")}\n`);
     const a = await assess("--window", "2023-10-01/2023-11-15", "--window", "2023-11-16/2023-12-31");
@@ -118,7 +118,7 @@ describe("adequacy assess --cases: the file's counts are used as given", () => {
   it("refuses a --window without a reviewed case, naming it", async () => {
     const r = await run(
       "assess",
-      "--cases",
+      "--case-file",
       file,
       "--window",
       "2023-01/2023-03",
@@ -130,15 +130,15 @@ describe("adequacy assess --cases: the file's counts are used as given", () => {
   });
 
   it("still refuses the per-window counts with a case file", async () => {
-    const r = await run("assess", "--cases", file, "--reviewed", "9");
+    const r = await run("assess", "--case-file", file, "--reviewed", "9");
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`adequacy: --reviewed ${messages.caseFileCounts()}\n`);
   });
 
   it("the timeline and the report say the counts are given", async () => {
-    const chart = await run("chart", "timeline", "--cases", file, "--format", "vl.json");
+    const chart = await run("chart", "timeline", "--case-file", file, "--format", "vl.json");
     expect(JSON.parse(chart.stdout).title.subtitle[1]).toBe("Monthly flagged cases");
-    const report = await run("report", "--cases", file, "--format", "json");
+    const report = await run("report", "--case-file", file, "--format", "json");
     expect(report.stdout).toContain("the 18 flagged cases outside the window would hold");
   });
 });

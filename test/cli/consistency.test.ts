@@ -41,7 +41,7 @@ describe("the default sidedness is said in both outputs", () => {
 
 describe("chart timeline --cases", () => {
   it("derives the span from the case file, as assess does", async () => {
-    const r = await run("chart", "timeline", "--cases", cases, "--format", "vl.json");
+    const r = await run("chart", "timeline", "--case-file", cases, "--format", "vl.json");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).$schema).toContain("vega-lite");

@@ -48,12 +48,13 @@ describe("files that cannot be read or written: exit 2 naming the flag", () => {
 
   it("a case file that is a socket (standard input from a socket)", async () => {
     for (const command of ["appraise", "assess", "select"]) {
-      const args = [command, "--cases", socket, ...(command === "select" ? ["--size", "1"] : [])];
+      const flag = command === "assess" ? "--case-file" : "--cases";
+      const args = [command, flag, socket, ...(command === "select" ? ["--size", "1"] : [])];
       const { code, stderr } = await run(...args);
       expect({ args, code, stderr }).toEqual({
         args,
         code: 2,
-        stderr: `adequacy: --cases ${messages.cannotRead(socket, "ENXIO")}\n`,
+        stderr: `adequacy: ${flag} ${messages.cannotRead(socket, "ENXIO")}\n`,
       });
     }
   });

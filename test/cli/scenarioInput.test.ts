@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), "adequacy-scenario-input-"));
 
 describe("scenarioInput: assess, chart and report build one scenario from the same flags", () => {
   it("a case file gives the same scenario in assess and report", async () => {
-    const args = ["--cases", fixture, "--window", "2023-09-01/2023-12-31", "--drift", "1,2"];
+    const args = ["--case-file", fixture, "--window", "2023-09-01/2023-12-31", "--drift", "1,2"];
     const assessed = JSON.parse((await run("assess", ...args, "--format", "json")).stdout);
     const report = await run("report", ...args, "--format", "json");
     expect(report.stderr).toBe("");
@@ -23,7 +23,7 @@ describe("scenarioInput: assess, chart and report build one scenario from the sa
     async (...command) => {
       const copy = join(dir, `${command[0]}.csv`);
       copyFileSync(fixture, copy);
-      const r = await run(...command, "--cases", copy, "--out", copy);
+      const r = await run(...command, "--case-file", copy, "--out", copy);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`would write over the input file "${copy}"`);
       expect(readFileSync(copy, "utf8")).toBe(readFileSync(fixture, "utf8"));

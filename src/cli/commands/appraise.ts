@@ -68,9 +68,10 @@ export function appraiseCommand(io: Io): Command {
       let strata: { label?: string; population: number; sample: number; found: number }[];
       if (file !== undefined) {
         const { parseInterval } = await import("../../scenario/calendar.js");
-        const { caseColumns, readCaseFile } = await import("../caseFile.js");
+        const { caseColumns, caseFileFormat, readCaseFile } = await import("../caseFile.js");
         const spanText = single("--span", argv.span);
         const summary = await readCaseFile("--cases", file, {
+          format: caseFileFormat(argv),
           columns: caseColumns(argv),
           ...(spanText === undefined ? {} : { span: parseInterval("--span", spanText) }),
           skipInvalid: Boolean(argv.skipInvalid),

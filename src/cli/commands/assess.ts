@@ -30,7 +30,7 @@ export function assessCommand(io: Io): Command {
           "A scenario file, with the tipping point for 100 missed cases",
         ),
     handler: async (argv: ArgumentsCamelCase) => {
-      const assessment = await assessmentFromArgs(argv);
+      const assessment = await assessmentFromArgs(argv, io);
       const { assessmentBriefing } = await import("../../report/assessmentBriefing.js");
       writeResult(io, assessment, assessmentBriefing, argv.format);
     },

@@ -246,7 +246,7 @@ export function chartCommand(io: Io): Command {
       const scale = parseNumber("--scale", argv.scale) ?? 2;
       if (!(scale >= 1 && scale <= 8)) throw new InputError("--scale", `must be from 1 to 8; got ${scale}`);
       const inputs = scenarioInputFiles(argv);
-      const assessment = usesScenario(argv) ? await assessmentFromArgs(argv) : undefined;
+      const assessment = usesScenario(argv) ? await assessmentFromArgs(argv, io) : undefined;
       if (kind === "all") {
         const dir = single("--out-dir", argv.outDir);
         if (dir === undefined) throw new InputError("--out-dir", "is required by chart all");

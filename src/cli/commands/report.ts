@@ -83,7 +83,7 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
       const format = single("--format", argv.format) as Format;
       const out = single("--out", argv.out);
       if (format === "pdf" && out === undefined) throw new InputError("--out", "is required for PDF");
-      const assessment = await assessmentFromArgs(argv);
+      const assessment = await assessmentFromArgs(argv, io);
       const [{ buildReport }, { toYaml }] = await Promise.all([
         import("../../report/buildReport.js"),
         import("../toYaml.js"),

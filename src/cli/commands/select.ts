@@ -139,7 +139,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       const generator = single("--generator", argv.generator) as GeneratorId;
       const seedGiven = single("--seed", argv.seed);
       const seed = seedGiven ?? (await generatedSeed(generator));
-      const { caseColumns, readCaseFile, sha256File } = await import("../caseFile.js");
+      const { caseColumns, caseFileFormat, readCaseFile, sha256File } = await import("../caseFile.js");
       const spares = parseNumber("--spares", argv.spares);
       const size = parseNumber("--size", argv.size);
       const sizesText = single("--sizes", argv.sizes);
@@ -157,6 +157,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         const spanText = single("--span", argv.span);
         if (spanText !== undefined) span = calendar.parseInterval("--span", spanText);
         const summary = await readCaseFile("--cases", file, {
+          format: caseFileFormat(argv),
           columns,
           ...(span ? { span } : {}),
           skipInvalid,
@@ -224,6 +225,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         forEachDraw(plan, (d) => wanted[d.stratum]?.add(d.position));
         const seen = plan.strata.map(() => 0);
         await readCaseFile("--cases", file, {
+          format: caseFileFormat(argv),
           columns,
           ...(span ? { span } : {}),
           skipInvalid: true,

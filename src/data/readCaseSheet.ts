@@ -1,0 +1,61 @@
+import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
+import { type CaseSummary, type ReadCasesOptions, readCaseRecords } from "./readCases.js";
+
+/** A cell as read-excel-file gives it. */
+type Cell = string | number | boolean | Date | null;
+
+/**
+ * Reads the case rows of an Excel workbook (`.xlsx`): the first sheet, or the sheet named or numbered
+ * (from 1) by `sheet`, with the same columns, checks and totals as a CSV case file ({@link readCases}).
+ * Rejected rows are reported by their sheet row number. A date cell counts on its calendar day as the
+ * workbook shows it (Excel stores no time zone); a text cell is read as a CSV field would be.
+ *
+ * Read through read-excel-file (maintained, MIT, no native code), loaded only when a workbook is read
+ * so that the command line's start-up does not pay for it. The workbook is read whole: a sheet holds at
+ * most 1,048,576 rows.
+ *
+ * @param workbook - the file's bytes
+ * @throws {InputError} naming `cases` for a file that is not an .xlsx workbook (a legacy .xls included),
+ *   a sheet that does not exist (listing those that do), or the errors of {@link readCases}
+ * @example
+ * const summary = await readCaseSheet(readFileSync("cases.xlsx"), { sheet: "2023" });
+ */
+export async function readCaseSheet(
+  workbook: Uint8Array,
+  options: ReadCasesOptions & { readonly sheet?: string | number } = {},
+): Promise<CaseSummary> {
+  const { readSheet } = await import("read-excel-file/node");
+  let rows: Cell[][];
+  try {
+    rows = (await readSheet(Buffer.from(workbook), options.sheet ?? 1)) as Cell[][];
+  } catch (error) {
+    const e = error as { name?: string; code?: string; sheets?: string[] };
+    if (e.name === "SheetNotFoundError")
+      throw new InputError("cases", messages.sheetNotFound(String(options.sheet), e.sheets ?? []));
+    if (e.name === "InvalidInputError" || e.name === "InvalidSpreadsheetError")
+      throw new InputError("cases", messages.notAWorkbook(e.code === "XLS_FILE_NOT_SUPPORTED"));
+    throw error;
+  }
+  return readCaseRecords(
+    async (onRecord) => {
+      rows.forEach((row, i) => {
+        // An empty row of a sheet (every cell blank) is layout, not a case.
+        if (row.every((cell) => cell === null || cell === "")) return;
+        onRecord(row.map(cellText), i + 1);
+      });
+    },
+    options,
+    "row",
+  );
+}
+
+/** A cell as the text a CSV field would hold: a date as YYYY-MM-DD (with its time, when it has one). */
+function cellText(cell: Cell): string {
+  if (cell === null) return "";
+  if (cell instanceof Date) {
+    const iso = cell.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  return String(cell);
+}
