@@ -443,7 +443,16 @@ function exampleChooser(state: State): HTMLElement {
   );
 }
 
+let opened = false;
+
 function openHash(): void {
+  // An in-page anchor (the skip link's #main) is not a link to inputs: the page and its inputs stay,
+  // and the address goes back to them once the browser has moved to the anchor.
+  if (opened && !new URLSearchParams(location.hash.slice(1)).has("page")) {
+    writeHash();
+    return;
+  }
+  opened = true;
   const link = fromHash(location.hash);
   page = link.page;
   const warning = $("version-warning");

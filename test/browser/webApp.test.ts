@@ -343,7 +343,7 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
   }
 
   it(
-    "works from the keyboard: Tab reaches the pages, Enter opens one, and a field takes typing",
+    "works from the keyboard: Tab reaches the pages, Enter opens one, a field takes typing, and the skip link keeps the page",
     async () => {
       await open(FILE_URL);
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -360,6 +360,11 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
       await page.keyboard.press("Tab");
       await page.keyboard.type("1");
       expect(await page.locator("#output").textContent()).toContain("Clopper");
+      await page.focus("a.skip");
+      await page.keyboard.press("Enter");
+      expect(await page.locator("#page-title").textContent()).toBe("Bound affected cases");
+      expect(await page.inputValue("#f-sample")).toBe("109");
+      expect(await page.evaluate(() => location.hash)).toContain("page=bound&v=");
     },
     SLOW,
   );
