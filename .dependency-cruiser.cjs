@@ -14,6 +14,9 @@
 //   validation/  argument checks and messages.ts, all user-facing error text; imports text/, math/, methods/
 //   version.ts, types/ (declarations for untyped packages)
 //
+// report/ and charts/ only format: they import the computing folders' types, never their functions, so
+// every number they print is a field of a library result (renderers-only-format).
+//
 // Only cli/ touches the process, the file system or yargs: the library computes, charts/ builds specs
 // and renders from data handed to it, and cli/ reads and writes. (Biome's noProcessGlobal covers the
 // `process` global, which has no import to check.)
@@ -45,6 +48,17 @@ module.exports = {
       from: { path: S, pathNot: `${S}cli/` },
       to: {
         path: "^(node:)?(fs|fs/promises|process|child_process|os|module|worker_threads|readline|tty|net|http|https)$|(^|/)node_modules/yargs(-parser)?/",
+      },
+    },
+    {
+      name: "renderers-only-format",
+      comment:
+        "report/ and charts/ format the numbers of library results; they compute none, so they import the computing folders' types only (a value import is a computation, or a copy of one, waiting to drift).",
+      severity: "error",
+      from: { path: `${S}(report|charts)/` },
+      to: {
+        path: `${S}(distributions|intervals|planning|scenario|data|investigation)/`,
+        dependencyTypesNot: ["type-only"],
       },
     },
     {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes docs/schema/assessment.schema.json, the JSON Schema of the assessment record that
-// `adequacy assess --format json` prints and `assessInvestigation` returns, generated from the library's
+// `adequacy assess --format json` prints (`assessmentRecord(assessInvestigation(…))`), generated from the library's
 // TypeScript types (so it cannot drift from them: test/investigation/assessmentSchema.test.ts regenerates
 // it and compares). With --check, exits 1 when the committed schema differs from a fresh one.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ export function assessmentSchema() {
   const config = {
     path: join(root, "src", "index.ts"),
     tsconfig: join(root, "tsconfig.json"),
-    type: "Assessment",
+    type: "AssessmentRecord",
     expose: "none",
     topRef: true,
     jsDoc: "extended",

@@ -66,7 +66,6 @@ export type {
   ScreenEvaluationOptions,
 } from "./investigation/evaluateScreen.js";
 export { evaluateScreen } from "./investigation/evaluateScreen.js";
-export type { Statement } from "./investigation/statements.js";
 export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 // Methods: ids in results, names and docs anchors in the registry
@@ -104,6 +103,9 @@ export type { Seed } from "./planning/random/generators.js";
 export { GENERATOR_DESCRIPTIONS, MAX_DRAWS, MAX_EXPECTED_DRAWS } from "./planning/random/generators.js";
 export type { SampleSize, SampleSizeModel, SampleSizeOptions } from "./planning/sampleSize.js";
 export { SAMPLE_SIZE_MODELS, sampleSize } from "./planning/sampleSize.js";
+// Report: the citable sentences on an assessment's numbers
+export type { AssessmentRecord, Statement } from "./report/statements.js";
+export { assessmentRecord, statements } from "./report/statements.js";
 export { examples } from "./scenario/examples.js";
 export type { Scenario, ScenarioInput, ScenarioRecord } from "./scenario/scenario.js";
 export {

@@ -45,6 +45,7 @@ describe("the dependency rules (.dependency-cruiser.cjs)", () => {
       "not-in-allowed: charts/usesReport.ts → report/names.ts",
       "not-in-allowed: intervals/upward.ts → investigation/model.ts",
       "not-in-allowed: text/format.ts → intervals/interval.ts",
+      "renderers-only-format: report/computes.ts → intervals/interval.ts",
     ]);
   });
 });

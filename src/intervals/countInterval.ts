@@ -44,12 +44,16 @@ export interface CountInterval {
   readonly found: number;
   readonly sample: number;
   readonly population: number;
+  /** sample ÷ population: the share of the population examined. */
+  readonly sampledFraction: number;
   /** population × found / sample (not rounded). */
   readonly estimate: number;
   /** Integer; equals `found` when `sided` is `upper` (the cases found are certain). */
   readonly lower: number;
   /** Integer. */
   readonly upper: number;
+  /** Affected cases not among those found: lower − found and upper − found. */
+  readonly notFound: { readonly lower: number; readonly upper: number };
   /** The same as rates of the population. */
   readonly rate: { readonly estimate: number; readonly lower: number; readonly upper: number };
 }
@@ -97,9 +101,11 @@ export function countInterval(options: CountIntervalOptions): CountInterval {
     found,
     sample,
     population,
+    sampledFraction: sample / population,
     estimate,
     lower,
     upper: bounds.upper,
+    notFound: { lower: lower - found, upper: bounds.upper - found },
     rate: { estimate: found / sample, lower: lower / population, upper: bounds.upper / population },
   };
 }

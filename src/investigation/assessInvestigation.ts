@@ -1,3 +1,4 @@
+import { type CountInterval, countInterval } from "../intervals/countInterval.js";
 import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
@@ -33,7 +34,7 @@ import {
 import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
 import { assessScreen, type ScreenAssessment, screenWarnings } from "./screenAssessment.js";
 import { type OutsideStageBasis, stageModel } from "./stageModel.js";
-import { type Statement, statements } from "./statements.js";
+import { type StratumPlanCurve, stratumPlanCurve } from "./stratumPlanCurve.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
 import { type Range, type WindowFinding, windowInference } from "./windowInference.js";
 
@@ -107,9 +108,18 @@ export interface Assessment {
   readonly unrestricted: UnrestrictedRange;
   readonly detectionPower: DetectionPower;
   readonly adequatePlan: AdequatePlan;
+  /**
+   * The sample-size curve of the adequate plan's stratum with the most cases (the one that needs the
+   * largest sample); null when no rate plan is reachable.
+   */
+  readonly sampleSizeCurve: StratumPlanCurve | null;
+  /**
+   * With no review yet: the bound a review of the adequate plan's size would give, one-sided, if it found
+   * no affected case; null when a window was reviewed.
+   */
+  readonly ifNoneFound: CountInterval | null;
   /** The screen's elusion and recall, from elusion samples of the unflagged cases; null without one. */
   readonly screen: ScreenAssessment | null;
-  readonly statements: readonly Statement[];
   readonly warnings: readonly string[];
   /** The scenario assessed, in input form with every default written out (it reproduces the assessment). */
   readonly scenario: ScenarioRecord;
@@ -120,7 +130,8 @@ export interface Assessment {
  * windows and what their reviews found, and stated assumptions): exact bounds in the windows, the
  * constant-rate extrapolation to the whole span with its drift sensitivity and tipping point, the
  * assumption-free range, detection power by temporal profile, and the review that would have been
- * adequate — with citable statements. Methods: docs/methods.md, "Investigation over a time span".
+ * adequate. Every number a presentation prints is a field here; the sentences that cite them are made
+ * by `statements` (report/). Methods: docs/methods.md, "Investigation over a time span".
  *
  * @param input - a scenario object (see `scenarioSchema`); validated here
  * @throws {InputError} naming the field path for any invalid input
@@ -321,9 +332,15 @@ export function assessInvestigation(input: unknown): Assessment {
     planDraws(span, scenario.stratify, plan),
     totalsGrid(Math.round(totalStage), extra),
     sensitivity.screening * sensitivity.review,
+    // The total a sentence cites: the materiality when given, else the constant-rate estimate of the
+    // affected cases over the span.
+    window && extrapolated
+      ? (scenario.materiality ?? Math.max(1, Math.round(extrapolated.undetected.estimate + window.found)))
+      : null,
   );
+  const population = plan.detection.population;
 
-  const partial: Omit<Assessment, "statements"> = {
+  return {
     name: scenario.name,
     description: scenario.description,
     confidence,
@@ -336,11 +353,22 @@ export function assessInvestigation(input: unknown): Assessment {
     unrestricted,
     detectionPower: power,
     adequatePlan: plan,
+    // A rate plan is only drawn when one is reachable below a tolerable rate under 100%.
+    sampleSizeCurve: plan.reachable && plan.tolerable < 1 ? stratumPlanCurve(plan) : null,
+    ifNoneFound:
+      window === null
+        ? countInterval({
+            found: 0,
+            sample: Math.min(plan.total, population),
+            population,
+            confidence,
+            sided: "upper",
+          })
+        : null,
     screen,
     warnings,
     scenario: scenarioToInput(scenario),
   };
-  return { ...partial, statements: statements(partial) };
 }
 
 /**

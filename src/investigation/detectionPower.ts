@@ -34,6 +34,18 @@ export interface DetectionPower {
   readonly method: MethodId;
   readonly totals: readonly number[];
   readonly curves: readonly PowerCurve[];
+  /** The totals a table shows: those of `totals` nearest 1, 10, 100 and 1,000 (on a log scale). */
+  readonly shown: readonly number[];
+  /**
+   * The figure a sentence cites: the total of `totals` nearest the one asked for, and the review's chance
+   * of finding at least one if that many were affected, spread uniformly or ended before the first window;
+   * null when none was asked for.
+   */
+  readonly cited: {
+    readonly total: number;
+    readonly uniform: number;
+    readonly endedBeforeWindow: number;
+  } | null;
 }
 
 /** Relative intensity of affected cases on day d (0-based) of the span under each profile. */
@@ -67,6 +79,7 @@ export function detectionPower(
   plan: readonly PlannedDraw[],
   totals: readonly number[],
   sensitivity: number,
+  cite: number | null = null,
 ): DetectionPower {
   const spanDays = span.end - span.start + 1;
   const firstWindow =
@@ -104,10 +117,20 @@ export function detectionPower(
       adequatePlan: detect(perCase(plan)),
     };
   });
+  const at = cite === null ? undefined : nearestTotals(totals, [cite])[0];
+  const index = at === undefined ? -1 : totals.indexOf(at);
+  const reviewAt = (profile: Profile) => curves.find((c) => c.profile === profile)?.review[index];
+  const uniform = reviewAt("uniform");
+  const endedBeforeWindow = reviewAt("ended-before-window");
   return {
     method: "detection-power",
     totals,
     curves,
+    shown: nearestTotals(totals, [1, 10, 100, 1000]),
+    cited:
+      at === undefined || uniform === undefined || endedBeforeWindow === undefined
+        ? null
+        : { total: at, uniform, endedBeforeWindow },
   };
 }
 

@@ -19,6 +19,8 @@ export interface WindowFinding {
   /** The population the review sampled (flagged cases, else cases). */
   readonly population: number;
   readonly reviewed: number;
+  /** reviewed ÷ population. */
+  readonly sampledFraction: number;
   readonly found: number;
   readonly selection: string;
   /** Affected cases in the window (flagged, plus unflagged when screening sensitivity < 1). */
@@ -123,13 +125,16 @@ export function windowInference(
       ? "hypergeometric"
       : "window-bonferroni";
   const first = windows[0] as StageWindow;
+  const population = windows.reduce((total, w) => total + w.stage, 0);
+  const reviewed = windows.reduce((total, w) => total + w.reviewed, 0);
   return {
     label: m === 1 ? first.label : "all windows",
     method,
     confidence,
     sided,
-    population: windows.reduce((total, w) => total + w.stage, 0),
-    reviewed: windows.reduce((total, w) => total + w.reviewed, 0),
+    population,
+    reviewed,
+    sampledFraction: reviewed / population,
     found,
     selection: [...new Set(windows.map((w) => w.selection))].join(", "),
     affected,

@@ -39,6 +39,8 @@ export interface StratifiedAppraisal {
     readonly found: number;
     /** Σ N_h k_h / n_h. */
     readonly projected: number;
+    /** What the samples make certain: at least the found, at most N − (n − found). */
+    readonly possible: { readonly lower: number; readonly upper: number };
     /**
      * The normal approximation RAT-STATS prints: projected ± z·SE, held inside the possible range
      * [found, N − (n − found)] (never a negative count).
@@ -145,6 +147,7 @@ export function appraiseStrata(options: {
       sample,
       found,
       projected,
+      possible: { lower: least, upper: most },
       normal: {
         method: "stratified-normal",
         standardError,

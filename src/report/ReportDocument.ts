@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import type { Statement } from "./statements.js";
 
 /**
  * A report as structure, rendered to Markdown or HTML. Text in `paragraph`, `list`, `table` and `code`
@@ -44,4 +45,6 @@ export interface ReportDocument {
   readonly runningTitle: string;
   readonly sections: readonly Section[];
   readonly assessment: Assessment;
+  /** The citable sentences of the summary, with the number each states and what it rests on. */
+  readonly statements: readonly Statement[];
 }

@@ -42,7 +42,7 @@ export function appraisalBriefing(a: StratifiedAppraisal): Briefing[] {
           : []),
         ...(k.normal.outsidePossible
           ? [
-              `The normal approximation leaves the possible range (${formatCount(k.found)} to ${formatCount(k.population - k.sample + k.found)}) and is shown cut off at its end; cite the exact limits.`,
+              `The normal approximation leaves the possible range (${formatCount(k.possible.lower)} to ${formatCount(k.possible.upper)}) and is shown cut off at its end; cite the exact limits.`,
             ]
           : []),
       ],

@@ -1,5 +1,4 @@
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { nearestTotals } from "../investigation/detectionPower.js";
 import { methodName } from "../methods/methodRegistry.js";
 import {
   formatConfidence,
@@ -11,6 +10,7 @@ import {
 import { messages } from "../validation/messages.js";
 import type { Briefing } from "./Briefing.js";
 import { screenBriefing } from "./screenBriefing.js";
+import { statements } from "./statements.js";
 
 const range = (lower: number, upper: number) => `${formatCount(lower)} to ${formatCount(upper)}`;
 
@@ -57,7 +57,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
         ["Sampled from", `${formatCount(w.population)} ${unit}`],
         [
           "Reviewed",
-          `${formatCount(w.reviewed)} (${formatPercent(w.reviewed / w.population, 1)}), selection: ${w.selection}`,
+          `${formatCount(w.reviewed)} (${formatPercent(w.sampledFraction, 1)}), selection: ${w.selection}`,
         ],
         ["Found affected", formatCount(w.found)],
         ["Affected, estimate", formatCount(Number(w.affected.estimate.toFixed(1)))],
@@ -117,7 +117,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     notes: [],
   });
   const p = a.detectionPower;
-  const picks = nearestTotals(p.totals, [1, 10, 100, 1000]);
+  const picks = p.shown;
   sections.push({
     title: "Detection power: chance of finding at least one affected case, review as run / adequate plan",
     rows: p.curves.map((curve) => [
@@ -162,7 +162,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     ],
     notes: [],
   });
-  sections.push({ title: "Statements", rows: [], notes: a.statements.map((s) => s.text) });
+  sections.push({ title: "Statements", rows: [], notes: statements(a).map((s) => s.text) });
   if (a.warnings.length > 0) sections.push({ title: "Warnings", rows: [], notes: [...a.warnings] });
   return sections;
 }

@@ -11,14 +11,14 @@ export function boundBriefing(result: CountInterval | ProportionInterval): Brief
     const r = result as CountInterval;
     const rows: [string, string][] = [
       ["Population (N)", formatCount(r.population)],
-      ["Examined (n)", `${formatCount(r.sample)} (${formatPercent(r.sample / r.population, 1)} of N)`],
+      ["Examined (n)", `${formatCount(r.sample)} (${formatPercent(r.sampledFraction, 1)} of N)`],
       ["Found affected (k)", formatCount(r.found)],
       ["Estimate", `${formatCases(r.estimate)} (${formatPercent(r.rate.estimate)})`],
     ];
     if (r.sided === "two")
       rows.push(["Lower bound", `${formatCases(r.lower)} (${formatPercent(r.rate.lower)})`]);
     rows.push(["Upper bound", `${formatCases(r.upper)} (${formatPercent(r.rate.upper)})`]);
-    rows.push(["Not found, at most", formatCases(r.upper - r.found)]);
+    rows.push(["Not found, at most", formatCases(r.notFound.upper)]);
     return {
       title,
       rows,

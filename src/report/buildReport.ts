@@ -5,14 +5,13 @@ import { sampleSizeChart } from "../charts/sampleSizeChart.js";
 import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { nearestTotals } from "../investigation/detectionPower.js";
-import { stratumPlanCurve } from "../investigation/stratumPlanCurve.js";
 import { methodName } from "../methods/methodRegistry.js";
 import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
 import { screenSection } from "./screenSection.js";
+import { statements } from "./statements.js";
 
 export interface ReportContext {
   /** The tool version that produced the report. */
@@ -63,6 +62,7 @@ export function buildReport(a: Assessment, context: ReportContext): ReportDocume
     runningTitle: `${a.name}: how much could the review have missed?`,
     sections,
     assessment: a,
+    statements: statements(a),
   };
 }
 
@@ -70,7 +70,7 @@ function summary(a: Assessment): Section {
   const c = formatConfidence(a.confidence);
   const blocks: Block[] = [];
   if (a.description) blocks.push(p(a.description));
-  blocks.push({ kind: "list", items: a.statements.map((s) => s.text) });
+  blocks.push({ kind: "list", items: statements(a).map((s) => s.text) });
   blocks.push(
     p(
       `How to read the numbers. An upper bound at ${c} confidence is a number computed so that, if the method were used again and again on new random samples, it would fall below the true count at most ${formatPercent(1 - a.confidence, 1)} of the time. ${a.sided === "upper" ? "One-sided means only an upper bound is given: the question is how much could have been missed, not how little." : "Two-sided means a lower and an upper bound are given, each leaving half of the remaining chance in its tail."} Exact methods compute these bounds from the sampling distribution itself rather than an approximation. An estimate is the single most likely figure; the bound is the figure one can defend.`,
@@ -314,7 +314,7 @@ function outside(a: Assessment): Section {
 
 function power(a: Assessment): Section {
   const pw = a.detectionPower;
-  const picks = nearestTotals(pw.totals, [1, 10, 100, 1000]);
+  const picks = pw.shown;
   const at = (values: readonly number[], total: number) => values[pw.totals.indexOf(total)] as number;
   const rows = pw.curves.map((curve) => [
     `${curve.profile}: ${curve.description}`,
@@ -377,7 +377,7 @@ function frequency(probability: number): string {
 function plan(a: Assessment): Section {
   const pl = a.adequatePlan;
   const c = formatConfidence(pl.confidence);
-  const chosen = stratumPlanCurve(pl);
+  const chosen = a.sampleSizeCurve;
   return {
     id: "plan",
     heading: "What an adequate review would need",
@@ -407,15 +407,19 @@ function plan(a: Assessment): Section {
               pl.detection.probability.toPrecision(4),
             ),
       ),
-      {
-        kind: "chart",
-        id: "sample-size",
-        caption: `Upper bound against sample size for ${chosen.stratum.label}, the ${pl.stratify} with the most cases (${formatCount(chosen.stratum.population)}).`,
-        alt: `Line chart of the ${c} one-sided upper bound on the rate against the number of cases reviewed from the ${formatCount(chosen.stratum.population)} cases of ${chosen.stratum.label}, if ${formatCount(chosen.curve.found)} affected ${chosen.curve.found === 1 ? "is" : "are"} found: reviewing ${formatCount(chosen.curve.plan.sampleSize)} brings it below the target of ${formatPercent(pl.tolerable)}.`,
-        spec: sampleSizeChart(chosen.curve, {
-          populationLabel: `${chosen.stratum.label}, the ${pl.stratify} with the most cases`,
-        }),
-      },
+      ...(chosen === null
+        ? []
+        : [
+            {
+              kind: "chart" as const,
+              id: "sample-size",
+              caption: `Upper bound against sample size for ${chosen.stratum.label}, the ${pl.stratify} with the most cases (${formatCount(chosen.stratum.population)}).`,
+              alt: `Line chart of the ${c} one-sided upper bound on the rate against the number of cases reviewed from the ${formatCount(chosen.stratum.population)} cases of ${chosen.stratum.label}, if ${formatCount(chosen.curve.found)} affected ${chosen.curve.found === 1 ? "is" : "are"} found: reviewing ${formatCount(chosen.curve.plan.sampleSize)} brings it below the target of ${formatPercent(pl.tolerable)}.`,
+              spec: sampleSizeChart(chosen.curve, {
+                populationLabel: `${chosen.stratum.label}, the ${pl.stratify} with the most cases`,
+              }),
+            },
+          ]),
     ],
   };
 }

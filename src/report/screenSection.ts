@@ -3,13 +3,14 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Block, Section } from "./ReportDocument.js";
 import { screenBriefing } from "./screenBriefing.js";
+import { statements } from "./statements.js";
 
 /** The report's section on the screen: the elusion and recall statement, its table and the placement chart. */
 export function screenSection(a: Assessment): Section {
   const screen = a.screen;
   if (screen === null) throw new RangeError("screenSection needs an assessment with an elusion sample");
   const briefing = screenBriefing(screen);
-  const statement = a.statements.find((s) => s.id === "screen");
+  const statement = statements(a).find((s) => s.id === "screen");
   const p = screen.placement;
   const blocks: Block[] = [
     ...(statement ? [{ kind: "paragraph" as const, text: statement.text }] : []),

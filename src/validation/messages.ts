@@ -88,6 +88,8 @@ export const messages = {
     `cannot be met: even reviewing every case detects with probability ${best.toPrecision(4)}, below ${confidence}`,
   ratePlanUnreachable: (observed: string, tolerable: string) =>
     `No review keeps the rate's upper bound below ${tolerable}: the rate observed in the windows (${observed}, after the sensitivities) is not below it, so even a review of every case would not; every period is shown as a census.`,
+  noSampleSizeCurve: (reason: string) =>
+    `gives no rate plan to draw as sample-size: ${reason === "" ? "no sample keeps the rate's upper bound below a tolerable rate under 100%" : reason} Give a tolerable rate the windows can rule out.`,
   detectionPlanUnreachable: (affected: string, confidence: string, population: string, best: string) =>
     `No random sample finds at least one affected case with ${confidence} probability if ${affected} were affected: even reviewing all ${population} detects with probability ${best} only, because not every affected case reviewed is recognised (the sensitivities).`,
   flaggedOutsideEstimated: (count: string, rate: string) =>

@@ -21,6 +21,7 @@ export { planBriefing } from "../report/planBriefing.js";
 export type { ReportDocument } from "../report/ReportDocument.js";
 export { renderReportHtml } from "../report/renderReportHtml.js";
 export { renderReportMarkdown } from "../report/renderReportMarkdown.js";
+export { type AssessmentRecord, assessmentRecord, statements } from "../report/statements.js";
 export { STRATA } from "../scenario/calendar.js";
 export { examples } from "../scenario/examples.js";
 export { type ScenarioInput, SELECTIONS } from "../scenario/scenario.js";

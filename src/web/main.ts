@@ -4,7 +4,7 @@
 import { loadCharts } from "./charts.js";
 import { type Errors, errorId, type Group, h, type Outcome, renderForm, showErrors } from "./form.js";
 import {
-  type Assessment,
+  type AssessmentRecord,
   assessmentBriefing,
   type Briefing,
   buildReport,
@@ -183,7 +183,7 @@ const observer =
         }
       });
 
-function reportDoc(a: Assessment): ReportDocument {
+function reportDoc(a: AssessmentRecord): ReportDocument {
   const file = `${slug(a.name)}.yaml`;
   return buildReport(a, {
     version: VERSION,
@@ -193,7 +193,7 @@ function reportDoc(a: Assessment): ReportDocument {
   });
 }
 
-function showAssessment(a: Assessment, output: HTMLElement): void {
+function showAssessment(a: AssessmentRecord, output: HTMLElement): void {
   const doc = reportDoc(a);
   charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
   const name = slug(a.name);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { statements } from "../../src/report/statements.js";
 import { messages } from "../../src/validation/messages.js";
 import { VERSION } from "../../src/version.js";
 import { CHROMIUM, hasBrowser } from "../helpers/browser.js";
@@ -163,7 +164,7 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
     async (_, url) => {
       await open(url());
       await enterSscs(page);
-      expect(await statementsShown(page)).toEqual(sscs.statements.map((s) => s.text));
+      expect(await statementsShown(page)).toEqual(statements(sscs).map((s) => s.text));
       expect(await page.locator("#output").textContent()).toContain("at most 24 of the 609 flagged cases");
       expect(requested.some((r) => r.endsWith("/charts.js"))).toBe(false);
       await page.locator("#charts").scrollIntoViewIfNeeded();
@@ -199,7 +200,7 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-w1-found");
       await page.fill("#f-w1-found", "1");
       expect(await page.locator("#e-w1-found").textContent()).toBe("");
-      expect(await statementsShown(page)).toHaveLength(sscs.statements.length);
+      expect(await statementsShown(page)).toHaveLength(statements(sscs).length);
     },
     SLOW,
   );
@@ -261,7 +262,7 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
             .evaluateAll((els) => els.map((e) => e.getAttribute("data-chart")))),
         ].sort(),
       );
-      for (const statement of sscs.statements)
+      for (const statement of statements(sscs))
         expect(html).toContain(statement.text.replaceAll("'", "&#39;"));
       const svg = (await download(/^SVG: timeline$/)).toString();
       expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);

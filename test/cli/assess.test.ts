@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 import { scenarioJsonSchema } from "../../src/scenario/scenario.js";
 import { run } from "../helpers/runCli.js";
@@ -30,11 +31,12 @@ const sscsFlags = [
 ];
 
 describe("adequacy assess", () => {
-  it("--example hmcts-sscs --format json prints the library's assessment", async () => {
+  it("--example hmcts-sscs --format json prints the library's assessment with its statements", async () => {
     const r = await run("assess", "--example", "hmcts-sscs", "--format", "json");
     expect(r.code).toBe(0);
+    const assessment = assessInvestigation(examples["hmcts-sscs"]);
     expect(JSON.parse(r.stdout)).toEqual(
-      JSON.parse(JSON.stringify(assessInvestigation(examples["hmcts-sscs"]))),
+      JSON.parse(JSON.stringify({ ...assessment, statements: statements(assessment) })),
     );
   });
 

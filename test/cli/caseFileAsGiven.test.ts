@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { timelineChart } from "../../src/charts/timelineChart.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { assessmentBriefing } from "../../src/report/assessmentBriefing.js";
+import { statements } from "../../src/report/statements.js";
 import { messages } from "../../src/validation/messages.js";
 import { reference } from "../helpers/fixtures.js";
 import { run } from "../helpers/runCli.js";
@@ -157,7 +158,9 @@ describe("assessInvestigation: estimates are labelled as estimates", () => {
       Array.from({ length: 9 }, (_, i) => `2023-0${i + 1}`),
     );
     expect(estimated.warnings).toContain(messages.flaggedOutsideEstimated("54", "60%"));
-    expect(estimated.statements.find((s) => s.id === "constant-rate")?.text).toContain("among the estimated");
+    expect(statements(estimated).find((s) => s.id === "constant-rate")?.text).toContain(
+      "among the estimated",
+    );
     const subtitle = (timelineChart(estimated).title as { subtitle: string[] }).subtitle;
     expect(subtitle.join(" ")).toContain(messages.timelineVolume("flagged cases", "flagRate", true));
     const rows = assessmentBriefing(estimated).flatMap((b) => b.rows);

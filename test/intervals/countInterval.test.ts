@@ -23,6 +23,7 @@ describe("countInterval({ found, sample, population, confidence, sided })", () =
     expect([result.lower, result.upper]).toEqual([c.lower, c.upper]);
     expect(result.method).toBe("hypergeometric");
     expect(result.rate.upper).toBe(c.upper / c.population);
+    expect(result.notFound).toEqual({ lower: c.lower - c.found, upper: c.upper - c.found });
   });
 
   it("reports the cases found as the lower count of a one-sided bound", () => {

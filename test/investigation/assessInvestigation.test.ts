@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { countInterval } from "../../src/intervals/countInterval.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { stratumPlanCurve } from "../../src/investigation/stratumPlanCurve.js";
+import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 import type { ScenarioInput } from "../../src/scenario/scenario.js";
 import { reference } from "../helpers/fixtures.js";
@@ -114,15 +117,15 @@ describe("assessInvestigation(hmcts-sscs)", () => {
   });
 
   it("states 3 to 6 citable sentences, each with method, confidence and assumption", () => {
-    expect(a.statements.length).toBeGreaterThanOrEqual(3);
-    expect(a.statements.length).toBeLessThanOrEqual(6);
-    const window = a.statements.find((s) => s.id === "window");
+    expect(statements(a).length).toBeGreaterThanOrEqual(3);
+    expect(statements(a).length).toBeLessThanOrEqual(6);
+    const window = statements(a).find((s) => s.id === "window");
     expect(window?.text).toContain(
       "at most 24 of the 609 flagged cases were affected (exact hypergeometric, one-sided)",
     );
     expect(window?.text).toContain("up to 23 not detected");
     expect(window?.assumption).toContain("they were not shown to be");
-    for (const s of a.statements) expect(s.methods.length).toBeGreaterThan(0);
+    for (const s of statements(a)) expect(s.methods.length).toBeGreaterThan(0);
   });
 
   it("warns that the selection was not shown to be random and widens the assumption-free range", () => {
@@ -144,7 +147,50 @@ describe("assessInvestigation(family-court-documents): a review still to plan", 
     expect(a.window).toBeNull();
     expect(a.extrapolated).toBeNull();
     expect(a.adequatePlan.total).toBeGreaterThan(0);
-    expect(a.statements.map((s) => s.id)).toEqual(["no-review", "adequate-plan", "if-none-found"]);
+    expect(statements(a).map((s) => s.id)).toEqual(["no-review", "adequate-plan", "if-none-found"]);
+  });
+});
+
+describe("assessInvestigation(scenario) carries every number its presentations print", () => {
+  const sscs = assessInvestigation(examples["hmcts-sscs"]);
+  const planned = assessInvestigation(examples["family-court-documents"]);
+
+  it("sampleSizeCurve is the adequate plan's largest stratum, drawn by the report and the chart alike", () => {
+    expect(sscs.sampleSizeCurve).toEqual(stratumPlanCurve(sscs.adequatePlan));
+    expect(sscs.sampleSizeCurve?.largest).toBe(true);
+  });
+
+  it("ifNoneFound, before any review, is the exact bound on 0 found in a review of the plan's size", () => {
+    const population = planned.adequatePlan.detection.population;
+    expect(planned.ifNoneFound).toEqual(
+      countInterval({
+        found: 0,
+        sample: Math.min(planned.adequatePlan.total, population),
+        population,
+        sided: "upper",
+        confidence: planned.confidence,
+      }),
+    );
+    expect(sscs.ifNoneFound).toBeNull();
+  });
+
+  it("detectionPower.cited reads the curves at the total nearest the constant-rate estimate", () => {
+    const cited = sscs.detectionPower.cited;
+    const e = sscs.extrapolated;
+    const w = sscs.window;
+    if (cited === null || e === null || w === null) throw new Error("hmcts-sscs has a window");
+    const index = sscs.detectionPower.totals.indexOf(cited.total);
+    const review = (profile: string) => sscs.detectionPower.curves.find((c) => c.profile === profile)?.review;
+    expect(cited.uniform).toBe(review("uniform")?.[index]);
+    expect(cited.endedBeforeWindow).toBe(review("ended-before-window")?.[index]);
+    const target = Math.round(e.undetected.estimate + w.found);
+    const distance = (t: number) => Math.abs(Math.log(t / target));
+    for (const t of sscs.detectionPower.totals)
+      expect(distance(cited.total)).toBeLessThanOrEqual(distance(t));
+  });
+
+  it("window.sampledFraction is reviewed ÷ population", () => {
+    expect(sscs.window?.sampledFraction).toBe(109 / 609);
   });
 });
 

@@ -4,13 +4,15 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module script without type declarations
 import { assessmentSchema, SCHEMA_PATH } from "../../scripts/result-schema.mjs";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { assessmentRecord } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 
 const committed = readFileSync(SCHEMA_PATH, "utf8");
 const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(committed));
 
 /** The record as `adequacy assess --format json` prints it. */
-const asPrinted = (input: unknown) => JSON.parse(JSON.stringify(assessInvestigation(input)));
+const asPrinted = (input: unknown) =>
+  JSON.parse(JSON.stringify(assessmentRecord(assessInvestigation(input))));
 
 describe("docs/schema/assessment.schema.json", () => {
   it("is the schema the library's types give today (regenerate: npm run schema:results)", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { detectionPlan } from "../../src/planning/detectionSampleSize.js";
+import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 
 // An assessment shows everything it can compute; a plan that cannot meet its target says why instead of
@@ -14,7 +15,7 @@ describe("an assessment never aborts because one part cannot be computed", () =>
     expect(d.probability).toBeCloseTo(0.75, 12);
     expect(d.sampleSize).toBe(d.population);
     expect(d.unreachableReason).toMatch(/0\.7500/);
-    const text = a.statements.find((s) => s.id === "adequate-plan")?.text ?? "";
+    const text = statements(a).find((s) => s.id === "adequate-plan")?.text ?? "";
     expect(text).toMatch(/no detection plan meets the target/);
     expect(text).not.toMatch(/confidence cannot/);
     expect(a.window?.affected.upper).toBeGreaterThan(0);
@@ -38,7 +39,7 @@ describe("an assessment never aborts because one part cannot be computed", () =>
     // 5 of 5 affected, 35 unreviewed: at most every one of the 40 flagged cases (exact: 5 found + 35).
     expect(a.window?.affected.upper).toBe(40);
     for (const s of a.adequatePlan.strata) expect(s.census).toBe(true);
-    expect(a.statements.find((s) => s.id === "adequate-plan")?.text).toMatch(/No review keeps/);
+    expect(statements(a).find((s) => s.id === "adequate-plan")?.text).toMatch(/No review keeps/);
   });
 
   it.each([55, 80, 109])(

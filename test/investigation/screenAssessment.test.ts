@@ -3,6 +3,7 @@ import { countInterval } from "../../src/intervals/countInterval.js";
 import { recallInterval } from "../../src/intervals/recallInterval.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { evaluateScreen } from "../../src/investigation/evaluateScreen.js";
+import { statements } from "../../src/report/statements.js";
 import { normalizeScenario, scenarioToInput } from "../../src/scenario/scenario.js";
 import { InputError } from "../../src/validation/InputError.js";
 
@@ -103,7 +104,7 @@ describe("assessInvestigation(scenario).screen", () => {
 
   it("states the elusion bound and the recall bound with their assumption", () => {
     const a = assessInvestigation(base);
-    const statement = a.statements.find((s) => s.id === "screen");
+    const statement = statements(a).find((s) => s.id === "screen");
     expect(statement?.text).toContain(
       "A review of 400 of the 9,391 cases the screen did not flag found 0 affected; if the 400 were drawn at random from them",
     );
@@ -113,7 +114,7 @@ describe("assessInvestigation(scenario).screen", () => {
     expect(statement?.text).toContain(
       "assuming reviewers recognised affected cases as well among the unflagged",
     );
-    expect(a.statements.some((s) => s.id === "adequate-plan")).toBe(true);
+    expect(statements(a).some((s) => s.id === "adequate-plan")).toBe(true);
   });
 
   it("is null without an elusion sample", () => {

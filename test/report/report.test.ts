@@ -3,6 +3,7 @@ import { assessInvestigation } from "../../src/investigation/assessInvestigation
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
+import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 import { normalizeScenario, scenarioToInput } from "../../src/scenario/scenario.js";
 
@@ -38,7 +39,7 @@ describe("buildReport(hmcts-sscs)", () => {
   });
 
   it("summarises with the assessment's own statements, so each number is the library's", () => {
-    for (const statement of sscs.statements)
+    for (const statement of statements(sscs))
       expect(markdown).toContain(statement.text.replace(/[*_[\]|#`]/g, (c) => `\\${c}`));
     expect(markdown).toContain(
       `at most ${sscs.window?.affected.upper} of the 609 flagged cases were affected`,

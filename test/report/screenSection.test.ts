@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
+import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 
 const context = {
@@ -31,7 +32,7 @@ describe("buildReport: the screen section", () => {
     const doc = buildReport(screened, context);
     const section = doc.sections.find((s) => s.id === "screen");
     expect(section?.heading).toBe("Did the screen miss affected cases?");
-    const statement = screened.statements.find((s) => s.id === "screen")?.text as string;
+    const statement = statements(screened).find((s) => s.id === "screen")?.text as string;
     expect(section?.blocks[0]).toEqual({ kind: "paragraph", text: statement });
     const chart = section?.blocks.find((b) => b.kind === "chart");
     expect(chart && "alt" in chart ? chart.alt : "").toContain(

@@ -32,7 +32,9 @@ export function assessCommand(io: Io): Command {
     handler: async (argv: ArgumentsCamelCase) => {
       const assessment = await assessmentFromArgs(argv, io);
       const { assessmentBriefing } = await import("../../report/assessmentBriefing.js");
-      writeResult(io, assessment, assessmentBriefing, argv.format);
+      const { assessmentRecord } = await import("../../report/statements.js");
+      // The JSON record carries the citable sentences too, worded by report/ from the assessment's numbers.
+      writeResult(io, assessmentRecord(assessment), assessmentBriefing, argv.format);
     },
   };
 }

@@ -90,9 +90,14 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
   if (kind === "sample-size") {
     const { planCurve } = await import("../../planning/planCurve.js");
     if (assessment) {
-      const { stratumPlanCurve } = await import("../../investigation/stratumPlanCurve.js");
       const plan = assessment.adequatePlan;
-      const chosen = stratumPlanCurve(plan, single("--stratum", argv.stratum));
+      const label = single("--stratum", argv.stratum);
+      const chosen =
+        label === undefined
+          ? assessment.sampleSizeCurve
+          : (await import("../../investigation/stratumPlanCurve.js")).stratumPlanCurve(plan, label);
+      if (chosen === null)
+        throw new InputError("--tolerable", messages.noSampleSizeCurve(plan.unreachableReason ?? ""));
       return charts.sampleSizeChart(chosen.curve, {
         ...options,
         populationLabel: `${chosen.stratum.label}${chosen.largest ? `, the ${plan.stratify} with the most cases` : ""}`,

@@ -1,7 +1,8 @@
 import { type Errors, type Field, type Group, given, libraryError, type Outcome, Reader } from "../form.js";
 import {
-  type Assessment,
+  type AssessmentRecord,
   assessInvestigation,
+  assessmentRecord,
   examples,
   type ScenarioInput,
   SELECTIONS,
@@ -321,12 +322,12 @@ function reword(detail: string, several: boolean): string {
 }
 
 /** The assessment for the inputs, or the errors to show beside the fields. */
-export function assess(state: State): Outcome<Assessment> {
+export function assess(state: State): Outcome<AssessmentRecord> {
   const { scenario, errors, blank } = scenarioOf(state);
   if (blank) return { kind: "incomplete" };
   if (!scenario) return { kind: "errors", errors };
   try {
-    return { kind: "result", result: assessInvestigation(scenario) };
+    return { kind: "result", result: assessmentRecord(assessInvestigation(scenario)) };
   } catch (error) {
     const placed = libraryError(error, assessFieldOf, errorKeys(state));
     const several = windowCount(state) > 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../../src/investigation/assessInvestigation.js";
+import { statements } from "../../../src/report/statements.js";
 import { examples } from "../../../src/scenario/examples.js";
 import { messages } from "../../../src/validation/messages.js";
 import {
@@ -86,7 +87,7 @@ describe("the assess page's inputs", () => {
       description: undefined,
     });
     expect(fromPage.window).toEqual(fromExample.window);
-    expect(fromPage.statements.map((s) => s.text)).toEqual(fromExample.statements.map((s) => s.text));
+    expect(statements(fromPage).map((s) => s.text)).toEqual(statements(fromExample).map((s) => s.text));
   });
 
   it("exampleState(family-court-documents) offers every value it states among the page's choices", () => {

@@ -1,11 +1,9 @@
-import { countInterval } from "../intervals/countInterval.js";
 import type { Sided } from "../intervals/types.js";
+import type { Assessment } from "../investigation/assessInvestigation.js";
+import type { ScreenAssessment } from "../investigation/screenAssessment.js";
 import type { MethodId } from "../methods/methodRegistry.js";
-import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
+import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
-import type { Assessment } from "./assessInvestigation.js";
-import { nearestTotals } from "./detectionPower.js";
-import { screenStatement } from "./screenStatement.js";
 
 /** A sentence a report can cite, with the number it states and what that number rests on. */
 export interface Statement {
@@ -37,7 +35,7 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * at random, as stated", "… (how they were chosen was not given)" when random is only the default, and
  * "if the 109 had been drawn at random (…)" when they were chosen by judgement or in a way not known.
  */
-function drawnAtRandom(a: Omit<Assessment, "statements">, reviewed: number): string {
+function drawnAtRandom(a: Assessment, reviewed: number): string {
   const windows = a.scenario.windows;
   const n = formatCount(reviewed);
   if (windows.some((w) => w.selection === "judgmental"))
@@ -52,12 +50,34 @@ function drawnAtRandom(a: Omit<Assessment, "statements">, reviewed: number): str
     : `if the ${n} were drawn at random, as stated`;
 }
 
+/** The assessment record `adequacy assess --format json` prints: the assessment with its statements. */
+export interface AssessmentRecord extends Assessment {
+  readonly statements: readonly Statement[];
+}
+
 /**
- * Three to six citable sentences from an assessment: what the window shows, what lies outside it under
- * the constant-rate model and under drift, what the data cannot say without an assumption, what the
- * review could detect, and what review would have been adequate.
+ * The assessment with its citable sentences, as `adequacy assess --format json` prints it.
+ *
+ * @example
+ * import { assessInvestigation, assessmentRecord, examples } from "sampling-adequacy";
+ * assessmentRecord(assessInvestigation(examples["hmcts-sscs"])).statements.length; // 6
  */
-export function statements(a: Omit<Assessment, "statements">): Statement[] {
+export function assessmentRecord(a: Assessment): AssessmentRecord {
+  return { ...a, statements: statements(a) };
+}
+
+/**
+ * Three to six citable sentences from an assessment (seven with an elusion sample): what the window
+ * shows, what lies outside it under the constant-rate model and under drift, what the data cannot say
+ * without an assumption, what the review could detect, and what review would have been adequate. Every
+ * number is a field of the assessment; this only words it. Methods: docs/methods.md, "Investigation over
+ * a time span" (Statements).
+ *
+ * @example
+ * import { assessInvestigation, examples, statements } from "sampling-adequacy";
+ * statements(assessInvestigation(examples["hmcts-sscs"]))[0]?.id; // "assumption-free" (selection not known)
+ */
+export function statements(a: Assessment): Statement[] {
   const c = formatConfidence(a.confidence);
   const tail = sidedWord(a.sided);
   const unit = a.unit;
@@ -93,14 +113,8 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
       assumption: "none",
     });
     out.push(planSentence());
-    const first = plan.strata.reduce((sum, s) => sum + s.sampleSize, 0);
-    const zeroFound = countInterval({
-      found: 0,
-      sample: Math.min(first, population),
-      population,
-      confidence: a.confidence,
-      sided: "upper",
-    });
+    const zeroFound = a.ifNoneFound;
+    if (zeroFound === null) return out;
     out.push({
       id: "if-none-found",
       text: `If that review finds no affected case among ${plural(zeroFound.sample, "case")} drawn at random, one could state with ${c} confidence that at most ${formatCount(zeroFound.upper)} of the ${formatCount(population)} (${formatPercent(zeroFound.rate.upper)}) were affected (exact hypergeometric, one-sided).`,
@@ -121,7 +135,7 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
   const windowStatement: Statement = {
     id: "window",
     text:
-      `A review of ${formatCount(w.reviewed)} of the ${formatCount(w.population)} ${unit} (${formatPercent(w.reviewed / w.population, 1)}) from ${windows} covering ${formatPercent(a.coverage.timeFraction, 1)} of the exposure period ` +
+      `A review of ${formatCount(w.reviewed)} of the ${formatCount(w.population)} ${unit} (${formatPercent(w.sampledFraction, 1)}) from ${windows} covering ${formatPercent(a.coverage.timeFraction, 1)} of the exposure period ` +
       `found ${formatCount(w.found)} affected; ${drawn}, then with ${c} confidence at most ${formatCount(w.affected.upper)} of the ${formatCount(w.population)} ${unit} were affected (exact hypergeometric${a.coverage.windows.length > 1 ? ", combined over the windows" : ""}, ${tail}) — up to ${formatCount(w.undetected.upper)} not detected.`,
     value: w.affected.upper,
     methods: [w.method],
@@ -190,19 +204,15 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
     assumption: "none",
   });
 
-  const uniform = a.detectionPower.curves.find((curve) => curve.profile === "uniform");
-  const ended = a.detectionPower.curves.find((curve) => curve.profile === "ended-before-window");
-  // The materiality, when given, is the number that matters; else the constant-rate estimate.
-  const total = s?.materiality ?? Math.max(1, Math.round(e.undetected.estimate + w.found));
-  const at = nearestTotals(a.detectionPower.totals, [total])[0] ?? 1;
-  const index = a.detectionPower.totals.indexOf(at);
-  if (uniform && ended && index >= 0) {
+  const cited = a.detectionPower.cited;
+  if (cited !== null) {
+    const at = cited.total;
     out.push({
       id: "detection",
       text:
-        `If ${plural(at, "case")} ${at === 1 ? "was" : "were"} affected, spread evenly over the exposure period, and the ${formatCount(w.reviewed)} reviewed ${random ? "were" : "had been"} drawn at random, this review would have found at least one with probability ${roughProbability(uniform.review[index] as number)}; ` +
-        `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${roughProbability(ended.review[index] as number)}, however many were affected.`,
-      value: uniform.review[index] as number,
+        `If ${plural(at, "case")} ${at === 1 ? "was" : "were"} affected, spread evenly over the exposure period, and the ${formatCount(w.reviewed)} reviewed ${random ? "were" : "had been"} drawn at random, this review would have found at least one with probability ${roughProbability(cited.uniform)}; ` +
+        `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${roughProbability(cited.endedBeforeWindow)}, however many were affected.`,
+      value: cited.uniform,
       methods: [a.detectionPower.method],
       confidence: null,
       sided: null,
@@ -212,4 +222,30 @@ export function statements(a: Omit<Assessment, "statements">): Statement[] {
   out.push(planSentence());
   if (a.screen !== null) out.splice(1, 0, screenStatement(a.screen));
   return out.slice(0, a.screen === null ? 6 : 7);
+}
+
+/** The citable sentence on the screen: what the elusion sample shows about the unflagged cases, and the recall bound. */
+export function screenStatement(screen: ScreenAssessment): Statement {
+  const c = formatConfidence(screen.confidence);
+  const e = screen.elusion;
+  const against =
+    screen.scope === "span"
+      ? "against the affected flagged cases the windows' review shows (cases flagged outside the windows can only raise it)"
+      : "against the affected flagged cases the review shows";
+  const recall =
+    screen.recall.lower > 0
+      ? `, so the screen flagged at least ${formatPercent(screen.recall.lower)} of the affected cases (${c}, ${against})`
+      : ", which is too few to bound the screen's recall above 0";
+  return {
+    id: "screen",
+    text:
+      `A review of ${formatCount(e.sample)} of the ${formatCount(e.population)} cases the screen did not flag found ${formatCount(e.found)} affected; ` +
+      `if the ${formatCount(e.sample)} were drawn at random from them, then with ${c} confidence at most ${formatCount(e.affected.upper)} unflagged cases were affected (elusion rate at most ${formatPercent(e.rate.upper)}, exact hypergeometric, ${describeSided(e.sided)})${recall}, ` +
+      "assuming reviewers recognised affected cases as well among the unflagged cases as among the flagged.",
+    value: e.affected.upper,
+    methods: [e.method, screen.recall.method],
+    confidence: screen.confidence,
+    sided: screen.sided,
+    assumption: screen.assumption,
+  };
 }

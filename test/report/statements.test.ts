@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 import type { ScenarioInput } from "../../src/scenario/scenario.js";
 
@@ -14,12 +15,12 @@ const withSelection = (selection: "random" | "judgmental" | "unknown" | undefine
   };
 };
 const text = (a: ReturnType<typeof assessInvestigation>, id: string) =>
-  a.statements.find((s) => s.id === id)?.text ?? "";
+  statements(a).find((s) => s.id === id)?.text ?? "";
 
 describe("statements(assessment) carry the random-selection assumption in the sentence", () => {
   it("with selection unknown, the assumption-free range leads and every sampling sentence is conditional", () => {
     const a = assessInvestigation(sscs);
-    expect(a.statements[0]?.id).toBe("assumption-free");
+    expect(statements(a)[0]?.id).toBe("assumption-free");
     expect(text(a, "window")).toContain(
       "found 1 affected; if the 109 had been drawn at random (how they were chosen is not known), then with 95% confidence at most 24 of the 609 flagged cases were affected",
     );
@@ -27,14 +28,14 @@ describe("statements(assessment) carry the random-selection assumption in the se
       /^If the 109 had been drawn at random \(how they were chosen is not known\) and the rate/,
     );
     expect(text(a, "detection")).toContain("and the 109 reviewed had been drawn at random");
-    for (const s of a.statements) {
+    for (const s of statements(a)) {
       if (/random sample|drawn at random/.test(s.assumption)) expect(s.text).toContain("drawn at random");
     }
   });
 
   it("with judgmental selection, says the cases were chosen by judgement", () => {
     const a = assessInvestigation(withSelection("judgmental"));
-    expect(a.statements[0]?.id).toBe("assumption-free");
+    expect(statements(a)[0]?.id).toBe("assumption-free");
     expect(text(a, "window")).toContain(
       "if the 109 had been drawn at random (they were chosen by judgement)",
     );
@@ -42,7 +43,7 @@ describe("statements(assessment) carry the random-selection assumption in the se
 
   it("with random selection only by default, says how they were chosen was not given", () => {
     const a = assessInvestigation(withSelection(undefined));
-    expect(a.statements[0]?.id).toBe("window");
+    expect(statements(a)[0]?.id).toBe("window");
     expect(text(a, "window")).toContain(
       "if the 109 were drawn at random (how they were chosen was not given), then with 95% confidence at most 24",
     );
@@ -50,7 +51,7 @@ describe("statements(assessment) carry the random-selection assumption in the se
 
   it("with random selection given, still states it", () => {
     const a = assessInvestigation(withSelection("random"));
-    expect(a.statements[0]?.id).toBe("window");
+    expect(statements(a)[0]?.id).toBe("window");
     expect(text(a, "window")).toContain("if the 109 were drawn at random, as stated, then with 95%");
   });
 });
