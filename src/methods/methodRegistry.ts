@@ -24,7 +24,7 @@ const DETECTION = "detection--detectionprobability-detectionsamplesize-adequacy-
 const SCREEN = "screen-recall-and-elusion--evaluatescreen-recallinterval-elusionsamplesize";
 const SPAN = "investigation-over-a-time-span--assessinvestigation-adequacy-assess";
 const STRATA = "stratified-attribute-appraisal--appraisestrata-adequacy-appraise";
-const TWO_STAGE = "two-stage-cluster-attribute-appraisal--appraisetwostage";
+const TWO_STAGE = "two-stage-cluster-attribute-appraisal--appraisetwostage-adequacy-appraise---unit";
 
 /** The registry. Ids are stable: they appear in JSON output and scenario-independent records. */
 export const METHOD_REGISTRY = {

@@ -209,6 +209,13 @@ export const messages = {
   verifyPassed: () => "Verdict: every file intact and every output reproduced.",
   verifyFailed: () => "Verdict: NOT verified: a file was changed or a figure was not reproduced (see above).",
   verificationFailed: (dir: string) => `the audit bundle ${dir} did not verify`,
+  twoStageAssumptions: (ratio: boolean) =>
+    `A normal approximation (RAT-STATS two-stage appraisal): it assumes the units were drawn at random and the cases within each unit at random, and its coverage is not guaranteed; with few units or rates near 0% or 100% it can fall well below the stated confidence.${ratio ? " The universe's case count was not given, so the rate is a ratio estimate and no total is projected (give --universe for one)." : ""}`,
+  twoStageDegenerate: () =>
+    "The limits have zero width: every unit found the same share and none varies within, a certainty the sample does not give; it says nothing about how many cases could be affected.",
+  twoStageOutsidePossible: () =>
+    "The approximation left the possible range and is shown cut off at its end (never below the cases found, nor above every case not found unaffected).",
+  twoStageUnit: () => "must be M,m,found or LABEL:M,m,found (cases in the unit, examined, affected)",
   twoStageTooFewUnits: (units: number) =>
     `needs at least two sampled units (the variance between units divides by n − 1); got ${units}`,
   twoStageSampleOfOne: () =>

@@ -1,10 +1,11 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import { appraiseTwoStageHandler, twoStageOptions } from "../appraiseTwoStage.js";
 import type { Command } from "../Command.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
 import { confidenceOption, formatOption, sidedOption } from "../commonOptions.js";
-import { parseNumber, single } from "../flags.js";
+import { flagName, parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { writeResult } from "../writeResult.js";
 
@@ -14,11 +15,11 @@ const STRATUM = /^(?:(.+):)?([^,:]+),([^,]+),([^,]+)$/;
 export function appraiseCommand(io: Io): Command {
   return {
     command: "appraise",
-    repeatable: ["stratum"],
+    repeatable: ["stratum", "unit"],
     describe:
       "Stratified attribute appraisal: exact bounds per stratum and a combined projection (normal and exact)",
     builder: (yargs: Argv) =>
-      caseColumnOptions(yargs)
+      twoStageOptions(caseColumnOptions(yargs))
         .option("stratum", {
           type: "string",
           describe: "A stratum as N,n,found or LABEL:N,n,found; repeat for each",
@@ -49,6 +50,10 @@ export function appraiseCommand(io: Io): Command {
           "RAT-STATS' example: projected 110, 90% limits 49 to 171 (normal)",
         )
         .example(
+          "$0 appraise --primary-units 90 --universe 4500 --unit 50,10,4 --unit 45,9,2 --unit 52,10,5",
+          "Two-stage: units (courts) drawn at random, then cases within them (RAT-STATS' estimators)",
+        )
+        .example(
           "$0 appraise --cases cases.csv --stratify quarter",
           "Strata from a case file: flagged cases reviewed per quarter",
         ),
@@ -58,6 +63,9 @@ export function appraiseCommand(io: Io): Command {
       const sidedGiven = single("--sided", argv.sided) as "two" | "upper" | undefined;
       const sided = sidedGiven ?? "two";
       if (sidedGiven === undefined) notes.push(messages.sidedDefault("appraise"));
+      if (argv.unit !== undefined) return appraiseTwoStageHandler(io, argv, sided, confidence, notes);
+      for (const key of ["primaryUnits", "universe"] as const)
+        if (argv[key] !== undefined) throw new InputError(flagName(key), messages.onlyWith("--unit"));
       const given =
         argv.stratum === undefined
           ? []
