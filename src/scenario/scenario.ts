@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import type { Sided } from "../intervals/types.js";
 import {
+  MAX_COUNT,
   requireConfidence,
   requireCount,
   requireDrift,
@@ -30,25 +31,67 @@ function described<T extends z.ZodMiniType>(schema: T, description: string): T {
   return schema.check(z.describe(description)) as T;
 }
 
+/** A whole count from `min` up to 2^53 − 1: `integer`, `minimum` and `maximum` in the JSON Schema. */
+function count(min: number) {
+  return z
+    .int({ error: (issue) => rangeText(min, MAX_COUNT, issue.input) })
+    .check(
+      z.gte(min, { error: (issue) => rangeText(min, MAX_COUNT, issue.input) }),
+      z.lte(MAX_COUNT, { error: (issue) => rangeText(min, MAX_COUNT, issue.input) }),
+    );
+}
+
+function rangeText(min: number, max: number, value: unknown): string {
+  return typeof value === "number"
+    ? messages.wholeInRange(min, max, value)
+    : messages.wrongType("a number", value);
+}
+
+/** A number in a range, each end open or closed: the JSON Schema's (exclusive) minimum and maximum. */
+function rate(range: { above?: number; atLeast?: number; below?: number; atMost?: number }) {
+  const text = (value: unknown) =>
+    typeof value !== "number"
+      ? messages.wrongType("a number", value)
+      : messages.numberInRange(
+          range.above ?? (range.atLeast as number),
+          range.above !== undefined,
+          range.below ?? (range.atMost as number),
+          range.below !== undefined,
+          value,
+        );
+  const error = (issue: { input?: unknown }) => text(issue.input);
+  return z
+    .number({ error })
+    .check(
+      range.above !== undefined ? z.gt(range.above, { error }) : z.gte(range.atLeast as number, { error }),
+      range.below !== undefined ? z.lt(range.below, { error }) : z.lte(range.atMost as number, { error }),
+    );
+}
+
+/** An interval `start/end` of `YYYY-MM-DD` or `YYYY-MM` dates, or one month: a `pattern` in the JSON Schema. */
+function interval() {
+  return z
+    .string()
+    .check(z.regex(INTERVAL, { error: (issue) => messages.intervalShape(String(issue.input)) }));
+}
+
+const INTERVAL = /^\s*\d{4}-\d{2}(?:-\d{2})?\s*(?:\/\s*\d{4}-\d{2}(?:-\d{2})?\s*)?$/;
+
 const windowSchema = z
   .strictObject({
-    period: described(z.string(), "Examined window, 'start/end' (YYYY-MM-DD or YYYY-MM), both ends included"),
+    period: described(interval(), "Examined window, 'start/end' (YYYY-MM-DD or YYYY-MM), both ends included"),
     label: z.optional(described(z.string(), "Name shown in outputs; default 'window 1', 'window 2', …")),
-    cases: z.optional(
-      described(z.number(), "All cases in the window; else pro-rated from the volume profile"),
-    ),
-    flagged: z.optional(
-      described(z.number(), "Cases flagged by a screening stage; the review sampled these"),
-    ),
-    reviewed: described(z.number(), "Cases examined in the review"),
-    found: described(z.number(), "Examined cases found affected"),
+    cases: z.optional(described(count(1), "All cases in the window; else pro-rated from the volume profile")),
+    flagged: z.optional(described(count(1), "Cases flagged by a screening stage; the review sampled these")),
+    reviewed: described(count(1), "Cases examined in the review"),
+    found: described(count(0), "Examined cases found affected"),
     unflagged: z.optional(
-      described(z.number(), "Cases the screen did not flag in the window; default cases − flagged"),
+      described(count(1), "Cases the screen did not flag in the window; default cases − flagged"),
     ),
     unflaggedReviewed: z.optional(
-      described(z.number(), "Unflagged window cases reviewed at random (an elusion sample)"),
+      described(count(1), "Unflagged window cases reviewed at random (an elusion sample)"),
     ),
-    unflaggedFound: z.optional(described(z.number(), "Reviewed unflagged window cases found affected")),
+    unflaggedFound: z.optional(described(count(0), "Reviewed unflagged window cases found affected")),
     selection: z.optional(
       described(
         z.enum(SELECTIONS),
@@ -59,11 +102,11 @@ const windowSchema = z
   .check(z.describe("An examined window"));
 
 const volumeSchema = z.strictObject({
-  period: described(z.string(), "A period 'start/end' or a month 'YYYY-MM'"),
-  cases: described(z.number(), "Cases in that period"),
+  period: described(interval(), "A period 'start/end' or a month 'YYYY-MM'"),
+  cases: described(count(0), "Cases in that period"),
   flagged: z.optional(
     described(
-      z.number(),
+      count(0),
       "Flagged cases in that period (as counted from a case file); else estimated from the windows' flag rate",
     ),
   ),
@@ -81,7 +124,7 @@ const sourceSchema = z.strictObject({
   field: described(z.string(), "The figure, e.g. 'windows[0].flagged'"),
   status: described(z.enum(PROVENANCE), "public, given, default, assumed or derived"),
   note: z.string(),
-  url: z.optional(described(z.string(), "Where the figure was published, cited in reports")),
+  url: z.optional(described(z.url(), "Where the figure was published, cited in reports")),
 });
 
 /** A figure's provenance, as a scenario's `sources` records it. */
@@ -100,46 +143,55 @@ export const scenarioSchema = z
     description: z.optional(z.string()),
     author: z.optional(described(z.string(), "Who made the analysis, cited in reports")),
     organisation: z.optional(described(z.string(), "On whose behalf, cited in reports")),
-    url: z.optional(described(z.string(), "Where the analysis is published, cited in reports")),
-    span: described(z.string(), "Exposure period: when the defect could affect cases, 'start/end'"),
-    cases: z.optional(described(z.number(), "Total cases over the span")),
+    url: z.optional(described(z.url(), "Where the analysis is published, cited in reports")),
+    span: described(interval(), "Exposure period: when the defect could affect cases, 'start/end'"),
+    cases: z.optional(described(count(1), "Total cases over the span")),
     volume: z.optional(
       described(z.array(volumeSchema), "Cases per period, covering the span; uniform when absent"),
     ),
     windows: described(z.array(windowSchema), "Examined windows (may be empty: a review still to plan)"),
     drift: z.optional(
       described(
-        z.array(z.number()),
+        z.array(rate({ above: 0, atMost: 1000 })),
         "Rate outside the windows relative to inside; default [0.5, 1, 2, 5, 10]",
       ),
     ),
     screeningSensitivity: z.optional(
-      described(z.number(), "Share of affected cases the screen flagged, (0, 1]; default 1"),
+      described(
+        rate({ above: 0, atMost: 1 }),
+        "Share of affected cases the screen flagged, (0, 1]; default 1",
+      ),
     ),
     reviewSensitivity: z.optional(
-      described(z.number(), "Chance a reviewer recognises an affected case, (0, 1]; default 1"),
+      described(
+        rate({ above: 0, atMost: 1 }),
+        "Chance a reviewer recognises an affected case, (0, 1]; default 1",
+      ),
     ),
     unflagged: z.optional(
       described(
-        z.number(),
+        count(1),
         "Cases over the span the screen did not flag (with an elusion sample across the span)",
       ),
     ),
     unflaggedReviewed: z.optional(
-      described(z.number(), "Unflagged cases over the span reviewed at random (an elusion sample)"),
+      described(count(1), "Unflagged cases over the span reviewed at random (an elusion sample)"),
     ),
-    unflaggedFound: z.optional(described(z.number(), "Reviewed unflagged cases found affected")),
+    unflaggedFound: z.optional(described(count(0), "Reviewed unflagged cases found affected")),
     confidence: z.optional(
       described(
-        z.union([z.number(), z.string()]),
+        z.union([
+          rate({ atLeast: 0.5, below: 1 }),
+          z.string().check(z.regex(/^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*%?\s*$/)),
+        ]),
         "From 0.5 up to (not including) 1, as a number (0.95) or a percentage ('95%'); default 0.95",
       ),
     ),
     sided: z.optional(described(z.enum(["upper", "two"]), "Default upper (one-sided upper bounds)")),
-    materiality: z.optional(described(z.number(), "A count of missed cases that would matter")),
+    materiality: z.optional(described(count(1), "A count of missed cases that would matter")),
     tolerable: z.optional(
       described(
-        z.number(),
+        rate({ above: 0, below: 1 }),
         "Tolerable rate for the adequate plan; default the windows' one-sided upper bound",
       ),
     ),
@@ -235,7 +287,12 @@ function pathOf(path: readonly PropertyKey[]): string {
 function structural(input: unknown): z.output<typeof scenarioSchema> {
   const parsed = scenarioSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+  // Ranges are in the schema (and so in its JSON Schema), but a value out of its range is left to
+  // normalizeScenario, whose checks also know the bounds one field sets another (found ≤ reviewed) and
+  // name them. Only the shape (unknown keys, wrong types, missing fields) is refused here.
+  const shape = parsed.error.issues.filter((issue) => !isRangeIssue(issue, input));
+  if (shape.length === 0) return input as z.output<typeof scenarioSchema>;
+  const issue = shape[0] as z.core.$ZodIssue;
   const field = pathOf(issue.path) || "scenario";
   switch (issue.code) {
     case "unrecognized_keys":
@@ -252,6 +309,23 @@ function structural(input: unknown): z.output<typeof scenarioSchema> {
     }
     default:
       throw new InputError(field, issue.message);
+  }
+}
+
+/** Whether an issue is a value outside its range (or pattern), not a wrong shape. */
+function isRangeIssue(issue: z.core.$ZodIssue, input: unknown): boolean {
+  const value = pathValue(input, issue.path);
+  switch (issue.code) {
+    case "too_small":
+    case "too_big":
+    case "invalid_format":
+      return true;
+    case "invalid_type":
+      return issue.expected === "int" && typeof value === "number";
+    case "invalid_union":
+      return typeof value === "number" || typeof value === "string";
+    default:
+      return false;
   }
 }
 

@@ -142,6 +142,10 @@ export const messages = {
       : "is not a readable .xlsx workbook",
   casesAsFile: () =>
     "--cases with a file name is read as a case file; write --case-file FILE (--cases takes the number of cases)",
+  numberInRange: (low: number, lowOpen: boolean, high: number, highOpen: boolean, value: number) =>
+    `must be ${lowOpen ? "greater than" : "at least"} ${low} and ${highOpen ? "below" : "at most"} ${high}; got ${value}`,
+  intervalShape: (text: string) =>
+    `must be an interval "start/end" of dates YYYY-MM-DD or months YYYY-MM, or one month YYYY-MM; got "${text}"`,
   sidedDefault: (command: "bound" | "appraise" | "assess") =>
     command === "assess"
       ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."
