@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, formatCount } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
@@ -13,13 +14,14 @@ export function confidenceCurveChart(a: Assessment, options: ChartOptions = {}):
   if (e === null)
     throw new RangeError("confidenceCurveChart needs an assessment with at least one reviewed window");
   const c = formatConfidence(a.confidence);
+  const reviewed = a.window?.reviewed ?? null;
   return {
     ...frame(
       `Confidence that at most a given number of affected cases went undetected in ${a.name}, under a constant rate; at ${c}, at most ${e.undetected.upper}.`,
       `${a.name}: how many could have been missed, at every confidence level`,
       [
         `Confidence that at most that many went undetected (Thatcher prediction limit, constant rate)`,
-        `At ${c}: at most ${formatCount(e.undetected.upper)} undetected among ${formatCount(e.unreviewed)} unreviewed ${a.unit}`,
+        `At ${c}, ${reviewed === null ? "" : `${drawnAtRandom(reviewed, a.scenario)}: `}at most ${formatCount(e.undetected.upper)} undetected among ${formatCount(e.unreviewed)} unreviewed ${a.unit}`,
       ],
       options,
     ),

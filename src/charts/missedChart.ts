@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, sidedWord } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
@@ -78,7 +79,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       `${a.name}: where undetected impact could be`,
       [
         `Bars: estimates; whiskers: ${c} ${sidedWord(a.sided)} upper bounds (window: exact hypergeometric; outside: Thatcher prediction limit, assuming a constant rate)`,
-        `Window: at most ${formatDecimal(a.window.affected.upper)} of ${formatDecimal(a.window.population)} ${a.unit} affected, ${formatDecimal(a.window.undetected.upper)} not detected`,
+        `Window: ${drawnAtRandom(a.window.reviewed, a.scenario)}, at most ${formatDecimal(a.window.affected.upper)} of ${formatDecimal(a.window.population)} ${a.unit} affected, ${formatDecimal(a.window.undetected.upper)} not detected`,
         `Dashed outline: with no assumption about the rest of the period, anything from ${range} is possible; it has no estimate`,
       ],
       options,

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatCount } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
@@ -39,7 +40,9 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
     ]),
   );
   const unreachable = p.curves.filter((curve) => curve.windowShare === 0).map((curve) => curve.profile);
-  const subtitle = ["Solid: the review as run; dashed: the adequate plan"];
+  const subtitle = [
+    `Solid: the review as run, ${a.window === null ? "" : `${drawnAtRandom(a.window.reviewed, a.scenario)}; `}dashed: the adequate plan, drawn at random`,
+  ];
   if (unreachable.length > 0) {
     subtitle.push(
       `Reviewing the window cannot find a problem with no affected cases in it: ${unreachable.join(" and ")} ${unreachable.length === 1 ? "lies" : "lie"} at 0%${unreachable.length > 1 ? ", one line inside the other" : ""}`,

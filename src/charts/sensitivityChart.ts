@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, formatCount, sidedWord } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
@@ -69,6 +70,7 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
   ];
   const subtitle = [
     `Dashed line and band: ${c} ${sidedWord(a.sided)} upper bound (Thatcher prediction limit); solid: estimate`,
+    ...(a.window === null ? [] : [`The bounds hold ${drawnAtRandom(a.window.reviewed, a.scenario)}`]),
   ];
   if (s.materiality !== null) {
     layers.push({

@@ -2,6 +2,7 @@ import type { Sided } from "../intervals/types.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import type { ScreenAssessment } from "../investigation/screenAssessment.js";
 import type { MethodId } from "../methods/methodRegistry.js";
+import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 
@@ -29,26 +30,6 @@ const plural = (count: number, one: string, many = `${one}s`) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/**
- * The condition every sampling statement rests on, said in the sentence itself: "if the 109 were drawn
- * at random, as stated", "… (how they were chosen was not given)" when random is only the default, and
- * "if the 109 had been drawn at random (…)" when they were chosen by judgement or in a way not known.
- */
-function drawnAtRandom(a: Assessment, reviewed: number): string {
-  const windows = a.scenario.windows;
-  const n = formatCount(reviewed);
-  if (windows.some((w) => w.selection === "judgmental"))
-    return `if the ${n} had been drawn at random (they were chosen by judgement)`;
-  if (windows.some((w) => w.selection === "unknown"))
-    return `if the ${n} had been drawn at random (how they were chosen is not known)`;
-  const defaulted = (a.scenario.sources ?? []).some(
-    (x) => x.status === "default" && /^windows\[\d+\]\.selection$/.test(x.field),
-  );
-  return defaulted
-    ? `if the ${n} were drawn at random (how they were chosen was not given)`
-    : `if the ${n} were drawn at random, as stated`;
-}
 
 /** The assessment record `adequacy assess --format json` prints: the assessment with its statements. */
 export interface AssessmentRecord extends Assessment {
@@ -129,7 +110,7 @@ export function statements(a: Assessment): Statement[] {
 
   const w = a.window;
   const random = a.scenario.windows.every((x) => x.selection === "random");
-  const drawn = drawnAtRandom(a, w.reviewed);
+  const drawn = drawnAtRandom(w.reviewed, a.scenario);
   const windowAssumption = `the ${formatCount(w.reviewed)} reviewed cases were a random sample of the ${formatCount(w.population)}${random ? "" : " — they were not shown to be, and the bound does not hold if they were not"}`;
   const windows = a.coverage.windows.length === 1 ? "a window" : `${a.coverage.windows.length} windows`;
   const windowStatement: Statement = {

@@ -148,3 +148,34 @@ function dataValues(spec: unknown): Record<string, unknown>[] {
   visit(spec);
   return rows;
 }
+
+describe("chart subtitles that state a bound say the random-selection assumption in the sentence", () => {
+  const subtitle = (spec: { title?: unknown }) => (spec.title as { subtitle: string[] }).subtitle.join(" ");
+  const unknown = "if the 109 had been drawn at random (how they were chosen is not known)";
+
+  it("missedChart(hmcts-sscs): the window's bound is conditional, as the statements say", () => {
+    expect(subtitle(missedChart(sscs))).toContain(
+      `Window: ${unknown}, at most 24 of 609 flagged cases affected, 23 not detected`,
+    );
+  });
+
+  it.each([
+    ["confidenceCurveChart", () => confidenceCurveChart(sscs)],
+    ["sensitivityChart", () => sensitivityChart(sscs)],
+    ["powerChart", () => powerChart(sscs)],
+  ] as const)("%s(hmcts-sscs) carries the same condition", (_, chart) => {
+    expect(subtitle(chart())).toContain(unknown);
+  });
+
+  it("says 'as stated' when the selection was given as random", () => {
+    const example = examples["hmcts-sscs"] as { windows: object[] };
+    const random = assessInvestigation({
+      ...example,
+      sources: [],
+      windows: example.windows.map((w) => ({ ...w, selection: "random" })),
+    });
+    expect(subtitle(missedChart(random))).toContain(
+      "Window: if the 109 were drawn at random, as stated, at most 24",
+    );
+  });
+});
