@@ -1,4 +1,5 @@
 import { countInterval } from "../intervals/countInterval.js";
+import { stratifiedCount } from "../intervals/stratifiedCount.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
@@ -51,6 +52,20 @@ export function scaleCount(count: number, sensitivity: Sensitivity, round: "up" 
   return scaled;
 }
 
+/** The joint limits over several windows, or null when they would exceed their work limit. */
+function jointLimits(
+  windows: readonly StageWindow[],
+  confidence: number,
+  sided: Sided,
+): { lower: number | null; upper: number } | null {
+  const counts = windows.map((w) => ({ population: w.stage, sample: w.reviewed, found: w.found }));
+  const alpha = tailProbability(confidence, sided);
+  const upper = stratifiedCount(counts, alpha, "upper");
+  const lower = sided === "upper" ? null : stratifiedCount(counts, alpha, "lower");
+  if (upper.method !== "joint" || (lower !== null && lower.method !== "joint")) return null;
+  return { lower: lower?.bound ?? null, upper: upper.bound };
+}
+
 /**
  * Exact inference for one window, or for several combined.
  *
@@ -58,9 +73,11 @@ export function scaleCount(count: number, sensitivity: Sensitivity, round: "up" 
  * population. When the screen or the reviewer can miss an affected case (sensitivity < 1), each affected
  * case is flagged with probability s_f and recognised, if drawn, with probability s_r, independently; the
  * count recognised is then a thinned hypergeometric draw, and the interval inverts its tails exactly
- * ({@link thinnedHypergeometricCount}). Several windows: the sum of each window's bound at confidence
- * 1 − α/m (Bonferroni), which keeps the combined statement at the stated confidence without assuming
- * anything across windows.
+ * ({@link thinnedHypergeometricCount}). Several windows: Wendell & Schmee's exact joint limits on the total
+ * ({@link stratifiedCount}), which hold at the stated confidence however the affected cases are spread over
+ * the windows; the sum of each window's bound at confidence 1 − α/m (Bonferroni) where they would exceed
+ * their work limit, or with sensitivities below 1 (the joint limits assume every affected case drawn is
+ * recognised).
  *
  * @param windows - the windows to combine
  * @param confidence - confidence level
@@ -112,10 +129,13 @@ export function windowInference(
   });
   const sum = (key: keyof Range) => each.reduce((total, r) => total + r[key], 0);
   const found = windows.reduce((total, w) => total + w.found, 0);
+  // Several windows without sensitivities: Wendell & Schmee's joint limits, unless they would exceed their
+  // work limit (then the Bonferroni sum above, and the method says so).
+  const joint = m > 1 && !sensitive ? jointLimits(windows, confidence, sided) : null;
   const affected = {
     estimate: sum("estimate"),
-    lower: sided === "upper" ? found : sum("lower"),
-    upper: sum("upper"),
+    lower: sided === "upper" ? found : (joint?.lower ?? sum("lower")),
+    upper: joint?.upper ?? sum("upper"),
   };
   const method: MethodId = sensitive
     ? m === 1
@@ -123,7 +143,9 @@ export function windowInference(
       : "window-thinned-bonferroni"
     : m === 1
       ? "hypergeometric"
-      : "window-bonferroni";
+      : joint
+        ? "window-joint"
+        : "window-bonferroni";
   const first = windows[0] as StageWindow;
   const population = windows.reduce((total, w) => total + w.stage, 0);
   const reviewed = windows.reduce((total, w) => total + w.reviewed, 0);

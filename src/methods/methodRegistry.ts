@@ -25,6 +25,7 @@ const SCREEN = "screen-recall-and-elusion--evaluatescreen-recallinterval-elusion
 const SPAN = "investigation-over-a-time-span--assessinvestigation-adequacy-assess";
 const STRATA = "stratified-attribute-appraisal--appraisestrata-adequacy-appraise";
 const TWO_STAGE = "two-stage-cluster-attribute-appraisal--appraisetwostage-adequacy-appraise---unit";
+const JOINT = "joint-limits-on-a-total-over-strata--stratifiedcount";
 
 /** The registry. Ids are stable: they appear in JSON output and scenario-independent records. */
 export const METHOD_REGISTRY = {
@@ -104,8 +105,13 @@ export const METHOD_REGISTRY = {
     reference: "Callaghan & Müller-Hansen 2020",
     anchor: SCREEN,
   },
+  "window-joint": {
+    name: "exact joint limit over the windows, ordered by the projected total (Wendell & Schmee 1996)",
+    reference: "Wendell & Schmee 1996; Buehler 1957",
+    anchor: JOINT,
+  },
   "window-bonferroni": {
-    name: "exact hypergeometric per window, Bonferroni over the windows",
+    name: "exact hypergeometric per window, Bonferroni over the windows (the joint limit would exceed its work limit)",
     reference: "Buonaccorsi 1987",
     anchor: SPAN,
   },
@@ -159,8 +165,13 @@ export const METHOD_REGISTRY = {
     reference: "HHS Office of Inspector General 2010",
     anchor: STRATA,
   },
+  "stratified-joint": {
+    name: "exact joint limits ordered by the projected total (Wendell & Schmee 1996)",
+    reference: "Wendell & Schmee 1996; Buehler 1957",
+    anchor: JOINT,
+  },
   "stratified-exact": {
-    name: "sum of exact hypergeometric bounds, Bonferroni over the strata",
+    name: "sum of exact hypergeometric bounds, Bonferroni over the strata (the joint limits would exceed their work limit)",
     reference: "Buonaccorsi 1987",
     anchor: STRATA,
   },

@@ -1,5 +1,6 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
 import { countInterval } from "../intervals/countInterval.js";
+import { stratifiedCount } from "../intervals/stratifiedCount.js";
 import type { Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
@@ -55,15 +56,26 @@ export interface StratifiedAppraisal {
       /** Zero width: every stratum found none (or all), so the approximation claims a certainty it lacks. */
       readonly degenerate: boolean;
     };
-    /** Guaranteed coverage: the sum of each stratum's exact bound at confidence 1 − α/H. */
+    /**
+     * Guaranteed coverage: Wendell & Schmee's exact joint limits (`stratified-joint`), or, where they would
+     * exceed their work limit, the sum of each stratum's exact bound at confidence 1 − α/H
+     * (`stratified-exact`, Bonferroni).
+     */
     readonly exact: {
       readonly method: MethodId;
-      /** The confidence of each stratum's bound, 1 − α/H. */
-      readonly stratumConfidence: number;
-      /** H, the strata the risk is split over. */
+      /** Bonferroni only: the confidence of each stratum's bound, 1 − α/H; null for the joint limits. */
+      readonly stratumConfidence: number | null;
+      /** H, the strata. */
       readonly strata: number;
       readonly lower: number;
       readonly upper: number;
+      /**
+       * Joint limits only: false when the search could not decide some total within its work limit and kept
+       * it (still guaranteed, possibly a few cases wider).
+       */
+      readonly decided: boolean;
+      /** Joint limits only: the projection's weights N_h/n_h were rounded to order the outcomes. */
+      readonly weightsRounded: boolean;
     };
   };
 }
@@ -74,12 +86,13 @@ export interface StratifiedAppraisal {
  * - normal approximation (RAT-STATS): projected ± z·SE, SE² = Σ N_h² (1 − n_h/N_h) p_h(1 − p_h)/(n_h − 1),
  *   which can fall below the cases found or above every unexamined case (it is then held at the range's
  *   end and flagged `outsidePossible`), and undercovers for small counts;
- * - exact with guaranteed coverage: the sum of the strata's exact bounds, each at confidence 1 − α/H
- *   (Bonferroni), which covers the total with probability at least the confidence and always lies in
- *   [found, N − (n − found)].
+ * - exact with guaranteed coverage: Wendell & Schmee's joint limits ({@link stratifiedCount}), ordered by
+ *   the projected total, which cover the total with probability at least the confidence for every
+ *   allocation and always lie in [found, N − (n − found)]; where they would exceed their work limit, the
+ *   sum of the strata's exact bounds, each at confidence 1 − α/H (Bonferroni; method `stratified-exact`).
  *
  * Reference: OIG RAT-STATS attribute appraisal (stratified); W. G. Cochran (1977), *Sampling Techniques*,
- * 3rd ed., §5.4; Buonaccorsi (1987).
+ * 3rd ed., §5.4; Wendell & Schmee (1996); Buonaccorsi (1987).
  *
  * @throws {InputError} naming the stratum and field for counts out of order
  * @example
@@ -138,6 +151,36 @@ export function appraiseStrata(options: {
   const most = population - (sample - found);
   const normalLower = sided === "upper" ? found : projected - z * standardError;
   const normalUpper = projected + z * standardError;
+  const jointOrBonferroni = (): StratifiedAppraisal["combined"]["exact"] => {
+    const counts = strata.map(({ appraisal: a }) => ({
+      population: a.population,
+      sample: a.sample,
+      found: a.found,
+    }));
+    const alpha = tailProbability(confidence, sided);
+    const upper = stratifiedCount(counts, alpha, "upper");
+    const lower = sided === "upper" ? null : stratifiedCount(counts, alpha, "lower");
+    if (upper.method === "joint" && (lower === null || lower.method === "joint")) {
+      return {
+        method: "stratified-joint",
+        stratumConfidence: null,
+        strata: H,
+        lower: lower === null ? found : lower.bound,
+        upper: upper.bound,
+        decided: upper.exact && (lower === null || lower.exact),
+        weightsRounded: upper.weightsRounded,
+      };
+    }
+    return {
+      method: "stratified-exact",
+      stratumConfidence: 1 - (1 - confidence) / H,
+      strata: H,
+      lower: sided === "upper" ? found : total((s) => s.adjusted.lower),
+      upper: total((s) => s.adjusted.upper),
+      decided: true,
+      weightsRounded: false,
+    };
+  };
   return {
     confidence,
     sided,
@@ -156,13 +199,7 @@ export function appraiseStrata(options: {
         outsidePossible: normalLower < least || normalUpper > most,
         degenerate: standardError === 0,
       },
-      exact: {
-        method: "stratified-exact",
-        stratumConfidence: 1 - (1 - confidence) / H,
-        strata: H,
-        lower: sided === "upper" ? found : total((s) => s.adjusted.lower),
-        upper: total((s) => s.adjusted.upper),
-      },
+      exact: jointOrBonferroni(),
     },
   };
 }

@@ -34,7 +34,9 @@ export function appraisalBriefing(a: StratifiedAppraisal): Briefing[] {
         ["Exact, guaranteed coverage", range(k.exact.lower, k.exact.upper)],
       ],
       notes: [
-        `Exact: ${methodName(k.exact.method)}, each of the ${formatCount(k.exact.strata)} at ${formatPercent(k.exact.stratumConfidence)} confidence; it never falls below the ${formatCount(k.found)} found nor above every unexamined case.`,
+        k.exact.stratumConfidence === null
+          ? `Exact: ${methodName(k.exact.method)}, over the ${formatCount(k.exact.strata)} strata together; it covers the total at the stated confidence however the affected cases are spread over the strata, and never falls below the ${formatCount(k.found)} found nor above every unexamined case.${k.exact.decided ? "" : " A total the search could not decide in time was kept, so a limit may be a few cases wider than the exact one."}`
+          : `Exact: ${methodName(k.exact.method)}, each of the ${formatCount(k.exact.strata)} at ${formatPercent(k.exact.stratumConfidence)} confidence; it never falls below the ${formatCount(k.found)} found nor above every unexamined case.`,
         ...(k.normal.degenerate
           ? [
               "The normal approximation has zero width: every stratum found none (or all) of its sample, and the approximation then claims a certainty the data do not give. Cite the exact limits.",

@@ -171,6 +171,27 @@ const RESULTS: readonly [string, () => unknown][] = [
         ],
       }),
   ],
+  [
+    "appraiseStrata beyond the joint limits' work limit",
+    () =>
+      appraiseStrata({
+        strata: Array.from({ length: 12 }, () => ({ population: 100_000, sample: 400, found: 40 })),
+      }),
+  ],
+  [
+    "assessInvestigation over windows beyond the joint limits' work limit",
+    () =>
+      assessInvestigation({
+        ...sscs,
+        windows: Array.from({ length: 12 }, (_, i) => ({
+          period: `20${10 + i}-01-01/20${10 + i}-03-31`,
+          flagged: 100_000,
+          reviewed: 400,
+          found: 40,
+        })),
+        span: "2010-01-01/2024-02-29",
+      }),
+  ],
 ];
 
 describe("METHOD_REGISTRY", () => {
