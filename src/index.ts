@@ -101,8 +101,13 @@ export type { GeneratorId } from "./planning/random/generatorIds.js";
 export { DEFAULT_GENERATOR, GENERATORS } from "./planning/random/generatorIds.js";
 export type { Seed } from "./planning/random/generators.js";
 export { GENERATOR_DESCRIPTIONS, MAX_DRAWS, MAX_EXPECTED_DRAWS } from "./planning/random/generators.js";
-export type { SampleSize, SampleSizeModel, SampleSizeOptions } from "./planning/sampleSize.js";
-export { SAMPLE_SIZE_MODELS, sampleSize } from "./planning/sampleSize.js";
+export type {
+  SampleSize,
+  SampleSizeModel,
+  SampleSizeOptions,
+  SampleSizePlanOutcome,
+} from "./planning/sampleSize.js";
+export { SAMPLE_SIZE_MODELS, sampleSize, sampleSizePlan } from "./planning/sampleSize.js";
 // Report: the citable sentences on an assessment's numbers
 export type { AssessmentRecord, Statement } from "./report/statements.js";
 export { assessmentRecord, statements } from "./report/statements.js";

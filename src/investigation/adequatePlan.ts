@@ -1,9 +1,8 @@
 import type { MethodId } from "../methods/methodRegistry.js";
 import { detectionPlan } from "../planning/detectionSampleSize.js";
-import { sampleSize } from "../planning/sampleSize.js";
+import { sampleSizePlan } from "../planning/sampleSize.js";
 import { calendarPeriods, type DayInterval, formatInterval, type Stratum } from "../scenario/calendar.js";
 import { formatPercent } from "../text/format.js";
-import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import type { StageModel } from "./stageModel.js";
 
@@ -83,19 +82,20 @@ export function adequatePlan(
     const population = Math.max(1, Math.round(model.stageIn(interval)));
     let size = population;
     let census = true;
-    if (reachable)
-      try {
-        size = sampleSize({
-          model: "hypergeometric",
-          population,
-          tolerable: options.tolerable,
-          confidence: options.confidence,
-          ...(options.expectedRate > 0 ? { expectedRate: options.expectedRate } : {}),
-        }).sampleSize;
+    // A tolerable rate of 100% (the windows rule out no rate below it) leaves every stratum a census.
+    if (reachable && options.tolerable < 1) {
+      const plan = sampleSizePlan({
+        model: "hypergeometric",
+        population,
+        tolerable: options.tolerable,
+        confidence: options.confidence,
+        ...(options.expectedRate > 0 ? { expectedRate: options.expectedRate } : {}),
+      });
+      if (plan.reachable) {
+        size = plan.sampleSize;
         census = size >= population;
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
       }
+    }
     return { label, period: formatInterval(interval), population, sampleSize: size, census };
   });
   const population = Math.max(1, Math.round(model.stageIn(span)));

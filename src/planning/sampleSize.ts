@@ -73,6 +73,32 @@ export interface SampleSize {
  * sampleSize({ model: "binomial", tolerable: 0.05 }).sampleSize; // 59
  */
 export function sampleSize(options: SampleSizeOptions): SampleSize {
+  const plan = sampleSizePlan(options);
+  if (!plan.reachable) throw new InputError(plan.field, plan.reason);
+  const { reachable: _, ...size } = plan;
+  return size;
+}
+
+/** A sample-size plan that may not exist: the plan, or why no sample up to the limit meets it. */
+export type SampleSizePlanOutcome =
+  | ({ readonly reachable: true } & SampleSize)
+  | {
+      readonly reachable: false;
+      /** The option to change: `tolerable`, or `expectedRate` when the search for it ran too long. */
+      readonly field: "tolerable" | "expectedRate";
+      readonly reason: string;
+    };
+
+/**
+ * As {@link sampleSize}, but when no sample up to the population (or 2^53 − 1) meets the plan it returns
+ * `reachable: false` with the reason instead of throwing, so that a caller can show a census and say why.
+ * Bad input still throws.
+ *
+ * @throws {InputError} for values out of range
+ * @example
+ * sampleSizePlan({ model: "hypergeometric", population: 20, tolerable: 0.01 }).reachable; // false
+ */
+export function sampleSizePlan(options: SampleSizeOptions): SampleSizePlanOutcome {
   const model = requireOneOf("model", options.model, SAMPLE_SIZE_MODELS);
   const tolerable = requireOpenUnit("tolerable", options.tolerable);
   const confidence = requireConfidence("confidence", options.confidence ?? 0.95);
@@ -136,15 +162,23 @@ export function sampleSize(options: SampleSizeOptions): SampleSize {
     expectedRate === undefined || model === "poisson"
       ? smallestFixed(limit, (m) => meets(allowedFor(m), m), allowedFixed)
       : smallestStepped(limit, expectedRate, meets);
+  if (n === TOO_LONG) {
+    return {
+      reachable: false,
+      field: "expectedRate",
+      reason: messages.planSearchTooLong(expectedRate as number, MAX_STEPS),
+    };
+  }
   if (n > limit) {
     const reason =
       population === undefined
         ? "the tolerable rate is too small for any feasible sample"
         : `population ${formatDecimal(population)}; even a full census is not enough`;
-    throw new InputError("tolerable", messages.planUnreachable(limit, reason));
+    return { reachable: false, field: "tolerable", reason: messages.planUnreachable(limit, reason) };
   }
   const k = allowedFor(n);
   return {
+    reachable: true,
     model,
     method,
     confidence,
@@ -178,7 +212,7 @@ function smallestFixed(limit: number, meets: (n: number) => boolean, allowed: nu
  * [⌊(a − 1)/e⌋ + 1, ⌊a/e⌋] and the answer is the larger of that range's start and n*(a). When n*(a)
  * exceeds the limit, so does every later one: no plan. The jumps shrink as the walk nears the answer,
  * geometrically at the rate (1 − e/t)/2, so an expected rate very close to the tolerable one takes
- * many steps: beyond `MAX_STEPS` the search stops with an error rather than running on.
+ * many steps: beyond `MAX_STEPS` the search stops, returning `TOO_LONG`, rather than running on.
  */
 function smallestStepped(limit: number, rate: number, meets: (k: number, n: number) => boolean): number {
   if (rate === 0) return smallestFixed(limit, (n) => meets(0, n), 0);
@@ -192,7 +226,7 @@ function smallestStepped(limit: number, rate: number, meets: (k: number, n: numb
     k = next;
     guess = smallest;
   }
-  throw new InputError("expectedRate", messages.planSearchTooLong(rate, MAX_STEPS));
+  return TOO_LONG;
 }
 
 /**
@@ -208,6 +242,9 @@ function stepsAhead(lead: number, rate: number): number {
     denominator: e.denominator - e.numerator,
   });
 }
+
+/** What the stepped search returns when it gives up. */
+const TOO_LONG = -1;
 
 /** Steps of the stepped search before it gives up: a few seconds of work at most. */
 const MAX_STEPS = 5_000;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sampleSize } from "../../src/planning/sampleSize.js";
+import { sampleSize, sampleSizePlan } from "../../src/planning/sampleSize.js";
 import { label, reference } from "../helpers/fixtures.js";
 
 interface SizeCase {
@@ -99,5 +99,21 @@ describe("sampleSize with an expected rate at the edges of floating point", () =
     expect(() => sampleSize({ model: "binomial", tolerable: 0.0001, expectedRate: 0.00009999 })).toThrow(
       /^expectedRate is too close to the tolerable rate/,
     );
+  });
+});
+
+describe("sampleSizePlan(options): the plan, or why none meets it, without throwing", () => {
+  it("returns reachable: false with the reason sampleSize throws, when even a census is not enough", () => {
+    const options = { model: "hypergeometric", population: 10, tolerable: 0.3, allowed: 5 } as const;
+    const plan = sampleSizePlan(options);
+    expect(plan.reachable).toBe(false);
+    if (plan.reachable) return;
+    expect(plan.field).toBe("tolerable");
+    expect(() => sampleSize(options)).toThrow(plan.reason);
+  });
+
+  it("is sampleSize with reachable: true when a plan exists", () => {
+    const options = { model: "binomial", tolerable: 0.05 } as const;
+    expect(sampleSizePlan(options)).toEqual({ reachable: true, ...sampleSize(options) });
   });
 });
