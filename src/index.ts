@@ -14,11 +14,11 @@ export {
   sensitivityChart,
   timelineChart,
 } from "./charts/index.js";
+// Case-level data: case files read into totals
 export type { DateFormat } from "./data/caseDate.js";
 export { caseDay } from "./data/caseDate.js";
 export type { Delimiter } from "./data/csvRecords.js";
 export { readCaseSheet } from "./data/readCaseSheet.js";
-// Case-level data, stratified appraisal, reproducible selection
 export type { CaseColumns, CaseSummary, ReadCasesOptions, RejectedRow } from "./data/readCases.js";
 export { readCases } from "./data/readCases.js";
 export type { PeriodTotals } from "./data/scenarioFromCases.js";
@@ -71,6 +71,9 @@ export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 // Methods: ids in results, names and docs anchors in the registry
 export type { MethodEntry, MethodId } from "./methods/methodRegistry.js";
 export { METHOD_IDS, METHOD_REGISTRY, methodName } from "./methods/methodRegistry.js";
+// Planning: stratified appraisal, reproducible selection (from case files too)
+export type { CaseAppraisal } from "./planning/appraiseCases.js";
+export { appraiseCases } from "./planning/appraiseCases.js";
 export type { StratifiedAppraisal, StratumAppraisal, StratumInput } from "./planning/appraiseStrata.js";
 export { appraiseStrata } from "./planning/appraiseStrata.js";
 export type {
@@ -80,6 +83,8 @@ export type {
   TwoStageMethod,
 } from "./planning/appraiseTwoStage.js";
 export { appraiseTwoStage } from "./planning/appraiseTwoStage.js";
+export type { CaseFrame, ReadCaseFrameOptions, StreamHash } from "./planning/caseFrame.js";
+export { CaseRows, readCaseFrame } from "./planning/caseFrame.js";
 // Investigation: detection power
 export type { Detection, DetectionOptions } from "./planning/detectionProbability.js";
 export { detectionProbability } from "./planning/detectionProbability.js";
@@ -108,6 +113,16 @@ export type {
   SampleSizePlanOutcome,
 } from "./planning/sampleSize.js";
 export { SAMPLE_SIZE_MODELS, sampleSize, sampleSizePlan } from "./planning/sampleSize.js";
+export type {
+  CaseSelection,
+  NumberedFrame,
+  SelectCasesOptions,
+  SelectedCase,
+  SelectionFrame,
+} from "./planning/selectCases.js";
+export { forEachSelectedCase, selectCases } from "./planning/selectCases.js";
+export type { SelectionCsvOptions } from "./report/selectionCsv.js";
+export { selectionCsv } from "./report/selectionCsv.js";
 // Report: the citable sentences on an assessment's numbers
 export type { AssessmentRecord, Statement } from "./report/statements.js";
 export { assessmentRecord, statements } from "./report/statements.js";

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { createReadStream, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { ArgumentsCamelCase } from "yargs";
 import { DATE_FORMATS, type DateFormat } from "../data/caseDate.js";
 import type { Delimiter } from "../data/csvRecords.js";
 import type { CaseColumns, CaseSummary } from "../data/readCases.js";
+import type { CaseFrame } from "../planning/caseFrame.js";
 import type { DayInterval } from "../scenario/calendar.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError, isInputError } from "../validation/InputError.js";
@@ -93,44 +93,101 @@ export async function readCaseFile(
     readonly columns: Partial<CaseColumns>;
     readonly span?: DayInterval;
     readonly skipInvalid: boolean;
-    readonly onCase?: (id: string, day: number, line: number) => void;
     readonly format?: CaseFileFormat;
   },
 ): Promise<CaseSummary> {
   const format = options.format ?? {};
-  const readOptions = {
+  const readOptions = caseReadOptions(options);
+  // Loaded before the file is opened: a stream that fails while an import is awaited has no listener yet.
+  const { readCaseSheet } = isWorkbook(path, format)
+    ? await import("../data/readCaseSheet.js")
+    : { readCaseSheet: undefined };
+  const { readCases } = await import("../data/readCases.js");
+  const summary = await openCaseFile(flag, path, format, (input) =>
+    "workbook" in input && readCaseSheet
+      ? readCaseSheet(input.workbook, {
+          ...readOptions,
+          ...(format.sheet === undefined ? {} : { sheet: format.sheet }),
+        })
+      : readCases((input as { stream: AsyncIterable<Buffer> }).stream, readOptions),
+  );
+  refuseRejected(flag, path, summary, options.skipInvalid);
+  return summary;
+}
+
+/**
+ * Reads a case file once for a selection (readCaseFrame: totals, ids and node:crypto's SHA-256 of the same
+ * bytes), from CSV, standard input or a workbook, with readCaseFile's errors and refusal of rejected rows.
+ */
+export async function readCaseFileFrame(
+  flag: string,
+  path: string,
+  options: {
+    readonly columns: Partial<CaseColumns>;
+    readonly span?: DayInterval;
+    readonly skipInvalid: boolean;
+    readonly format?: CaseFileFormat;
+  },
+): Promise<CaseFrame> {
+  const format = options.format ?? {};
+  const [{ readCaseFrame }, { createHash }] = await Promise.all([
+    import("../planning/caseFrame.js"),
+    import("node:crypto"),
+  ]);
+  const frame = await openCaseFile(flag, path, format, (input) =>
+    readCaseFrame("workbook" in input ? input.workbook : input.stream, {
+      ...caseReadOptions(options),
+      hash: createHash("sha256"),
+      ...("workbook" in input
+        ? { workbook: true, ...(format.sheet === undefined ? {} : { sheet: format.sheet }) }
+        : {}),
+    }),
+  );
+  refuseRejected(flag, path, frame.summary, options.skipInvalid);
+  return frame;
+}
+
+function caseReadOptions(options: {
+  readonly columns: Partial<CaseColumns>;
+  readonly span?: DayInterval;
+  readonly format?: CaseFileFormat;
+}) {
+  const format = options.format ?? {};
+  return {
     columns: options.columns,
     ...(options.span ? { span: options.span } : {}),
-    ...(options.onCase ? { onCase: options.onCase } : {}),
     ...(format.dateFormat ? { dateFormat: format.dateFormat } : {}),
     ...(format.delimiter ? { delimiter: format.delimiter } : {}),
   };
-  let summary: CaseSummary;
+}
+
+/** Opens a case file (`-`: standard input; a workbook: its bytes) for `read`; errors name the flag and the file. */
+async function openCaseFile<T>(
+  flag: string,
+  path: string,
+  format: CaseFileFormat,
+  read: (input: { readonly workbook: Uint8Array } | { readonly stream: AsyncIterable<Buffer> }) => Promise<T>,
+): Promise<T> {
   try {
-    if (isWorkbook(path, format)) {
-      const { readCaseSheet } = await import("../data/readCaseSheet.js");
-      summary = await readCaseSheet(readFileSync(path), {
-        ...readOptions,
-        ...(format.sheet === undefined ? {} : { sheet: format.sheet }),
-      });
-    } else {
-      const { readCases } = await import("../data/readCases.js");
-      const stream = path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-      summary = await readCases(stream, readOptions);
-    }
+    if (isWorkbook(path, format)) return await read({ workbook: readFileSync(path) });
+    return await read({
+      stream: path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 }),
+    });
   } catch (error) {
     if (isInputError(error)) throw new InputError(`${flag} ${path}`, error.detail);
     throw asReadError(flag, path, error);
   }
-  if (summary.rowsRejected > 0 && !options.skipInvalid) {
-    const listed = summary.rejected.slice(0, LISTED).map((r) => `${summary.position} ${r.line}: ${r.reason}`);
-    const more = summary.rowsRejected > LISTED ? `; and ${summary.rowsRejected - LISTED} more` : "";
-    throw new InputError(
-      flag,
-      `${path}: ${summary.rowsRejected} of ${summary.rowsRead} rows rejected (give --skip-invalid to leave them out): ${listed.join("; ")}${more}`,
-    );
-  }
-  return summary;
+}
+
+/** Refuses a file with rejected rows, listing the first with their lines (or sheet rows), unless `skipInvalid`. */
+function refuseRejected(flag: string, path: string, summary: CaseSummary, skipInvalid: boolean): void {
+  if (summary.rowsRejected === 0 || skipInvalid) return;
+  const listed = summary.rejected.slice(0, LISTED).map((r) => `${summary.position} ${r.line}: ${r.reason}`);
+  const more = summary.rowsRejected > LISTED ? `; and ${summary.rowsRejected - LISTED} more` : "";
+  throw new InputError(
+    flag,
+    `${path}: ${summary.rowsRejected} of ${summary.rowsRead} rows rejected (give --skip-invalid to leave them out): ${listed.join("; ")}${more}`,
+  );
 }
 
 /** One line saying what was read: rows read, used and rejected, with the first rejected rows. */
@@ -141,11 +198,4 @@ export function caseFileNote(path: string, summary: CaseSummary): string {
     .slice(0, LISTED)
     .map((r) => `${summary.position} ${r.line}: ${r.reason}`)
     .join("; ")}${summary.rowsRejected > LISTED ? "; …" : ""}.`;
-}
-
-/** SHA-256 of a file, streamed, as hex. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }

@@ -37,7 +37,7 @@ export function detectDelimiter(header: string): Delimiter {
  * @throws {InputError} for a quoted field that never closes, or a quoted block csv-parse rejects
  */
 export async function csvRecords(
-  source: AsyncIterable<Buffer | string>,
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   onRecord: (fields: string[], line: number) => void,
   delimiter?: Delimiter,
 ): Promise<void> {

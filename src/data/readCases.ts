@@ -77,11 +77,11 @@ const FIRST_DAY = -100_000; // earlier than any date we parse; marks "no span ye
  * ids share a 64-bit hash with probability below 3e-6 at ten million rows, so a reported duplicate is
  * all but certain, and each names the line of its first occurrence.
  *
- * @param source - the file's bytes or text, e.g. a Node read stream
+ * @param source - the file's bytes or text, e.g. a Node read stream or an array of strings
  * @throws {InputError} when the header lacks a required column
  */
 export async function readCases(
-  source: AsyncIterable<Buffer | string>,
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   options: ReadCasesOptions = {},
 ): Promise<CaseSummary> {
   return readCaseRecords((onRecord) => csvRecords(source, onRecord, options.delimiter), options, "line");

@@ -1,10 +1,15 @@
 import { methodName } from "../methods/methodRegistry.js";
+import type { CaseAppraisal } from "../planning/appraiseCases.js";
 import type { StratifiedAppraisal } from "../planning/appraiseStrata.js";
 import { describeSided, formatConfidence, formatCount, formatPercent } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import type { Briefing } from "./Briefing.js";
 
-/** The briefing for a stratified appraisal: each stratum, then the combined projection by both methods. */
-export function appraisalBriefing(a: StratifiedAppraisal): Briefing[] {
+/**
+ * The briefing for a stratified appraisal: each stratum, then the combined projection by both methods;
+ * for a case file's appraisal, the periods not sampled.
+ */
+export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Briefing[] {
   const c = formatConfidence(a.confidence);
   const range = (lower: number, upper: number) =>
     a.sided === "two"
@@ -46,6 +51,9 @@ export function appraisalBriefing(a: StratifiedAppraisal): Briefing[] {
           ? [
               `The normal approximation leaves the possible range (${formatCount(k.possible.lower)} to ${formatCount(k.possible.upper)}) and is shown cut off at its end; cite the exact limits.`,
             ]
+          : []),
+        ...("notSampled" in a && a.notSampled.periods.length > 0
+          ? [messages.periodsNotAppraised(a.notSampled.periods.map((p) => p.label))]
           : []),
       ],
     },

@@ -158,6 +158,13 @@ export const messages = {
     `asks for ${formatDecimal(draws)} cases with the spares; one selection draws at most ${formatDecimal(max)}`,
   tooManyRepeats: (generator: string, expected: number, max: number) =>
     `needs about ${formatDecimal(Math.round(expected))} draws with ${generator}, which skips repeats; it makes at most ${formatDecimal(max)}: draw fewer cases, or use the xoroshiro generator (a shuffle, which draws each case once)`,
+  noReviewedPeriod: () => "has no period with a reviewed case to appraise",
+  idsTooLong: (max: number) =>
+    `has ids of more than ${formatDecimal(max)} bytes in all, more than a selection keeps; select from a file with shorter ids or fewer rows`,
+  sizesFormat: (part: string) => `must be LABEL=n,LABEL=n; got ${quote(part)}`,
+  unknownStrata: (unknown: readonly string[], strata: readonly string[]) =>
+    `names strata that do not exist: ${unknown.join(", ")} (strata: ${strata.join(", ")})`,
+  notThisFrame: () => "is not the case file this selection was drawn from (its SHA-256 or row count differs)",
   ratStatsFrame: (frame: number, max: number) =>
     `has ${formatDecimal(frame)} cases; the rat-stats generator takes frames of at most ${formatDecimal(max)} (beyond that its 6.95 × 10^12 states are too few to reach every case about equally often)`,
   portInUse: (port: number) => `${port} is in use; give another port, or 0 for any free one`,
@@ -170,6 +177,10 @@ export const messages = {
   waldDegenerate: (found: number, sample: number) =>
     `Wald interval degenerates at ${found} of ${sample}: its width is zero, which claims certainty the data do not give; use clopper-pearson or wilson.`,
   poissonClipped: () => "the Poisson bound exceeded a rate of 1 and was clipped to 1.",
+  periodsNotAppraised: (labels: readonly string[]) =>
+    `${labels.length} period${labels.length === 1 ? "" : "s"} with cases but none reviewed, not appraised: ${
+      labels.length <= 6 ? labels.join(", ") : `${labels[0]} … ${labels.at(-1)}`
+    }. The combined figures cover the reviewed periods only.`,
   sparesShort: (stratum: string, available: number, asked: number) =>
     `stratum ${stratum} has only ${available} case${available === 1 ? "" : "s"} left after its sample, so it has ${available} spare${available === 1 ? "" : "s"}, not ${asked}.`,
   bundleStandardInput: (flag: string) =>

@@ -1,4 +1,6 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
+import type { StratifiedAppraisal } from "../../planning/appraiseStrata.js";
+import type { Stratum } from "../../scenario/calendar.js";
 import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { appraiseTwoStageHandler, twoStageOptions } from "../appraiseTwoStage.js";
@@ -73,10 +75,14 @@ export function appraiseCommand(io: Io): Command {
       const file = single("--cases", argv.cases);
       if (given.length > 0 && file !== undefined)
         throw new InputError("--stratum", messages.exclusive("--cases"));
-      let strata: { label?: string; population: number; sample: number; found: number }[];
+      let result: StratifiedAppraisal;
       if (file !== undefined) {
-        const { parseInterval } = await import("../../scenario/calendar.js");
-        const { caseColumns, caseFileFormat, readCaseFile } = await import("../caseFile.js");
+        const [{ parseInterval }, { caseColumns, caseFileFormat, readCaseFile }, { appraiseCases }] =
+          await Promise.all([
+            import("../../scenario/calendar.js"),
+            import("../caseFile.js"),
+            import("../../planning/appraiseCases.js"),
+          ]);
         const spanText = single("--span", argv.span);
         const summary = await readCaseFile("--cases", file, {
           format: caseFileFormat(argv),
@@ -84,36 +90,21 @@ export function appraiseCommand(io: Io): Command {
           ...(spanText === undefined ? {} : { span: parseInterval("--span", spanText) }),
           skipInvalid: Boolean(argv.skipInvalid),
         });
-        const { periodTotals } = await import("../../data/scenarioFromCases.js");
-        const periods = periodTotals(
-          summary,
-          single("--stratify", argv.stratify) as "month" | "quarter" | "year",
-        );
-        const sampled = periods.filter((p) => p.reviewed > 0);
-        const unsampled = periods.filter(
-          (p) => p.reviewed === 0 && (summary.hasFlagged ? p.flagged : p.cases) > 0,
-        );
-        if (sampled.length === 0)
-          throw new InputError("--cases", `${file}: no period has a reviewed case to appraise`);
-        if (unsampled.length > 0) {
-          const names =
-            unsampled.length <= 6
-              ? unsampled.map((p) => p.label).join(", ")
-              : `${unsampled[0]?.label} … ${unsampled.at(-1)?.label}`;
-          notes.push(
-            `${unsampled.length} period${unsampled.length === 1 ? "" : "s"} with cases but none reviewed, not appraised: ${names}. The combined figures cover the reviewed periods only.`,
-          );
+        try {
+          result = appraiseCases(summary, {
+            stratify: single("--stratify", argv.stratify) as Stratum,
+            sided,
+            ...(confidence === undefined ? {} : { confidence }),
+          });
+        } catch (error) {
+          if (isInputError(error) && error.field === "cases")
+            throw new InputError(`--cases ${file}`, error.detail);
+          throw error;
         }
-        strata = sampled.map((p) => ({
-          label: p.label,
-          population: summary.hasFlagged ? p.flagged : p.cases,
-          sample: p.reviewed,
-          found: p.found,
-        }));
       } else {
         if (given.length === 0)
           throw new InputError("--stratum", `${messages.required()} (or give --cases FILE)`);
-        strata = given.map((text) => {
+        const strata = given.map((text) => {
           const match = STRATUM.exec(text.trim());
           if (!match)
             throw new InputError("--stratum", `must be N,n,found or LABEL:N,n,found; got "${text}"`);
@@ -125,23 +116,22 @@ export function appraiseCommand(io: Io): Command {
             found: parseNumber("--stratum", k) as number,
           };
         });
-      }
-      const { appraiseStrata } = await import("../../planning/appraiseStrata.js");
-      const { appraisalBriefing } = await import("../../report/appraisalBriefing.js");
-      let result: ReturnType<typeof appraiseStrata>;
-      try {
-        result = appraiseStrata({ strata, sided, ...(confidence === undefined ? {} : { confidence }) });
-      } catch (error) {
-        if (isInputError(error) && file === undefined) {
-          const i = /^strata\[(\d+)\]\.(\w+)$/.exec(error.field);
-          if (i)
-            throw new InputError(
-              `--stratum (${Number(i[1]) + 1})`,
-              `${i[2]} ${error.detail.replace(/strata\[\d+\]\./g, "")}`,
-            );
+        const { appraiseStrata } = await import("../../planning/appraiseStrata.js");
+        try {
+          result = appraiseStrata({ strata, sided, ...(confidence === undefined ? {} : { confidence }) });
+        } catch (error) {
+          if (isInputError(error)) {
+            const i = /^strata\[(\d+)\]\.(\w+)$/.exec(error.field);
+            if (i)
+              throw new InputError(
+                `--stratum (${Number(i[1]) + 1})`,
+                `${i[2]} ${error.detail.replace(/strata\[\d+\]\./g, "")}`,
+              );
+          }
+          throw error;
         }
-        throw error;
       }
+      const { appraisalBriefing } = await import("../../report/appraisalBriefing.js");
       writeResult(
         io,
         result,

@@ -1,19 +1,18 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { CaseFrame } from "../../planning/caseFrame.js";
+import type { Allocation } from "../../planning/drawSample.js";
 import { DEFAULT_GENERATOR, GENERATORS, type GeneratorId } from "../../planning/random/generatorIds.js";
+import type { CaseSelection } from "../../planning/selectCases.js";
+import type { Stratum } from "../../scenario/calendar.js";
 import { requireCount } from "../../validation/checks.js";
 import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
-import { VERSION } from "../../version.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
 import { bundleOptions, numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import { generatedSeed } from "../generatedSeed.js";
 import type { Io } from "../Io.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** `adequacy select`: a reproducible random selection from a case file or a frame of N. */
 export function selectCommand(io: Io, args: readonly string[]): CommandModule {
@@ -119,7 +118,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         lowGiven === undefined
           ? 1
           : requireCount("--low", lowGiven, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-      const frame =
+      const high =
         frameGiven !== undefined
           ? requireCount("--frame", frameGiven, 1)
           : highGiven !== undefined
@@ -129,88 +128,49 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
                 low,
                 Math.min(Number.MAX_SAFE_INTEGER, low + Number.MAX_SAFE_INTEGER - 1),
                 "--low plus 2^53 − 2",
-              ) -
-              low +
-              1
+              )
             : undefined;
-      const stratify = single("--stratify", argv.stratify) as "month" | "quarter" | "year" | undefined;
+      const stratify = single("--stratify", argv.stratify) as Stratum | undefined;
       if (stratify !== undefined && file === undefined)
         throw new InputError("--stratify", "needs --cases: a frame of N has no dates");
       const generator = single("--generator", argv.generator) as GeneratorId;
       const seedGiven = single("--seed", argv.seed);
       const seed = seedGiven ?? (await generatedSeed(generator));
-      const { caseColumns, caseFileFormat, readCaseFile, sha256File } = await import("../caseFile.js");
       const spares = parseNumber("--spares", argv.spares);
       const size = parseNumber("--size", argv.size);
       const sizesText = single("--sizes", argv.sizes);
       if (size === undefined && sizesText === undefined) throw new InputError("--size", messages.required());
+      if (size !== undefined && sizesText !== undefined)
+        throw new InputError("--sizes", messages.exclusive("--size"));
+      const out = single("--out", argv.out);
 
-      const { planSelection, forEachDraw } = await import("../../planning/drawSample.js");
-      let strata: { label: string; population: number }[];
-      const columns = caseColumns(argv);
-      const skipInvalid = Boolean(argv.skipInvalid);
-      let span: { start: number; end: number } | undefined;
-      let frameNote: string;
-      let periods: { label: string; interval: { start: number; end: number } }[] = [];
+      let frame: CaseFrame | undefined;
       if (file !== undefined) {
-        const calendar = await import("../../scenario/calendar.js");
+        const [{ parseInterval }, { caseColumns, caseFileFormat, readCaseFileFrame }] = await Promise.all([
+          import("../../scenario/calendar.js"),
+          import("../caseFile.js"),
+        ]);
         const spanText = single("--span", argv.span);
-        if (spanText !== undefined) span = calendar.parseInterval("--span", spanText);
-        const summary = await readCaseFile("--cases", file, {
+        // One pass: the totals, the ids and the SHA-256 of the same bytes.
+        frame = await readCaseFileFrame("--cases", file, {
           format: caseFileFormat(argv),
-          columns,
-          ...(span ? { span } : {}),
-          skipInvalid,
+          columns: caseColumns(argv),
+          ...(spanText === undefined ? {} : { span: parseInterval("--span", spanText) }),
+          skipInvalid: Boolean(argv.skipInvalid),
         });
-        periods = stratify
-          ? calendar.calendarPeriods(summary.span, stratify)
-          : [{ label: "all", interval: summary.span }];
-        strata = periods.map(({ label, interval }) => {
-          let population = 0;
-          for (let d = interval.start; d <= interval.end; d++)
-            population += summary.daily.cases[d - summary.span.start] as number;
-          return { label, population };
-        });
-        span = summary.span;
-        frameNote = `${file}: ${summary.rowsUsed} cases (${summary.rowsRejected} rows rejected), sha256 ${await sha256File(file)}`;
-      } else {
-        strata = [{ label: "all", population: frame as number }];
-        frameNote = `cases numbered ${low} to ${low + (frame as number) - 1}`;
       }
-      let sizes: number[] | undefined;
-      if (sizesText !== undefined) {
-        if (size !== undefined) throw new InputError("--sizes", messages.exclusive("--size"));
-        const given = new Map<string, number>();
-        for (const part of sizesText.split(",")) {
-          const [label, n] = part.split("=");
-          if (!label || n === undefined)
-            throw new InputError("--sizes", `must be LABEL=n,LABEL=n; got "${part}"`);
-          // One rule for repeated values: a stratum named twice is an error, not the last value.
-          if (given.has(label.trim()))
-            throw new InputError("--sizes", messages.stratumGivenTwice(label.trim()));
-          given.set(label.trim(), parseNumber("--sizes", n.trim()) as number);
-        }
-        const unknown = [...given.keys()].filter((label) => !strata.some((s) => s.label === label));
-        if (unknown.length > 0)
-          throw new InputError(
-            "--sizes",
-            `names strata that do not exist: ${unknown.join(", ")} (strata: ${strata.map((s) => s.label).join(", ")})`,
-          );
-        sizes = strata.map((s) => given.get(s.label) ?? 0);
-      }
-      let plan: ReturnType<typeof planSelection>;
+      const { forEachSelectedCase, selectCases } = await import("../../planning/selectCases.js");
+      let selection: CaseSelection;
       try {
-        plan = planSelection({
-          strata,
+        selection = selectCases(frame ?? { low, high: high as number }, {
           seed,
           generator,
-          allocation: single("--allocation", argv.allocation) as "proportional" | "equal",
-          ...(sizes ? { sizes } : { size: size as number }),
+          allocation: single("--allocation", argv.allocation) as Allocation,
+          ...(sizesText === undefined ? { size: size as number } : { sizes: parseSizes(sizesText) }),
           ...(spares === undefined ? {} : { spares }),
+          ...(stratify === undefined ? {} : { stratify }),
         });
       } catch (error) {
-        if (isInputError(error) && /^sizes\[\d+\]$/.test(error.field))
-          throw new InputError("--sizes", error.detail);
         if (isInputError(error) && error.field === "frame")
           throw new InputError(
             file !== undefined ? "--cases" : lowGiven !== undefined ? "--high" : "--frame",
@@ -218,62 +178,40 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           );
         throw error;
       }
-      const ids = new Map<string, string>();
-      if (file !== undefined) {
-        // Second pass: the same rows in the same order, so positions within each stratum map to ids.
-        const wanted = plan.strata.map(() => new Set<number>());
-        forEachDraw(plan, (d) => wanted[d.stratum]?.add(d.position));
-        const seen = plan.strata.map(() => 0);
-        await readCaseFile("--cases", file, {
-          format: caseFileFormat(argv),
-          columns,
-          ...(span ? { span } : {}),
-          skipInvalid: true,
-          onCase: (id, day) => {
-            const h = periods.findIndex((p) => day >= p.interval.start && day <= p.interval.end);
-            const position = seen[h] as number;
-            seen[h] = position + 1;
-            if (wanted[h]?.has(position)) ids.set(`${h}:${position}`, id);
-          },
-        });
-      }
-      const header = [
-        `# sampling-adequacy ${VERSION}: random selection`,
-        `# seed: ${seed}${seedGiven === undefined ? " (generated; give --seed to repeat this selection)" : ""}`,
-        `# generator: ${plan.generator}: ${plan.description}`,
-        `# algorithm: ${plan.algorithm}`,
-        `# frame: ${frameNote}`,
-        `# strata: ${plan.strata.map((s) => `${s.label} ${s.size} of ${s.population}${s.spares ? ` + ${s.spares} spares` : ""}`).join("; ")} (${plan.allocation})`,
-        `# command: adequacy ${args.map((a) => (/^[\w./:%,=@+-]+$/.test(a) ? a : `'${a}'`)).join(" ")}`,
-        "order,id,stratum,role",
-      ];
-      // The rows are written as they are drawn, in chunks, never held all at once.
-      const writeRows = (write: (chunk: string) => void) => {
-        let chunk = `${header.join("\n")}\n`;
-        forEachDraw(plan, (d) => {
-          const id =
-            file === undefined ? String(low + d.position) : (ids.get(`${d.stratum}:${d.position}`) ?? "");
-          chunk += `${d.order},${csvField(id)},${csvField(plan.strata[d.stratum]?.label ?? "")},${d.role}\n`;
-          if (chunk.length >= 1 << 16) {
-            write(chunk);
-            chunk = "";
-          }
-        });
-        if (chunk !== "") write(chunk);
-      };
-      const out = single("--out", argv.out);
       if (seedGiven === undefined)
         io.err(`adequacy: seed ${seed} (generated); give --seed ${seed} to repeat this selection\n`);
-      for (const stratum of plan.strata) {
+      for (const stratum of selection.strata) {
         if (spares !== undefined && stratum.spares < spares)
           io.err(`adequacy: note: ${messages.sparesShort(stratum.label, stratum.spares, spares)}\n`);
       }
+      const { selectionCsv } = await import("../../report/selectionCsv.js");
+      const csvOptions = {
+        ...(file === undefined ? {} : { source: file }),
+        command: args,
+        seedGenerated: seedGiven === undefined,
+      };
+      const writeRows = (write: (chunk: string) => void) =>
+        selectionCsv(selection, (visit) => forEachSelectedCase(selection, frame, visit), csvOptions, write);
       if (out === undefined) {
         writeRows((chunk) => io.out(chunk));
         return;
       }
       writeFileAtomic("--out", out, writeRows, file === undefined ? [] : [file]);
-      io.out(`wrote ${out}: ${plan.drawCount} cases (seed ${seed})\n`);
+      io.out(`wrote ${out}: ${selection.drawCount} cases (seed ${seed})\n`);
     },
   };
+}
+
+/** --sizes LABEL=n,LABEL=n… as sizes by stratum label; a label given twice is refused. */
+function parseSizes(text: string): Record<string, number> {
+  const sizes: Record<string, number> = Object.create(null);
+  for (const part of text.split(",")) {
+    const [label, n] = part.split("=");
+    if (!label || n === undefined) throw new InputError("--sizes", messages.sizesFormat(part));
+    // One rule for repeated values: a stratum named twice is an error, not the last value.
+    if (Object.hasOwn(sizes, label.trim()))
+      throw new InputError("--sizes", messages.stratumGivenTwice(label.trim()));
+    sizes[label.trim()] = parseNumber("--sizes", n.trim()) as number;
+  }
+  return sizes;
 }

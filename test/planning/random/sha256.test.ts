@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CounterHash, digestModulo } from "../../../src/planning/random/sha256.js";
+import { CounterHash, digestModulo, Sha256 } from "../../../src/planning/random/sha256.js";
 
 const hex = (words: Int32Array) => Array.from(words, (w) => (w >>> 0).toString(16).padStart(8, "0")).join("");
 
@@ -53,5 +53,39 @@ describe("digestModulo", () => {
       ),
       { seed: 19, numRuns: 2000 },
     );
+  });
+});
+
+describe("Sha256", () => {
+  it("update(chunks).digest('hex') is node:crypto's SHA-256 of the bytes, however they are split", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 700 }),
+        fc.array(fc.integer({ min: 0, max: 700 }), { maxLength: 6 }),
+        (bytes, cuts) => {
+          const points = [
+            0,
+            ...cuts.map((c) => Math.min(c, bytes.length)).sort((a, b) => a - b),
+            bytes.length,
+          ];
+          const hash = new Sha256();
+          for (let i = 1; i < points.length; i++)
+            hash.update(bytes.subarray(points[i - 1] as number, points[i] as number));
+          expect(hash.digest("hex"), `${bytes.length} bytes cut at ${points}`).toBe(
+            createHash("sha256").update(bytes).digest("hex"),
+          );
+        },
+      ),
+      { seed: 23, numRuns: 500 },
+    );
+  });
+
+  it("matches node:crypto for every message length from 0 to 130 bytes (the padding's one- and two-block cases)", () => {
+    for (let length = 0; length <= 130; length++) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 37 + 11) & 0xff);
+      expect(new Sha256().update(bytes).digest("hex"), `length ${length}`).toBe(
+        createHash("sha256").update(bytes).digest("hex"),
+      );
+    }
   });
 });
