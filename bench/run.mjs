@@ -21,6 +21,7 @@ import {
   sampleSize,
   sampleSizeChart,
   sensitivityChart,
+  stratifiedCount,
   timelineChart,
 } from "../dist/index.js";
 
@@ -109,6 +110,67 @@ sizeCases.forEach((c, i) => {
     `  ${String(c.population).padEnd(12)} ${fmt(ours).padEnd(11)} ${fmt(p?.bisection_ms).padEnd(13)} ${ratio(p?.bisection_ms, ours).padEnd(7)} ${n}${p && p.sampleSize !== n ? ` (scipy ${p.sampleSize})` : ""}`,
   );
 });
+
+// No Python package implements Wendell & Schmee's joint limits; the brute-force reference
+// (test/fixtures/python/joint_runner.py, exact rationals over every allocation) takes about a minute for
+// their three-stratum example, so there is no peer column here.
+const jointCases = [
+  ["12 × (0 of 50 of 1,000), upper 95%", Array.from({ length: 12 }, () => [1000, 50, 0]), 0.05, "upper"],
+  [
+    "RAT-STATS 1,000/100/2 + 1,500/100/6, lower 97.5%",
+    [
+      [1000, 100, 2],
+      [1500, 100, 6],
+    ],
+    0.025,
+    "lower",
+  ],
+  [
+    "RAT-STATS 1,000/100/2 + 1,500/100/6, upper 97.5%",
+    [
+      [1000, 100, 2],
+      [1500, 100, 6],
+    ],
+    0.025,
+    "upper",
+  ],
+  [
+    "Wendell & Schmee 500/75/2 + 300/50/1 + 200/25/0, upper",
+    [
+      [500, 75, 2],
+      [300, 50, 1],
+      [200, 25, 0],
+    ],
+    0.025,
+    "upper",
+  ],
+  [
+    "1,009/97/3 + 2,003/89/5 (rounded weights), upper",
+    [
+      [1009, 97, 3],
+      [2003, 89, 5],
+    ],
+    0.025,
+    "upper",
+  ],
+  ["4 × (2 of 20 of 400), upper 95%", Array.from({ length: 4 }, () => [400, 20, 2]), 0.05, "upper"],
+  [
+    "12 × (5 of 50 of 1,000): Bonferroni fallback",
+    Array.from({ length: 12 }, () => [1000, 50, 5]),
+    0.05,
+    "upper",
+  ],
+];
+console.log("\nstratifiedCount, one limit (no Python peer: see the comment above)");
+console.log("  case                                                      ours        limit   method");
+for (const [label, rows, alpha, side] of jointCases) {
+  const strata = rows.map(([population, sample, found]) => ({ population, sample, found }));
+  const ours = medianMs(() => stratifiedCount(strata, alpha, side), { minRuns: 5, minMs: 100 });
+  const r = stratifiedCount(strata, alpha, side);
+  console.log(
+    `  ${label.padEnd(57)} ${fmt(ours).padEnd(11)} ${String(r.bound).padEnd(7)} ${r.method}${r.exact ? "" : " (kept an undecided total)"}`,
+  );
+}
 
 const recallCases = [
   {
