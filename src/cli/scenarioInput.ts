@@ -60,7 +60,7 @@ export function scenarioOptions(yargs: Argv): Argv {
     .option("window", {
       type: "string",
       describe:
-        "Examined window start/end; repeat for several, with the counts below in the same order (with a case file: the review's own window, its counts from the rows)",
+        "Examined window start/end; repeat for several, with the counts below in the same order (with a case file: the review's own window, its counts from the rows; none: no review yet, the range and the plan only)",
       requiresArg: true,
     })
     .option("window-cases", numberOption("Cases in the window [default: pro-rated from the volume]"))
@@ -294,7 +294,12 @@ function scenarioFromFlags(
     throw new InputError("--span", `${messages.required()} (or give --example NAME or --scenario FILE)`);
   }
   const periods = list(argv.window);
-  if (periods.length === 0) throw new InputError("--window", messages.required());
+  // No --window: an assessment before any review (the range and the plan). A per-window flag without a
+  // window has nothing to attach to.
+  if (periods.length === 0) {
+    const orphan = PER_WINDOW.find((name) => name !== "window" && argv[name] !== undefined);
+    if (orphan !== undefined) throw new InputError("--window", messages.requiredWith(`--${orphan}`));
+  }
   const reviewed = counts("--reviewed", argv.reviewed, periods.length);
   const found = counts("--found", argv.found, periods.length);
   const flagged = counts("--flagged", argv.flagged, periods.length);

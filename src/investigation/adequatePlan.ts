@@ -6,6 +6,9 @@ import { formatPercent } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import type { StageModel } from "./stageModel.js";
 
+/** The plan's target when neither a tolerable rate nor a materiality is given: an assumption, stated. */
+export const DEFAULT_TOLERABLE = 0.05;
+
 export interface PlanStratum {
   readonly label: string;
   readonly period: string;
@@ -20,9 +23,13 @@ export interface AdequatePlan {
   readonly method: MethodId;
   readonly stratify: Stratum;
   readonly confidence: number;
+  /** The target: each stratum's rate is to be bounded below it. */
   readonly tolerable: number;
-  /** Where the tolerable rate came from. */
+  /** Where the target came from, in words ("given", "materiality 100 of 12,622 cases", the default). */
   readonly tolerableSource: string;
+  /** How the target was set: given as a rate, from the materiality count, or the documented default. */
+  readonly target: "tolerable" | "materiality" | "default";
+  /** The rate the plan assumes each stratum has (the rate observed in the windows; 0 with none). */
   readonly expectedRate: number;
   /**
    * False when no sample keeps the bound below the tolerable rate, because the rate observed (scaled by the
@@ -53,7 +60,10 @@ export interface AdequatePlan {
 }
 
 /**
- * What review would have sufficed across the whole span.
+ * What review would have sufficed across the whole span, for a stated target: a tolerable rate, or a
+ * materiality count over the whole span (the rate materiality ÷ stage cases), or the documented default
+ * of 5% ({@link DEFAULT_TOLERABLE}). The target never depends on the confidence, so a higher confidence
+ * never needs a smaller sample.
  *
  * Per stratum (month, quarter or year): the smallest random sample whose exact one-sided upper bound
  * stays below the tolerable rate if the stratum's rate is the one observed (hypergeometric sample size,
@@ -69,6 +79,7 @@ export function adequatePlan(
     readonly confidence: number;
     readonly tolerable: number;
     readonly tolerableSource: string;
+    readonly target: AdequatePlan["target"];
     readonly expectedRate: number;
     readonly detectAffected: number;
     readonly detectAffectedSource: string;
@@ -77,9 +88,12 @@ export function adequatePlan(
 ): AdequatePlan {
   // No sample keeps a bound below the target when the rate observed already reaches it: every stratum is
   // then shown as a census, and the plan says why no plan meets the target rather than aborting.
-  const reachable = options.expectedRate < options.tolerable;
+  const reachable = options.expectedRate < options.tolerable || options.tolerable >= 1;
   const strata = calendarPeriods(span, options.stratify).map(({ label, interval }) => {
     const population = Math.max(1, Math.round(model.stageIn(interval)));
+    // A target of every case needs no review at all.
+    if (options.tolerable >= 1)
+      return { label, period: formatInterval(interval), population, sampleSize: 0, census: false };
     let size = population;
     let census = true;
     // A tolerable rate of 100% (the windows rule out no rate below it) leaves every stratum a census.
@@ -112,6 +126,7 @@ export function adequatePlan(
     confidence: options.confidence,
     tolerable: options.tolerable,
     tolerableSource: options.tolerableSource,
+    target: options.target,
     expectedRate: options.expectedRate,
     reachable,
     unreachableReason: reachable

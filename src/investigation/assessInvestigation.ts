@@ -1,5 +1,4 @@
 import { type CountInterval, countInterval } from "../intervals/countInterval.js";
-import { proportionInterval } from "../intervals/proportionInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { ceilAbove } from "../math/ceilAbove.js";
 import { ceilTimes } from "../math/wholeCount.js";
@@ -19,9 +18,8 @@ import {
 } from "../scenario/scenario.js";
 import { formatPercent } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
-import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
-import { type AdequatePlan, adequatePlan } from "./adequatePlan.js";
+import { type AdequatePlan, adequatePlan, DEFAULT_TOLERABLE } from "./adequatePlan.js";
 import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } from "./detectionPower.js";
 import {
   confidenceCurve,
@@ -226,10 +224,6 @@ export function assessInvestigation(input: unknown): Assessment {
   let window: WindowFinding | null = null;
   let extrapolated: Assessment["extrapolated"] = null;
   let sensitivityResult: Assessment["sensitivity"] = null;
-  // The plan's default target: the highest rate the windows cannot rule out for the process that
-  // produced the cases (one-sided Clopper–Pearson on the pooled reviews, scaled by the sensitivities).
-  // Not the window's finite-population bound, which is 0 after a census that found nothing.
-  let windowUpperRate: number | undefined;
   if (model.windows.length > 0) {
     window = windowInference(model.windows, confidence, sided, sensitivity);
     if (window.beyondSensitivity) {
@@ -238,16 +232,6 @@ export function assessInvestigation(input: unknown): Assessment {
       );
     }
     const stage = model.windows.reduce((sum, w) => sum + w.stage, 0);
-    const processRate = proportionInterval({
-      found: window.found,
-      sample: window.reviewed,
-      confidence,
-      sided: "upper",
-    }).upper;
-    windowUpperRate = processRate / (sensitivity.screening * sensitivity.review);
-    // When the windows cannot rule out any rate below 100%, there is no default target: the plan is then
-    // reported as unreachable (adequatePlan), not the assessment aborted.
-    windowUpperRate = Math.min(1, windowUpperRate);
     // The outside stage volume is estimated from the windows' own count when no case counts are given,
     // or when the flagged cases outside are the windows' flag rate applied to the cases there.
     const volumeEstimated = outsideStage > 0 && model.outsideStageBasis !== "given";
@@ -301,28 +285,44 @@ export function assessInvestigation(input: unknown): Assessment {
     };
   }
 
-  if (scenario.tolerable === undefined && windowUpperRate === undefined) {
-    throw new InputError("tolerable", "is required when no window was reviewed (it sets the plan's target)");
-  }
-  const tolerable = scenario.tolerable ?? (windowUpperRate as number);
+  // The plan answers a stated question whose target does not move with the confidence: the tolerable
+  // rate given, else the materiality as a share of the stage cases over the span, else the documented
+  // default (an assumption, said in every output). The window's own upper bound is not a target: it
+  // rises with the confidence and made the plan circular.
   const totalStage = model.stageIn(span);
+  const roundedStage = Math.max(1, Math.round(totalStage));
+  const target: AdequatePlan["target"] =
+    scenario.tolerable !== undefined
+      ? "tolerable"
+      : scenario.materiality !== undefined
+        ? "materiality"
+        : "default";
+  const tolerable =
+    target === "tolerable"
+      ? (scenario.tolerable as number)
+      : target === "materiality"
+        ? Math.min(1, (scenario.materiality as number) / roundedStage)
+        : DEFAULT_TOLERABLE;
+  const expectedRate = window
+    ? Math.min(1, window.found / window.reviewed / (sensitivity.screening * sensitivity.review))
+    : 0;
   const plan = adequatePlan(model, span, {
     stratify: scenario.stratify,
     confidence,
     tolerable,
+    target,
     tolerableSource:
-      scenario.tolerable !== undefined
+      target === "tolerable"
         ? "given"
-        : tolerable >= 1
-          ? "none: the windows cannot rule out any rate below 100%; give a tolerable rate for a plan"
-          : "window upper bound (Clopper–Pearson, one-sided)",
-    expectedRate: window
-      ? Math.min(1, window.found / window.reviewed / (sensitivity.screening * sensitivity.review))
-      : 0,
+        : target === "materiality"
+          ? `materiality: ${formatDecimal(scenario.materiality as number)} of ${formatDecimal(roundedStage)} ${model.unit}`
+          : "the default target of 5%, an assumption: set tolerable or materiality to state your own",
+    expectedRate,
     // D must count affected cases in the population the detection plan samples: the whole span's stage.
     ...detectionTarget(scenario.materiality, window, extrapolated, tolerable, totalStage),
     sensitivity: sensitivity.screening * sensitivity.review,
   });
+  if (plan.unreachableReason !== null) warnings.push(plan.unreachableReason);
   const extra = [scenario.materiality, window?.affected.upper, plan.detection.affected].filter(
     (t): t is number => t !== undefined,
   );

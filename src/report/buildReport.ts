@@ -124,7 +124,7 @@ function inputs(a: Assessment): Section {
     "Tolerable rate for the plan",
     formatPercent(a.adequatePlan.tolerable),
     "tolerable",
-    s.tolerable === undefined ? "derived (windows' upper bound)" : "given",
+    s.tolerable === undefined && s.materiality !== undefined ? "derived" : "given",
   );
   return {
     id: "inputs",
@@ -563,7 +563,7 @@ function methods(a: Assessment): Section {
   items.push(
     "With no assumption: the assumption-free range (Manski 1989). Without any assumption about the cases not examined, every count from none to all of them is consistent with the data; the range says so rather than guessing.",
     `Detection power: the chance that a random sample of the size reviewed contains at least one affected case, computed exactly (hypergeometric), for each way the affected cases could be spread over time. Assumes: a random sample within the examined window${a.coverage.windows.length === 1 ? "" : "s"}.`,
-    `The adequate review: the smallest random sample in each ${a.adequatePlan.stratify} whose ${c} one-sided upper bound stays below the target rate if the rate found so far holds (exact hypergeometric, the convention of AICPA 2017). ${a.scenario.tolerable === undefined ? "The target is the window's one-sided upper bound on the rate (Clopper & Pearson 1934). " : ""}Assumes: cases drawn at random within each ${a.adequatePlan.stratify}.`,
+    `The adequate review: the smallest random sample in each ${a.adequatePlan.stratify} whose ${c} one-sided upper bound stays below the target rate if the rate found so far holds (exact hypergeometric, the convention of AICPA 2017). The target is ${formatPercent(a.adequatePlan.tolerable)} (${a.adequatePlan.tolerableSource}). Assumes: cases drawn at random within each ${a.adequatePlan.stratify}.`,
   );
   return {
     id: "methods",

@@ -64,13 +64,20 @@ export function statements(a: Assessment): Statement[] {
   const unit = a.unit;
   const out: Statement[] = [];
   const plan = a.adequatePlan;
+  // The plan's target and the rate it assumes, named in its sentence whether or not a plan meets it.
+  const target = `${formatPercent(plan.tolerable)} (${plan.target === "materiality" ? `${plural(a.scenario.materiality as number, "case")} over the whole period, the materiality given` : plan.target === "tolerable" ? "the tolerable rate given" : "the default target, an assumption"})`;
+  const assumedRate =
+    plan.expectedRate > 0
+      ? `observed in the ${a.coverage.windows.length === 1 ? "window" : "windows"} (${formatPercent(plan.expectedRate)})`
+      : `of 0% (${a.window === null ? "none reviewed yet" : "none found"})`;
   const planSentence = (): Statement => ({
     id: "adequate-plan",
     text:
       (plan.reachable
-        ? `A review adequate for the whole exposure period would examine ${plural(plan.total, "case")} drawn at random across ${plural(plan.strata.length, plan.stratify)}, ` +
-          `so that each ${plan.stratify}'s rate is bounded below ${formatPercent(plan.tolerable)} with ${c} confidence; `
-        : `${plan.unreachableReason} `) +
+        ? `To show with ${c} confidence that each ${plan.stratify}'s rate of affected cases is below ${target}, ` +
+          `assuming the rate ${assumedRate} holds in every ${plan.stratify}, ` +
+          `a review adequate for the whole exposure period would examine ${plural(plan.total, "case")} drawn at random across ${plural(plan.strata.length, plan.stratify)}; `
+        : `The plan's target is a rate below ${target}, assuming the rate ${assumedRate}. ${plan.unreachableReason} `) +
       (plan.detection.reachable
         ? `or ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`
         : `and no detection plan meets the target. ${messages.detectionPlanUnreachable(formatCount(plan.detection.affected), c, formatCount(plan.detection.population), plan.detection.probability.toPrecision(4))}`),
@@ -78,8 +85,7 @@ export function statements(a: Assessment): Statement[] {
     methods: [plan.method, plan.detection.method],
     confidence: a.confidence,
     sided: "upper",
-    assumption:
-      "cases drawn at random within each period; the rate observed in the windows as the expected rate",
+    assumption: `cases drawn at random within each period; the target ${formatPercent(plan.tolerable)} (${plan.tolerableSource}); the expected rate ${formatPercent(plan.expectedRate)}`,
   });
 
   if (a.window === null || a.extrapolated === null) {

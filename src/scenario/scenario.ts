@@ -494,6 +494,11 @@ function withDefaults(raw: z.output<typeof scenarioSchema>): Source[] {
     "not given; every affected case examined assumed recognised",
   );
   add("stratify", raw.stratify === undefined, "not given; the plan is stratified by year");
+  add(
+    "tolerable",
+    raw.tolerable === undefined && raw.materiality === undefined,
+    "not given, nor a materiality; the plan's target is the default of 5%, an assumption",
+  );
   return sources;
 }
 

@@ -29,6 +29,7 @@ export const messages = {
   oneOf: (allowed: readonly string[], value: unknown) =>
     `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`,
   required: () => "is required",
+  requiredWith: (flag: string) => `is required with ${flag} (it gives the window that flag describes)`,
   giveChartKind: (kinds: readonly string[]) =>
     `give the kind of chart to draw: ${kinds.slice(0, -1).join(", ")} or ${kinds.at(-1)}`,
   keyGivenTwice: (key: string) => `the key ${quote(key)} is given more than once; give it once`,

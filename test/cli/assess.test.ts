@@ -30,7 +30,29 @@ const sscsFlags = [
   "unknown",
 ];
 
+const withStatements = (a: ReturnType<typeof assessInvestigation>) => ({ ...a, statements: statements(a) });
+
 describe("adequacy assess", () => {
+  it("--span with no --window assesses before any review: the range and the plan for the default target", async () => {
+    const r = await run("assess", "--span", "2020-01-01/2020-12-31", "--cases", "200", "--format", "json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          withStatements(
+            assessInvestigation({
+              name: "command-line scenario",
+              span: "2020-01-01/2020-12-31",
+              windows: [],
+              cases: 200,
+            }),
+          ),
+        ),
+      ),
+    );
+    expect(JSON.parse(r.stdout).adequatePlan.target).toBe("default");
+  });
+
   it("--example hmcts-sscs --format json prints the library's assessment with its statements", async () => {
     const r = await run("assess", "--example", "hmcts-sscs", "--format", "json");
     expect(r.code).toBe(0);
@@ -288,6 +310,10 @@ describe("adequacy assess", () => {
     ],
     [["--scenario", "/nonexistent/x.yaml"], '--scenario cannot read "/nonexistent/x.yaml": no such file'],
     [["--window", "2023-12", "--reviewed", "1", "--found", "0"], "--span is required"],
+    [
+      ["--span", "2020-01-01/2020-12-31", "--cases", "200", "--reviewed", "5"],
+      "--window is required with --reviewed",
+    ],
     [
       ["--example", "family-court-documents", "--tolerable", "1"],
       "--tolerable must be strictly between 0 and 1; got 1",

@@ -6,6 +6,7 @@ import { stratumPlanCurve } from "../../src/investigation/stratumPlanCurve.js";
 import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 import type { ScenarioInput } from "../../src/scenario/scenario.js";
+import { messages } from "../../src/validation/messages.js";
 import { reference } from "../helpers/fixtures.js";
 
 interface Expected {
@@ -66,8 +67,9 @@ describe("assessInvestigation(hmcts-sscs)", () => {
     expect(a.sensitivity?.tippingPoint).toBeCloseRelative(expected.tippingPoint100, 1e-12);
   });
 
-  it("plans an adequate review per year and a detection sample", () => {
-    const plan = a.adequatePlan;
+  it("plans an adequate review per year and a detection sample, for the default target of 5%", () => {
+    const plan = assessInvestigation(sscs).adequatePlan;
+    expect(plan.target).toBe("default");
     expect(plan.tolerable).toBeCloseRelative(expected.plan.tolerable, 1e-15);
     expect(
       plan.strata.map(({ label, population, sampleSize }) => ({ label, population, sampleSize })),
@@ -304,6 +306,80 @@ describe("assessInvestigation with no screen and a pro-rated window", () => {
 
   it("plans over the span's 200 cases, not 366", () => {
     expect(a.adequatePlan.strata.reduce((sum, s) => sum + s.population, 0)).toBe(200);
+  });
+
+  describe("assessInvestigation(scenario) adequate plan: a stated target", () => {
+    it("takes the target from --materiality over the whole span, and says so", () => {
+      const a = assessInvestigation({ ...sscs, materiality: 1000 });
+      const plan = a.adequatePlan;
+      expect(plan.target).toBe("materiality");
+      expect(plan.tolerable).toBe(1000 / expected.plan.detectionPopulation);
+      expect(plan.detection.affected).toBe(1000);
+      const sentence = statements(a).find((s) => s.id === "adequate-plan")?.text ?? "";
+      expect(sentence).toContain("(1,000 cases over the whole period, the materiality given)");
+      expect(sentence).toContain("assuming the rate observed in the window (0.9174%) holds in every year");
+    });
+
+    it("with neither tolerable nor materiality, states the default target as an assumption", () => {
+      const a = assessInvestigation(sscs);
+      expect(a.adequatePlan.tolerable).toBe(0.05);
+      const sentence = statements(a).find((s) => s.id === "adequate-plan")?.text ?? "";
+      expect(sentence).toContain("below 5% (the default target, an assumption)");
+      expect(a.scenario.sources?.find((s) => s.field === "tolerable")?.status).toBe("default");
+    });
+
+    it("needs a census, with a warning, when the target is not above the observed rate", () => {
+      const a = assessInvestigation({ ...sscs, materiality: 100 });
+      expect(a.adequatePlan.strata.every((s) => s.census && s.sampleSize === s.population)).toBe(true);
+      expect(a.adequatePlan.reachable).toBe(false);
+      expect(a.warnings).toContain(messages.ratePlanUnreachable("0.9174%", "0.7923%"));
+    });
+
+    // The target never moves with the confidence, so a higher confidence never needs fewer cases
+    // (the window's own upper bound as a default target did: the plan stayed at about 630 from 80% to 99%).
+    it("never falls as the confidence rises (property, seed 13)", () => {
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+          fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+          fc.constantFrom(undefined, 0.02, 0.1),
+          fc.constantFrom(undefined, 300, 2000),
+          fc.integer({ min: 0, max: 3 }),
+          (c1, c2, tolerable, materiality, found) => {
+            const [low, high] = c1 <= c2 ? [c1, c2] : [c2, c1];
+            const scenario = {
+              ...sscs,
+              windows: [{ ...(sscs.windows[0] as object), found }],
+              ...(tolerable === undefined ? {} : { tolerable }),
+              ...(materiality === undefined ? {} : { materiality }),
+            } as ScenarioInput;
+            const a = assessInvestigation({ ...scenario, confidence: low }).adequatePlan;
+            const b = assessInvestigation({ ...scenario, confidence: high }).adequatePlan;
+            expect(
+              b.total,
+              JSON.stringify({ low, high, tolerable, materiality, found }),
+            ).toBeGreaterThanOrEqual(a.total);
+            b.strata.forEach((s, i) => {
+              expect(s.sampleSize).toBeGreaterThanOrEqual(a.strata[i]?.sampleSize as number);
+            });
+          },
+        ),
+        { seed: 13, numRuns: 40 },
+      );
+    });
+
+    it("two windows at 90% need no more than one window at 95% for the same target", () => {
+      const one = assessInvestigation({ ...sscs, confidence: 0.95 }).adequatePlan.total;
+      const two = assessInvestigation({
+        ...sscs,
+        confidence: 0.9,
+        windows: [
+          { period: "2023-09-01/2023-11-30", flagged: 600, reviewed: 100, found: 1 },
+          sscs.windows[0] as ScenarioInput["windows"][number],
+        ],
+      }).adequatePlan.total;
+      expect(two).toBeLessThanOrEqual(one);
+    });
   });
 });
 

@@ -28,7 +28,7 @@ describe("an assessment never aborts because one part cannot be computed", () =>
     expect(detectionPlan({ population: 609, affected: 5 }).reachable).toBe(true);
   });
 
-  it("every reviewed case affected: the windows' Clopper–Pearson upper rate is 1, so no plan, but the rest is shown", () => {
+  it("every reviewed case affected: the rate observed (100%) is not below the target, so no plan, but the rest is shown", () => {
     const a = assessInvestigation({
       name: "all affected",
       span: "2020-12-01/2020-12-31",
@@ -40,6 +40,24 @@ describe("an assessment never aborts because one part cannot be computed", () =>
     expect(a.window?.affected.upper).toBe(40);
     for (const s of a.adequatePlan.strata) expect(s.census).toBe(true);
     expect(statements(a).find((s) => s.id === "adequate-plan")?.text).toMatch(/No review keeps/);
+  });
+
+  it("no reviewed window and no tolerable rate: the plan takes the default target of 5%, stated", () => {
+    const a = assessInvestigation({
+      name: "no review",
+      span: "2020-01-01/2020-12-31",
+      cases: 200,
+      windows: [],
+    });
+    expect(a.window).toBeNull();
+    expect(a.adequatePlan.target).toBe("default");
+    expect(a.adequatePlan.tolerable).toBe(0.05);
+    expect(a.adequatePlan.reachable).toBe(true);
+    // scipy.stats.hypergeom: the smallest n with P(X = 0 | N = 200, K = ceil(0.05 * 200) = 10, n) <= 0.05 is 51.
+    expect(a.adequatePlan.total).toBe(51);
+    expect(statements(a).find((s) => s.id === "adequate-plan")?.text).toContain(
+      "below 5% (the default target, an assumption), assuming the rate of 0% (none reviewed yet)",
+    );
   });
 
   it.each([55, 80, 109])(

@@ -6,6 +6,7 @@ import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
 import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 import { normalizeScenario, scenarioToInput } from "../../src/scenario/scenario.js";
+import { messages } from "../../src/validation/messages.js";
 
 const context = {
   version: "0.1.0",
@@ -68,8 +69,18 @@ describe("buildReport(hmcts-sscs)", () => {
     expect(markdown).not.toMatch(/\| 0\.\d{3,} \//);
   });
 
+  it("says a census is needed, with no sample-size chart, when the target is not above the observed rate", () => {
+    expect(markdown).toContain(messages.ratePlanUnreachable("0.9174%", "0.7923%"));
+    expect(markdown).not.toContain("](charts/sample-size.svg)");
+  });
+
   it("gives every chart a text alternative with its key numbers", () => {
-    const charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
+    // A target of 5% given: materiality 100 alone sets a target below the observed rate (a census, no curve).
+    const targeted = buildReport(
+      assessInvestigation({ ...examples["hmcts-sscs"], materiality: 100, tolerable: 0.05 }),
+      context,
+    );
+    const charts = targeted.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
     expect(charts.map((c) => c.id)).toEqual([
       "timeline",
       "missed",
@@ -85,7 +96,7 @@ describe("buildReport(hmcts-sscs)", () => {
     expect(alt.sensitivity).toContain(`θ = 10: estimate`);
     expect(alt["confidence-curve"]).toContain(`at 95%, at most ${sscs.extrapolated?.undetected.upper}`);
     expect(alt.power).toContain("uniform: 1 affected");
-    expect(alt["sample-size"]).toContain("reviewing 107 brings it below the target of 4.278%");
+    expect(alt["sample-size"]).toContain("reviewing 92 brings it below the target of 5%");
     expect(html).toContain(`role="img" aria-label="${alt.timeline}"`);
   });
 

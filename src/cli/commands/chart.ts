@@ -261,6 +261,7 @@ export function chartCommand(io: Io): Command {
         const kinds = KINDS.filter(
           (k) =>
             (k !== "screen" || assessment.screen !== null) &&
+            (k !== "sample-size" || assessment.sampleSizeCurve !== null) &&
             (assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size"),
         );
         const only = single("--format", argv.format) as ChartFormat | undefined;
