@@ -20,7 +20,9 @@ export function confidenceCurveChart(a: Assessment, options: ChartOptions = {}):
       `Confidence that at most a given number of affected cases went undetected in ${a.name}, under a constant rate; at ${c}, at most ${e.undetected.upper}.`,
       `${a.name}: how many could have been missed, at every confidence level`,
       [
-        `Confidence that at most that many went undetected (Thatcher prediction limit, constant rate)`,
+        a.sided === "two"
+          ? `Confidence of the two-sided range whose upper end is that many undetected (Thatcher prediction limit, constant rate)`
+          : `Confidence that at most that many went undetected (Thatcher prediction limit, constant rate)`,
         `At ${c}, ${reviewed === null ? "" : `${drawnAtRandom(reviewed, a.scenario)}: `}at most ${formatCount(e.undetected.upper)} undetected among ${formatCount(e.unreviewed)} unreviewed ${a.unit}`,
       ],
       options,

@@ -198,8 +198,12 @@ function clamp(value: number, lower: number, upper: number): number {
 /**
  * The confidence distribution of the undetected count under a constant rate: for each count y, the
  * confidence with which the Thatcher prediction limit says at most y went undetected,
- * 1 − P(X ≤ k | n + M, k + y′ + 1, n), y′ the recognisable count behind y. Reading it at the stated
- * confidence gives `extrapolated.undetected.upper`.
+ * 1 − P(X ≤ k | n + M, k + y′ + 1, n), y′ the recognisable count behind y; two-sided, the confidence of the
+ * two-sided range whose upper end is y, 1 − 2·P(X ≤ k | n + M, k + y′ + 1, n). Less the risk spent on an
+ * estimated outside volume. At y = every case not cleared (k + y′ + 1 beyond what the cases allow) it is 1:
+ * no more can have gone undetected. Reading it at the stated confidence gives
+ * `extrapolated.undetected.upper` for either sidedness: the curve first reaches the confidence at that
+ * count, which is always one of its points (as is the count before it, and its last count).
  */
 export function confidenceCurve(
   basis: ExtrapolationBasis,
@@ -210,25 +214,45 @@ export function confidenceCurve(
   const population = reviewed + unreviewed;
   const { outsideStageBounds, ...known } = basis;
   const volumeRisk = outsideStageBounds?.risk ?? 0;
+  const tails = basis.sided === "two" ? 2 : 1;
+  // The most affected cases there can be: every case but those the review cleared.
+  const most = basis.sensitivity.review === 1 ? population - reviewed + found : population;
   const top =
     predictionBounds({ ...known, confidence: 0.999, sided: "upper" }, found, reviewed, population).upper -
     found;
+  // The stated bound and the count before it, so that the curve crosses the confidence where it is stated.
+  const stated = predictionBounds(basis, found, reviewed, population).upper - found;
   const step = Math.max(1, Math.ceil(top / points));
-  const curve: { undetected: number; confidence: number }[] = [];
-  for (let y = 0; y <= top; y += step) {
-    const most = basis.sensitivity.review === 1 ? population - reviewed + found : population;
-    const tail = thinnedHypergeometricTail(
-      found,
-      population,
-      Math.min(most, found + y + 1),
-      reviewed,
-      basis.sensitivity.review,
-      "lower",
-    );
-    curve.push({
-      undetected: Math.min(basis.limits.total.upper, scaleCount(found + y, screenOnly(basis), "up") - found),
-      confidence: Math.max(0, 1 - tail - volumeRisk),
+  const ys = new Set<number>();
+  for (let y = 0; y <= top; y += step) ys.add(y);
+  for (const y of [top, stated - 1, stated]) if (y >= 0 && y <= most - found) ys.add(y);
+  return [...ys]
+    .sort((a, b) => a - b)
+    .map((y) => {
+      const affected = found + y + 1;
+      const confidence =
+        affected > most
+          ? 1
+          : Math.max(
+              0,
+              1 -
+                tails *
+                  thinnedHypergeometricTail(
+                    found,
+                    population,
+                    affected,
+                    reviewed,
+                    basis.sensitivity.review,
+                    "lower",
+                  ) -
+                volumeRisk,
+            );
+      return {
+        undetected: Math.min(
+          basis.limits.total.upper,
+          scaleCount(found + y, screenOnly(basis), "up") - found,
+        ),
+        confidence,
+      };
     });
-  }
-  return curve;
 }

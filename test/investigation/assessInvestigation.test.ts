@@ -405,3 +405,54 @@ describe("assessInvestigation(scenario) with a window equal to the span", () => 
     expect(negativeZeros).toEqual([]);
   });
 });
+
+// Expected values: runner.py, confidence_curve_cases (exact hypergeometric tails in mpmath, the outside
+// volume by an exact binomial search), written from docs/methods.md, not from this code.
+interface CurveCase {
+  name: string;
+  sided: "upper" | "two";
+  population: number;
+  undetectedUpper: number;
+  curve: Record<string, number>;
+}
+const curves = reference<CurveCase[]>("confidence-curve.json");
+
+describe("assessInvestigation(scenario) confidence curve", () => {
+  const check = (curve: readonly { undetected: number; confidence: number }[], ref: CurveCase) => {
+    for (const point of curve) {
+      const expected = ref.curve[String(point.undetected)];
+      expect(expected, `${ref.name}: no reference for ${point.undetected}`).toBeDefined();
+      expect(point.confidence, `${ref.name} at ${point.undetected}`).toBeCloseRelative(
+        expected as number,
+        1e-10,
+      );
+    }
+  };
+
+  it("--sided two crosses the confidence at the reported two-sided bound (hmcts-sscs: 717), not the one-sided one", () => {
+    const ref = curves.find((c) => c.sided === "two") as CurveCase;
+    const e = assessInvestigation({ ...sscs, sided: "two" }).extrapolated;
+    expect(e?.undetected.upper).toBe(ref.undetectedUpper);
+    const curve = e?.confidenceCurve ?? [];
+    check(curve, ref);
+    const first = curve.findIndex((p) => p.confidence >= 0.95);
+    expect(curve[first]?.undetected).toBe(ref.undetectedUpper);
+    expect(curve[first - 1]?.undetected).toBe(ref.undetectedUpper - 1);
+  });
+
+  it("reaches 1 at every unreviewed case (2 of 3 reviewed of 40, the window the whole span: 37)", () => {
+    const ref = curves.find((c) => c.sided === "upper") as CurveCase;
+    const a = assessInvestigation({
+      name: "all unreviewed",
+      span: "2020-12-01/2020-12-31",
+      windows: [{ period: "2020-12-01/2020-12-31", flagged: 40, reviewed: 3, found: 2 }],
+      tolerable: 0.99,
+    });
+    const curve = a.extrapolated?.confidenceCurve ?? [];
+    check(curve, ref);
+    expect(curve.at(-1)).toEqual({ undetected: 37, confidence: 1 });
+    expect(a.extrapolated?.undetected.upper).toBe(ref.undetectedUpper);
+    const first = curve.findIndex((p) => p.confidence >= 0.95);
+    expect(curve[first]?.undetected).toBe(ref.undetectedUpper);
+  });
+});
