@@ -1,3 +1,4 @@
+import { largestRemainder, roundOf } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { detectionPlan } from "../planning/detectionSampleSize.js";
 import { sampleSizePlan } from "../planning/sampleSize.js";
@@ -89,8 +90,19 @@ export function adequatePlan(
   // No sample keeps a bound below the target when the rate observed already reaches it: every stratum is
   // then shown as a census, and the plan says why no plan meets the target rather than aborting.
   const reachable = options.expectedRate < options.tolerable || options.tolerable >= 1;
-  const strata = calendarPeriods(span, options.stratify).map(({ label, interval }) => {
-    const population = Math.max(1, Math.round(model.stageIn(interval)));
+  // Whole strata that add up to the span's stage cases, rounded exactly (largest remainders): rounded one
+  // by one they could add up to more cases than there are (2,443 + 2,449 + … = 12,623 of 12,622).
+  const periods = calendarPeriods(span, options.stratify);
+  const spanStage = roundOf(model.stageInExact(span));
+  const populations = largestRemainder(
+    periods.map(({ interval }) => model.stageInExact(interval)),
+    spanStage,
+  );
+  const strata = periods.map(({ label, interval }, i) => {
+    const population = populations[i] as number;
+    // A period with no cases needs no review.
+    if (population === 0)
+      return { label, period: formatInterval(interval), population, sampleSize: 0, census: false };
     // A target of every case needs no review at all.
     if (options.tolerable >= 1)
       return { label, period: formatInterval(interval), population, sampleSize: 0, census: false };
@@ -112,7 +124,7 @@ export function adequatePlan(
     }
     return { label, period: formatInterval(interval), population, sampleSize: size, census };
   });
-  const population = Math.max(1, Math.round(model.stageIn(span)));
+  const population = Math.max(1, spanStage);
   const affected = Math.min(population, Math.max(1, options.detectAffected));
   const detection = detectionPlan({
     population,

@@ -1,7 +1,6 @@
 import { type CountInterval, countInterval } from "../intervals/countInterval.js";
 import type { Sided } from "../intervals/types.js";
-import { ceilAbove } from "../math/ceilAbove.js";
-import { ceilTimes } from "../math/wholeCount.js";
+import { ceilOf, ceilTimes, floorOf, roundOf, sum, toNumber } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import {
   calendarPeriods,
@@ -148,7 +147,10 @@ export function assessInvestigation(input: unknown): Assessment {
   };
 
   const spanDays = daysIn(span);
-  const outsideStage = model.gaps.reduce((sum, g) => sum + model.stageIn(g), 0);
+  // Whole counts of the outside cases are decided on exact fractions of the volume (see stageModel).
+  const outsideStageExact = sum(model.gaps.map((g) => model.stageInExact(g)));
+  const outsideStage = toNumber(outsideStageExact);
+  const outsideStageWhole = ceilOf(outsideStageExact);
   const examinedDays = model.windows.reduce((sum, w) => sum + w.days, 0);
   const windowVolume = model.windows.reduce(
     (sum, w) => sum + (model.casesKnown ? (model.casesIn(w.period) as number) : w.days),
@@ -175,7 +177,7 @@ export function assessInvestigation(input: unknown): Assessment {
     }),
   };
 
-  const outsideCases = model.gaps.reduce((sum, g) => sum + (model.casesIn(g) ?? 0), 0);
+  const outsideCases = floorOf(sum(model.gaps.flatMap((g) => model.casesInExact(g) ?? [])));
   const allCases = sensitivity.screening < 1;
   const unit = allCases ? "cases" : model.unit;
 
@@ -196,20 +198,20 @@ export function assessInvestigation(input: unknown): Assessment {
     const windowStage = model.windows.reduce((sum, w) => sum + w.stage, 0);
     warnings.push(
       messages.flaggedOutsideEstimated(
-        formatDecimal(Math.round(outsideStage)),
+        formatDecimal(roundOf(outsideStageExact)),
         formatPercent(windowStage / windowCases),
       ),
     );
   }
   if (!model.casesKnown && model.windows.length > 0 && outsideStage > 0) {
     warnings.push(
-      `No case volumes are given: the ${model.unit} outside the windows (${formatDecimal(Math.round(outsideStage))}) are estimated by assuming the same number per day as in the windows.`,
+      `No case volumes are given: the ${model.unit} outside the windows (${formatDecimal(roundOf(outsideStageExact))}) are estimated by assuming the same number per day as in the windows.`,
     );
   }
 
   const unrestricted = unrestrictedRange(
     model.windows,
-    model.casesKnown ? Math.floor(outsideCases) : ceilAbove(outsideStage),
+    model.casesKnown ? outsideCases : outsideStageWhole,
     model.casesKnown ? "cases" : model.unit,
     confidence,
     sided,
@@ -238,6 +240,7 @@ export function assessInvestigation(input: unknown): Assessment {
     const basis: ExtrapolationBasis = {
       windows: model.windows,
       outsideStage,
+      outsideStageWhole,
       ...(volumeEstimated
         ? {
             outsideStageBounds: outsideVolumeBounds(stage, stage / (stage + outsideStage), confidence, sided),
@@ -261,7 +264,7 @@ export function assessInvestigation(input: unknown): Assessment {
       outsideVolumeBounds: volumeBounds
         ? { lower: volumeBounds.lower, upper: volumeBounds.upper, riskShare: VOLUME_RISK_SHARE }
         : null,
-      unreviewed: stage - window.reviewed + ceilAbove(outsideStage),
+      unreviewed: stage - window.reviewed + outsideStageWhole,
       undetected: atOne.undetected,
       outside: outsideUnderConstantRate(basis),
       confidenceCurve: confidenceCurve(basis),
@@ -289,8 +292,8 @@ export function assessInvestigation(input: unknown): Assessment {
   // rate given, else the materiality as a share of the stage cases over the span, else the documented
   // default (an assumption, said in every output). The window's own upper bound is not a target: it
   // rises with the confidence and made the plan circular.
-  const totalStage = model.stageIn(span);
-  const roundedStage = Math.max(1, Math.round(totalStage));
+  const totalStageExact = model.stageInExact(span);
+  const roundedStage = Math.max(1, roundOf(totalStageExact));
   const target: AdequatePlan["target"] =
     scenario.tolerable !== undefined
       ? "tolerable"
@@ -319,7 +322,7 @@ export function assessInvestigation(input: unknown): Assessment {
           : "the default target of 5%, an assumption: set tolerable or materiality to state your own",
     expectedRate,
     // D must count affected cases in the population the detection plan samples: the whole span's stage.
-    ...detectionTarget(scenario.materiality, window, extrapolated, tolerable, totalStage),
+    ...detectionTarget(scenario.materiality, window, extrapolated, tolerable, ceilOf(totalStageExact)),
     sensitivity: sensitivity.screening * sensitivity.review,
   });
   if (plan.unreachableReason !== null) warnings.push(plan.unreachableReason);
@@ -330,7 +333,7 @@ export function assessInvestigation(input: unknown): Assessment {
     model,
     span,
     planDraws(span, scenario.stratify, plan),
-    totalsGrid(Math.round(totalStage), extra),
+    totalsGrid(roundOf(totalStageExact), extra),
     sensitivity.screening * sensitivity.review,
     // The total a sentence cites: the materiality when given, else the constant-rate estimate of the
     // affected cases over the span.
@@ -382,7 +385,7 @@ function detectionTarget(
   window: WindowFinding | null,
   extrapolated: Assessment["extrapolated"],
   tolerable: number,
-  totalStage: number,
+  wholeStage: number,
 ): { detectAffected: number; detectAffectedSource: string } {
   if (materiality !== undefined) return { detectAffected: materiality, detectAffectedSource: "materiality" };
   if (window && extrapolated) {
@@ -393,7 +396,7 @@ function detectionTarget(
     };
   }
   return {
-    detectAffected: ceilTimes(Math.ceil(totalStage), tolerable),
+    detectAffected: ceilTimes(wholeStage, tolerable),
     detectAffectedSource: "tolerable rate × cases over the whole span",
   };
 }

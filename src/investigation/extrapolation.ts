@@ -2,8 +2,8 @@ import { thinnedHypergeometricTail } from "../distributions/thinnedHypergeometri
 import { countInterval } from "../intervals/countInterval.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
-import { ceilAbove } from "../math/ceilAbove.js";
 import { firstTrue } from "../math/firstTrue.js";
+import { ceilOf, ceilTimes, ratio } from "../math/wholeCount.js";
 import type { OutsideVolumeBounds } from "./outsideVolume.js";
 import type { StageWindow } from "./stageModel.js";
 import type { Bounds } from "./unrestrictedRange.js";
@@ -27,6 +27,8 @@ export interface ExtrapolationBasis {
   readonly windows: readonly StageWindow[];
   /** Stage cases outside the windows (estimated; not necessarily whole). */
   readonly outsideStage: number;
+  /** ⌈outsideStage⌉, decided exactly: the whole outside cases bounded over when the volume is known. */
+  readonly outsideStageWhole: number;
   /**
    * The assumption-free ranges: no model-based figure may claim more than they allow (every outside case,
    * plus what the window's own sampling bound allows) or less than the window alone shows.
@@ -59,16 +61,27 @@ export interface ExtrapolationBasis {
  * predictions", JRSS B 26(2), 176–210.
  */
 export function undetectedUnderDrift(basis: ExtrapolationBasis, drift: number): DriftRow {
-  const { found, reviewed, unreviewedInside } = pooled(basis.windows);
   const volume = outsideStageRange(basis);
-  const unreviewed = unreviewedInside + ceilAbove(drift * volume.upper);
+  // θ × the whole outside cases, θ taken as the decimal it prints as, rounded up exactly.
+  return atEffectiveVolume(basis, drift, ceilTimes(volume.upper, drift), ceilTimes(volume.lower, drift));
+}
+
+/** The drift row with the outside volume θ·O already made whole (upper, and lower for a lower bound). */
+function atEffectiveVolume(
+  basis: ExtrapolationBasis,
+  drift: number,
+  effectiveUpper: number,
+  effectiveLower: number,
+): DriftRow {
+  const { found, reviewed, unreviewedInside } = pooled(basis.windows);
+  const unreviewed = unreviewedInside + effectiveUpper;
   const { lower: floor, upper: cap } = basis.limits.total;
   const ci = predictionBounds(
     basis,
     found,
     reviewed,
     reviewed + unreviewed,
-    reviewed + unreviewedInside + ceilAbove(drift * volume.lower),
+    reviewed + unreviewedInside + effectiveLower,
   );
   const rate = found / reviewed;
   const estimate =
@@ -118,22 +131,28 @@ export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
 export function tippingPoint(basis: ExtrapolationBasis, materiality: number): number | null {
   if (basis.outsideStage <= 0) return null;
   // The bound is taken over the most outside cases allowed when the volume is estimated.
-  const volume = basis.outsideStageBounds?.upper ?? basis.outsideStage;
+  const { lower: least, upper: volume } = outsideStageRange(basis);
   if (volume <= 0) return null;
+  // The whole effective volume is searched directly, so θ·O is never re-derived from a rounded θ.
   const reaches = (effective: number) =>
-    undetectedUnderDrift(basis, effective / volume).undetected.upper >= materiality;
+    atEffectiveVolume(
+      basis,
+      effective / volume,
+      effective,
+      ceilOf(ratio(BigInt(effective) * BigInt(least), volume)),
+    ).undetected.upper >= materiality;
   if (reaches(0)) return 0;
   const { found, reviewed } = pooled(basis.windows);
   const atOne = countInterval({
     found,
     sample: reviewed,
-    population: reviewed + Math.ceil(volume),
+    population: reviewed + volume,
     confidence: basis.confidence,
     sided: "upper",
   });
   const maxDrift = 1 / Math.max(atOne.rate.upper, 1e-12);
   const limit = Math.min(Number.MAX_SAFE_INTEGER / 4, Math.ceil(maxDrift * volume));
-  const effective = firstTrue(1, limit, reaches, Math.ceil(volume));
+  const effective = firstTrue(1, limit, reaches, volume);
   return effective > limit ? null : effective / volume;
 }
 
@@ -174,8 +193,7 @@ function predictionBounds(
 /** The outside stage cases to bound over: the estimate rounded up, or its bounds when it is estimated. */
 function outsideStageRange(basis: ExtrapolationBasis): { lower: number; upper: number } {
   if (basis.outsideStageBounds) return basis.outsideStageBounds;
-  const whole = ceilAbove(basis.outsideStage);
-  return { lower: whole, upper: whole };
+  return { lower: basis.outsideStageWhole, upper: basis.outsideStageWhole };
 }
 
 /** The screen's share still to scale by: the reviewer's is inside the thinned bound. */

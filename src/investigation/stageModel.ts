@@ -1,3 +1,16 @@
+import {
+  add,
+  divide,
+  type Fraction,
+  floorOf,
+  multiply,
+  ratio,
+  roundOf,
+  subtract,
+  sum,
+  toNumber,
+  wholeFraction,
+} from "../math/wholeCount.js";
 import { type DayInterval, daysIn, overlapDays, uncovered } from "../scenario/calendar.js";
 import type { Scenario, Selection } from "../scenario/scenario.js";
 import { MAX_COUNT } from "../validation/checks.js";
@@ -14,6 +27,8 @@ export interface StageWindow {
   readonly days: number;
   /** All cases in the window: given, or pro-rated from the volume (then not necessarily whole). */
   readonly cases?: number;
+  /** ⌊cases⌋, decided exactly (pro-rated cases that are 63 exactly are 63, not 62.999… in floating point). */
+  readonly wholeCases?: number;
   readonly casesProRated: boolean;
   /** The population the review sampled: flagged cases, else the window's cases (whole). */
   readonly stage: number;
@@ -45,8 +60,12 @@ export interface StageModel {
   readonly gaps: readonly DayInterval[];
   /** Cases in an interval; undefined when no case counts are given. */
   casesIn(interval: DayInterval): number | undefined;
+  /** Cases in an interval as an exact fraction, for rounding to whole cases; undefined as `casesIn`. */
+  casesInExact(interval: DayInterval): Fraction | undefined;
   /** Stage cases in an interval (estimated outside the windows). */
   stageIn(interval: DayInterval): number;
+  /** Stage cases in an interval as an exact fraction, for rounding to whole cases. */
+  stageInExact(interval: DayInterval): Fraction;
   /** Relative volume per day of the span (cases per day, or 1 per day when unknown). */
   readonly dailyVolume: Float64Array;
 }
@@ -67,19 +86,34 @@ export function stageModel(scenario: Scenario): StageModel {
     casesKnown = false;
     dailyVolume.fill(1);
   }
-  const prefix = new Float64Array(spanDays + 1);
-  for (let d = 0; d < spanDays; d++) prefix[d + 1] = (prefix[d] as number) + (dailyVolume[d] as number);
-  const volumeIn = (interval: DayInterval) =>
-    (prefix[interval.end - span.start + 1] as number) - (prefix[interval.start - span.start] as number);
-  const casesIn = (interval: DayInterval) => (casesKnown ? volumeIn(interval) : undefined);
+  // Volumes are exact fractions (whole cases × days shared ÷ days of the period), so that whole counts are
+  // decided exactly: 149 + 70 × 12/120 cases is 156, where summing per-day volumes gave 155.99999999999997.
+  const volumeIn = (interval: DayInterval): Fraction => {
+    if (scenario.volume) {
+      return sum(
+        scenario.volume.flatMap((entry) => {
+          const shared = overlapDays(entry.period, interval);
+          return shared === 0 ? [] : [ratio(BigInt(entry.cases) * BigInt(shared), daysIn(entry.period))];
+        }),
+      );
+    }
+    const days = overlapDays(span, interval);
+    return scenario.cases === undefined
+      ? wholeFraction(days)
+      : ratio(BigInt(scenario.cases) * BigInt(days), spanDays);
+  };
+  const casesInExact = (interval: DayInterval) => (casesKnown ? volumeIn(interval) : undefined);
+  const casesIn = (interval: DayInterval) => (casesKnown ? toNumber(volumeIn(interval)) : undefined);
 
-  if (volumeIn(span) > MAX_COUNT) {
+  const spanVolume = toNumber(volumeIn(span));
+  if (spanVolume > MAX_COUNT) {
     const field = scenario.volume ? "volume" : "cases";
-    throw new InputError(field, messages.totalBeyondCount(volumeIn(span)));
+    throw new InputError(field, messages.totalBeyondCount(spanVolume));
   }
   const windows: StageWindow[] = scenario.windows.map((w, i) => {
-    const cases = w.cases ?? casesIn(w.period);
-    const stage = w.flagged ?? Math.round(cases as number);
+    const exact = w.cases === undefined ? casesInExact(w.period) : wholeFraction(w.cases);
+    const cases = exact === undefined ? undefined : toNumber(exact);
+    const stage = w.flagged ?? roundOf(exact as Fraction);
     if (w.flagged === undefined && w.cases === undefined && cases !== undefined && w.reviewed > stage) {
       // Named here, where the pro-rating is known, rather than as the count bound's sample > population.
       throw new InputError(
@@ -91,7 +125,7 @@ export function stageModel(scenario: Scenario): StageModel {
       label: w.label,
       period: w.period,
       days: daysIn(w.period),
-      ...(cases === undefined ? {} : { cases }),
+      ...(exact === undefined ? {} : { cases: toNumber(exact), wholeCases: floorOf(exact) }),
       casesProRated: w.cases === undefined && cases !== undefined,
       stage,
       reviewed: w.reviewed,
@@ -103,10 +137,17 @@ export function stageModel(scenario: Scenario): StageModel {
   const windowStage = windows.reduce((sum, w) => sum + w.stage, 0);
   // Stage cases per unit of volume, from the windows: the flag rate when cases are known (1 without a
   // screen), else stage cases per day.
-  const windowVolume = windows.reduce((sum, w) => sum + (casesKnown ? (w.cases as number) : w.days), 0);
+  const windowVolume = sum(
+    scenario.windows.map((w) =>
+      casesKnown && w.cases !== undefined ? wholeFraction(w.cases) : volumeIn(w.period),
+    ),
+  );
   // Without a screen every case is a stage case, outside the windows as well: the rate is exactly 1, not
   // the windows' whole-numbered stage over their pro-rated (fractional) cases.
-  const stagePerVolume = windows.length === 0 || (casesKnown && !screened) ? 1 : windowStage / windowVolume;
+  const stagePerVolume =
+    windows.length === 0 || (casesKnown && !screened)
+      ? wholeFraction(1)
+      : divide(wholeFraction(windowStage), windowVolume);
   const flaggedCounted = scenario.volume?.every((v) => v.flagged !== undefined) === true && screened;
   const outsideStageBasis: OutsideStageBasis = flaggedCounted
     ? "given"
@@ -118,29 +159,31 @@ export function stageModel(scenario: Scenario): StageModel {
   // The profile's flagged counts, spread evenly over each period's days; the windows agree with them
   // (normalizeScenario checks), so they are used inside the windows too. Summed per period, so that
   // whole periods give whole counts exactly.
-  const flaggedIn = (interval: DayInterval) =>
-    (scenario.volume ?? []).reduce((sum, entry) => {
-      const shared = overlapDays(entry.period, interval);
-      if (shared === 0) return sum;
-      const days = daysIn(entry.period);
-      return (
-        sum + (shared === days ? (entry.flagged as number) : ((entry.flagged as number) * shared) / days)
-      );
-    }, 0);
-  const stageIn = (interval: DayInterval) => {
+  const flaggedIn = (interval: DayInterval): Fraction =>
+    sum(
+      (scenario.volume ?? []).flatMap((entry) => {
+        const shared = overlapDays(entry.period, interval);
+        return shared === 0
+          ? []
+          : [ratio(BigInt(entry.flagged as number) * BigInt(shared), daysIn(entry.period))];
+      }),
+    );
+  const stageInExact = (interval: DayInterval): Fraction => {
     if (flaggedCounted) return flaggedIn(interval);
-    let inside = 0;
-    let insideVolume = 0;
+    const inside: Fraction[] = [];
+    const insideVolume: Fraction[] = [];
     for (const w of windows) {
       const shared = overlapDays(w.period, interval);
       if (shared === 0) continue;
-      inside += (w.stage * shared) / w.days;
-      insideVolume += volumeIn({
-        start: Math.max(w.period.start, interval.start),
-        end: Math.min(w.period.end, interval.end),
-      });
+      inside.push(ratio(BigInt(w.stage) * BigInt(shared), w.days));
+      insideVolume.push(
+        volumeIn({
+          start: Math.max(w.period.start, interval.start),
+          end: Math.min(w.period.end, interval.end),
+        }),
+      );
     }
-    return inside + stagePerVolume * (volumeIn(interval) - insideVolume);
+    return add(sum(inside), multiply(stagePerVolume, subtract(volumeIn(interval), sum(insideVolume))));
   };
   return {
     unit: screened ? "flagged cases" : "cases",
@@ -152,7 +195,9 @@ export function stageModel(scenario: Scenario): StageModel {
       windows.map((w) => w.period),
     ),
     casesIn,
-    stageIn,
+    casesInExact,
+    stageIn: (interval: DayInterval) => toNumber(stageInExact(interval)),
+    stageInExact,
     dailyVolume,
   };
 }

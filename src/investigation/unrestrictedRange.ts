@@ -37,7 +37,7 @@ export function unrestrictedRange(
   let upper = 0;
   const adjusted = 1 - (1 - confidence) / Math.max(1, windows.length);
   for (const w of windows) {
-    const unflagged = w.cases === undefined ? 0 : Math.max(0, Math.floor(w.cases) - w.stage);
+    const unflagged = w.wholeCases === undefined ? 0 : Math.max(0, w.wholeCases - w.stage);
     if (w.selection === "random") {
       const finding = windowInference([w], adjusted, sided, sensitivity);
       lower += finding.undetected.lower;

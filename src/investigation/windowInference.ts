@@ -2,7 +2,7 @@ import { countInterval } from "../intervals/countInterval.js";
 import { stratifiedCount } from "../intervals/stratifiedCount.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
-import { ceilAbove } from "../math/ceilAbove.js";
+import { ceilOf, decimalFraction, divide, floorOf, multiply, wholeFraction } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import type { StageWindow } from "./stageModel.js";
 
@@ -45,11 +45,13 @@ export interface Sensitivity {
 export function scaleCount(count: number, sensitivity: Sensitivity, round: "up" | "down" | "none"): number {
   const factor = 1 / (sensitivity.screening * sensitivity.review);
   if (factor === 1) return count;
-  const scaled = count * factor;
-  // Ignore rounding noise of 1e-9 so that exact multiples stay whole.
-  if (round === "up") return ceilAbove(scaled);
-  if (round === "down") return Math.floor(scaled + 1e-9);
-  return scaled;
+  if (round === "none") return count * factor;
+  // A whole count over the sensitivities as the decimals they print as, rounded exactly: 7 ÷ 0.7 is 10.
+  const exact = divide(
+    wholeFraction(count),
+    multiply(decimalFraction(sensitivity.screening), decimalFraction(sensitivity.review)),
+  );
+  return round === "up" ? ceilOf(exact) : floorOf(exact);
 }
 
 /** The joint limits over several windows, or null when they would exceed their work limit. */
@@ -96,7 +98,7 @@ export function windowInference(
     const adjusted = 1 - (1 - confidence) / m;
     // At most every case in scope (all cases when the screen can miss, else the stage), less the cases
     // the review cleared — which are certain only when the reviewer cannot miss.
-    const scope = sensitivity.screening < 1 ? Math.max(w.stage, Math.floor(w.cases ?? w.stage)) : w.stage;
+    const scope = sensitivity.screening < 1 ? Math.max(w.stage, w.wholeCases ?? w.stage) : w.stage;
     const cap = scope - (sensitivity.review === 1 ? w.reviewed - w.found : 0);
     if (!sensitive) {
       const ci = countInterval({

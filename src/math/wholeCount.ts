@@ -35,25 +35,25 @@ export function wholeFraction(count: number | bigint): Fraction {
   return { numerator: BigInt(count), denominator: 1n };
 }
 
-/** a × b, exactly. */
+/** a × b, exactly, in lowest terms. */
 export function multiply(a: Fraction, b: Fraction): Fraction {
-  return { numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator };
+  return lowest({ numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator });
 }
 
-/** a + b, exactly. */
+/** a + b, exactly, in lowest terms. */
 export function add(a: Fraction, b: Fraction): Fraction {
-  return {
+  return lowest({
     numerator: a.numerator * b.denominator + b.numerator * a.denominator,
     denominator: a.denominator * b.denominator,
-  };
+  });
 }
 
-/** a − b, exactly (the caller keeps it non-negative). */
+/** a − b, exactly, in lowest terms (the caller keeps it non-negative). */
 export function subtract(a: Fraction, b: Fraction): Fraction {
-  return {
+  return lowest({
     numerator: a.numerator * b.denominator - b.numerator * a.denominator,
     denominator: a.denominator * b.denominator,
-  };
+  });
 }
 
 /** ⌊f⌋ as a number (exact up to 2^53 − 1). */
@@ -99,4 +99,68 @@ export function ceilTimes(count: number, rate: number): number {
 export function floorOver(k: number, rate: number): number {
   const r = decimalFraction(rate);
   return floorOf({ numerator: BigInt(k) * r.denominator, denominator: r.numerator });
+}
+
+/** n / d for whole n ≥ 0 and d > 0, exactly, in lowest terms. */
+export function ratio(numerator: number | bigint, denominator: number | bigint): Fraction {
+  return lowest({ numerator: BigInt(numerator), denominator: BigInt(denominator) });
+}
+
+/** a ÷ b, exactly (b > 0). */
+export function divide(a: Fraction, b: Fraction): Fraction {
+  return lowest({ numerator: a.numerator * b.denominator, denominator: a.denominator * b.numerator });
+}
+
+/** −1, 0 or 1 as a is below, equal to or above b, decided exactly. */
+export function compare(a: Fraction, b: Fraction): number {
+  const left = a.numerator * b.denominator;
+  const right = b.numerator * a.denominator;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** The sum of fractions, exactly, in lowest terms. */
+export function sum(parts: readonly Fraction[]): Fraction {
+  return parts.reduce(add, { numerator: 0n, denominator: 1n });
+}
+
+/**
+ * Whole parts that sum to `total` from exact shares that sum to about it: each share rounded down, and the
+ * cases left over given one each to the shares with the largest remainders, the earlier first on a tie
+ * (Hamilton's largest-remainder method, decided exactly). So strata rounded one by one can never add up to
+ * more cases than the whole (2,443 + 2,449 + … = 12,623 of 12,622).
+ *
+ * @example
+ * largestRemainder([ratio(7, 2), ratio(7, 2), ratio(3, 1)], 10); // [4, 3, 3]
+ */
+export function largestRemainder(shares: readonly Fraction[], total: number): number[] {
+  const parts = shares.map(floorOf);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = shares
+    .map((share, i) => ({ i, rest: subtract(share, wholeFraction(parts[i] as number)) }))
+    .sort((a, b) => compare(b.rest, a.rest) || a.i - b.i);
+  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) {
+    const i = (order[j] as { i: number }).i;
+    parts[i] = (parts[i] as number) + 1;
+  }
+  for (let j = order.length - 1; left < 0; j = (j - 1 + order.length) % order.length) {
+    const i = (order[j] as { i: number }).i;
+    if ((parts[i] as number) > 0) {
+      parts[i] = (parts[i] as number) - 1;
+      left++;
+    }
+  }
+  return parts;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** f in lowest terms, so that sums over many periods keep small denominators. */
+function lowest(f: Fraction): Fraction {
+  const g = gcd(f.numerator, f.denominator);
+  return g <= 1n ? f : { numerator: f.numerator / g, denominator: f.denominator / g };
 }

@@ -3,7 +3,7 @@ import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
 import { affectedBounds, type ScreenStratum } from "../intervals/recallInterval.js";
 import { exceeds } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
-import { floorCount } from "../math/floorCount.js";
+import { decimalFraction, floorOf, multiply, ratio, wholeFraction } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { requireConfidence, requireCount, requireOpenUnit } from "../validation/checks.js";
@@ -85,7 +85,7 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
     const maxElusion = requireOpenUnit("maxElusion", options.maxElusion);
     target = "elusion";
     targetField = "maxElusion";
-    tolerableAffected = floorCount(maxElusion * unflagged);
+    tolerableAffected = floorOf(multiply(decimalFraction(maxElusion), wholeFraction(unflagged)));
   } else if (options.recall !== undefined) {
     const recall = requireOpenUnit("recall", options.recall);
     if (options.flagged === undefined) throw new InputError("flagged", messages.required(), ["recall"]);
@@ -109,7 +109,9 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
     flaggedAffected = affectedBounds({ population, sample, found }, 1 - sideConfidence).lower;
     target = "recall";
     targetField = "recall";
-    tolerableAffected = floorCount((flaggedAffected * (1 - recall)) / recall);
+    // ⌊F(1 − r)/r⌋ with r the decimal it prints as: a recall of 0.8 over 40 found allows exactly 10 missed.
+    const r = decimalFraction(recall);
+    tolerableAffected = floorOf(ratio(BigInt(flaggedAffected) * (r.denominator - r.numerator), r.numerator));
   } else {
     throw new InputError("maxElusion", messages.needsOneOf(["maxElusion", "recall"]), [
       "maxElusion",

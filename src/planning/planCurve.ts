@@ -1,6 +1,6 @@
 import { countInterval } from "../intervals/countInterval.js";
 import { proportionInterval } from "../intervals/proportionInterval.js";
-import { ceilAbove } from "../math/ceilAbove.js";
+import { ceilTimes } from "../math/wholeCount.js";
 import { type SampleSize, sampleSize } from "./sampleSize.js";
 
 export interface PlanCurve {
@@ -20,8 +20,10 @@ export interface PlanCurve {
  */
 export function planCurve(options: Parameters<typeof sampleSize>[0], points = 80): PlanCurve {
   const plan = sampleSize(options);
-  // max(0, ·) keeps an allowed count of 0 from rounding to −0.
-  const found = Math.max(0, ceilAbove(plan.allowed));
+  // The whole count found: the allowed count, or ⌈n × expected rate⌉ exactly where it is not whole (Poisson).
+  const found = Number.isInteger(plan.allowed)
+    ? plan.allowed
+    : ceilTimes(plan.sampleSize, options.expectedRate as number);
   const last = Math.min(
     plan.population ?? Number.MAX_SAFE_INTEGER,
     Math.max(plan.sampleSize * 2, found + 10),

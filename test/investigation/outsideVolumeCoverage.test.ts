@@ -65,6 +65,7 @@ describe("extrapolated.undetected.upper with an estimated outside volume (seeded
       const basis: ExtrapolationBasis = {
         windows: [window],
         outsideStage,
+        outsideStageWhole: Math.ceil(outsideStage),
         outsideStageBounds: outsideVolumeBounds(flagged, c.share, confidence, "upper"),
         limits: {
           total: { lower: 0, upper: Number.MAX_SAFE_INTEGER },

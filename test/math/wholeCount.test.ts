@@ -3,10 +3,14 @@ import { describe, expect, it } from "vitest";
 import {
   ceilOf,
   ceilTimes,
+  compare,
   decimalFraction,
   floorOf,
   floorOver,
+  largestRemainder,
+  ratio,
   roundOf,
+  sum,
   toNumber,
 } from "../../src/math/wholeCount.js";
 
@@ -63,5 +67,42 @@ describe("floorOf, ceilOf, roundOf, toNumber", () => {
     const justBelow = { numerator: 156n * 10n ** 30n - 1n, denominator: 10n ** 30n };
     expect([floorOf(justBelow), ceilOf(justBelow), roundOf(justBelow)]).toEqual([155, 156, 156]);
     expect(toNumber(half)).toBe(155.5);
+  });
+});
+
+describe("largestRemainder(shares, total)", () => {
+  it("largestRemainder([11/2, 9/2], 10) is [6, 4]: the tie goes to the earlier, and the sum stays 10", () => {
+    expect(largestRemainder([ratio(11, 2), ratio(9, 2)], 10)).toEqual([6, 4]);
+  });
+
+  it("sums to the total, each part within one of its share, by the definition in BigInts (seed 41)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 24 }),
+        fc.integer({ min: 1, max: 400 }),
+        (weights, cases) => {
+          const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+          const shares = weights.map((w) => ratio(BigInt(w) * BigInt(cases), totalWeight));
+          const total = weights.some((w) => w > 0) ? cases : 0;
+          const parts = largestRemainder(shares, total);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((part, i) => {
+            const share = shares[i] as { numerator: bigint; denominator: bigint };
+            // |part − share| < 1, i.e. part ∈ {⌊share⌋, ⌈share⌉}.
+            expect(BigInt(part) * share.denominator - share.numerator < share.denominator).toBe(true);
+            expect(share.numerator - BigInt(part) * share.denominator < share.denominator).toBe(true);
+          });
+        },
+      ),
+      { seed: 41, numRuns: 300 },
+    );
+  });
+});
+
+describe("compare(a, b) and sum(parts)", () => {
+  it("compare(sum(thirds), 1) is 0 and three tenths sum to exactly 3/10 (0.30000000000000004 in doubles)", () => {
+    expect(compare(sum([ratio(1, 3), ratio(1, 3), ratio(1, 3)]), ratio(1, 1))).toBe(0);
+    expect(compare(sum([ratio(1, 10), ratio(1, 10), ratio(1, 10)]), ratio(3, 10))).toBe(0);
+    expect(compare(ratio(2, 3), ratio(3, 5))).toBe(1);
   });
 });
