@@ -135,6 +135,12 @@ export function appraiseStrata(options: {
       adjusted,
     };
   });
+  // The combined population must itself be a count computed exactly: summed in BigInts, so that three strata
+  // of 2^53 − 1 are refused rather than printed as a rounded double.
+  const combined = strata.reduce((t, s) => t + BigInt(s.appraisal.population), 0n);
+  if (combined > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new InputError("strata", messages.combinedBeyondCount(combined));
+  }
   const total = (f: (s: (typeof strata)[number]) => number) => strata.reduce((t, s) => t + f(s), 0);
   const population = total((s) => s.appraisal.population);
   const sample = total((s) => s.appraisal.sample);

@@ -14,13 +14,42 @@ export function formatCases(count: number, one = "case", many = `${one}s`): stri
 
 /**
  * A rate as a percentage to four significant figures (4.278%, 0.02322%), so that a bound just below a
- * threshold never prints as the threshold itself; `decimals` fixes the decimals instead (17.9%).
+ * threshold never prints as the threshold itself; `decimals` fixes the decimals instead (17.9%). A
+ * percentage is never rounded into a false statement: a rate above 0 never prints as 0% (below 0.1%, with
+ * one decimal; 1×10⁻¹³% to four significant figures) and a rate below 1 never as 100% (99.99999%, or
+ * above 99.9% with one decimal).
+ *
+ * @example
+ * formatPercent(0.0427813); // "4.278%"
+ * formatPercent(1e-15); // "1×10⁻¹³%"
+ * formatPercent(0.99999999); // "99.999999%"
+ * formatPercent(0.0004, 1); // "<0.1%"
  */
 export function formatPercent(rate: number, decimals?: number): string {
   if (rate === 0) return "0%";
   const percent = rate * 100;
-  const value = decimals === undefined ? Number(percent.toPrecision(4)) : Number(percent.toFixed(decimals));
-  return `${formatDecimal(value, 0, 12)}%`;
+  if (decimals !== undefined) {
+    const step = 10 ** -decimals;
+    const value = Number(percent.toFixed(decimals));
+    if (value === 0) return `<${formatDecimal(step, 0, decimals)}%`;
+    if (value === 100 && rate < 1) return `>${formatDecimal(100 - step, decimals, decimals)}%`;
+    return `${formatDecimal(value, 0, decimals)}%`;
+  }
+  // Four significant figures, or as many more as it takes to tell a rate below 1 from 100%.
+  let digits = 4;
+  while (digits < 17 && rate < 1 && Number(percent.toPrecision(digits)) >= 100) digits++;
+  if (percent < 1e-6) {
+    const [mantissa, exponent] = percent.toExponential(digits - 1).split("e");
+    return `${Number(mantissa)}×10${superscript(Number(exponent))}%`;
+  }
+  return `${formatDecimal(Number(percent.toPrecision(digits)), 0, 20)}%`;
+}
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+function superscript(exponent: number): string {
+  const digits = [...String(Math.abs(exponent))].map((d) => SUPERSCRIPT[Number(d)]).join("");
+  return `${exponent < 0 ? "⁻" : ""}${digits}`;
 }
 
 /** 0.95 → "95%"; 0.9999 → "99.99%". */

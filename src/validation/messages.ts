@@ -36,6 +36,8 @@ export const messages = {
   aliasBomb: (path: string, limit: number) =>
     `${path}: refused: its YAML aliases expand to more than ${limit} copies (an "alias bomb"); write the values out`,
   stratumGivenTwice: (label: string) => `names the stratum ${quote(label)} more than once; give it once`,
+  combinedBeyondCount: (total: bigint) =>
+    `populations add up to ${total.toLocaleString("en-US")}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly; appraise fewer or smaller strata together`,
   totalBeyondCount: (total: number) =>
     `cases add up to ${formatDecimal(total)}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly`,
   reviewedBeyondProRated: (reviewed: number, stage: number, field: string) =>

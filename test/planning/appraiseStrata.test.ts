@@ -156,3 +156,15 @@ describe("appraiseStrata with strata that are not a list", () => {
     }
   });
 });
+
+describe("appraiseStrata(options) with a combined population beyond 2^53 − 1", () => {
+  it("refuses three strata of 2^53 − 1 (it printed their sum as 27,021,597,764,222,972), naming strata", () => {
+    const strata = [1, 2, 3].map(() => ({ population: Number.MAX_SAFE_INTEGER, sample: 100, found: 2 }));
+    expect(() => appraiseStrata({ strata })).toThrow(
+      new InputError("strata", messages.combinedBeyondCount(3n * BigInt(Number.MAX_SAFE_INTEGER))),
+    );
+    expect(messages.combinedBeyondCount(3n * BigInt(Number.MAX_SAFE_INTEGER))).toContain(
+      "27,021,597,764,222,973",
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { formatPercent } from "../../src/text/format.js";
+
+describe("formatPercent(rate, decimals?)", () => {
+  it("formatPercent(rate) keeps four significant figures: 4.278%, 4.999% (never the 5% it is below)", () => {
+    expect(formatPercent(0.0427813)).toBe("4.278%");
+    expect(formatPercent(0.049994)).toBe("4.999%");
+    expect(formatPercent(0)).toBe("0%");
+    expect(formatPercent(1)).toBe("100%");
+  });
+
+  it("formatPercent(1e-15) is 1×10⁻¹³%, never 0% (plan --tolerable 1e-15 said the rate is below 0%)", () => {
+    expect(formatPercent(1e-15)).toBe("1×10⁻¹³%");
+    expect(formatPercent(1.2345e-9)).toBe("1.235×10⁻⁷%");
+    expect(formatPercent(1.234567e-8)).toBe("0.000001235%");
+  });
+
+  it("formatPercent(rate) below 1 is never 100%: as many figures as it takes", () => {
+    expect(formatPercent(0.99999999)).toBe("99.999999%");
+    expect(formatPercent(0.999999999999)).toBe("99.9999999999%");
+  });
+
+  it("formatPercent(rate, 1) says <0.1% or >99.9% rather than round to 0% or 100%", () => {
+    expect(formatPercent(0.0004, 1)).toBe("<0.1%");
+    expect(formatPercent(0.9996, 1)).toBe(">99.9%");
+    expect(formatPercent(0.179, 1)).toBe("17.9%");
+  });
+});
