@@ -66,6 +66,8 @@ export type {
   ScreenEvaluationOptions,
 } from "./investigation/evaluateScreen.js";
 export { evaluateScreen } from "./investigation/evaluateScreen.js";
+export type { RateHomogeneity } from "./investigation/rateHomogeneity.js";
+export { rateHomogeneity } from "./investigation/rateHomogeneity.js";
 export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 // Methods: ids in results, names and docs anchors in the registry

@@ -1,3 +1,4 @@
+import { max, mean, median, min, standardDeviation } from "simple-statistics";
 import { type CountInterval, countInterval } from "../intervals/countInterval.js";
 import type { Sided } from "../intervals/types.js";
 import { ceilOf, ceilTimes, floorOf, roundOf, sum, toNumber } from "../math/wholeCount.js";
@@ -29,6 +30,7 @@ import {
   undetectedUnderDrift,
 } from "./extrapolation.js";
 import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
+import { type RateHomogeneity, rateHomogeneity } from "./rateHomogeneity.js";
 import { assessScreen, type ScreenAssessment, screenWarnings } from "./screenAssessment.js";
 import { type OutsideStageBasis, stageModel } from "./stageModel.js";
 import { type StratumPlanCurve, stratumPlanCurve } from "./stratumPlanCurve.js";
@@ -63,6 +65,15 @@ export interface Coverage {
     readonly examinedDays: number;
     readonly estimated: boolean;
   }[];
+  /** Summary of the monthly stage cases (simple-statistics; population standard deviation). */
+  readonly profileSummary: {
+    readonly months: number;
+    readonly mean: number;
+    readonly median: number;
+    readonly standardDeviation: number;
+    readonly min: number;
+    readonly max: number;
+  };
 }
 
 export interface Assessment {
@@ -72,6 +83,11 @@ export interface Assessment {
   readonly sided: Sided;
   readonly unit: string;
   readonly coverage: Coverage;
+  /**
+   * Whether the windows' rates differ more than chance allows (Pearson's chi-square); null with fewer than
+   * two windows or a table with an empty column. A small p-value contradicts the constant-rate assumption.
+   */
+  readonly homogeneity: RateHomogeneity | null;
   /** Exact inference on the windows combined; null when nothing was reviewed. */
   readonly window: WindowFinding | null;
   readonly extrapolated: {
@@ -156,6 +172,17 @@ export function assessInvestigation(input: unknown): Assessment {
     (sum, w) => sum + (model.casesKnown ? (model.casesIn(w.period) as number) : w.days),
     0,
   );
+  const monthly = calendarPeriods(span, "month").map(({ label, interval }) => {
+    const examinedDays = model.windows.reduce((sum, w) => sum + overlapDays(w.period, interval), 0);
+    return {
+      month: label,
+      period: formatInterval(interval),
+      stage: model.stageIn(interval),
+      examinedDays,
+      estimated: model.outsideStageBasis !== "given" && examinedDays < daysIn(interval),
+    };
+  });
+  const monthlyStage = monthly.map((m) => m.stage);
   const coverage: Coverage = {
     spanDays,
     examinedDays,
@@ -165,17 +192,27 @@ export function assessInvestigation(input: unknown): Assessment {
     unexamined: model.gaps.map((g) => ({ period: formatInterval(g), days: daysIn(g) })),
     outsideStage,
     outsideStageBasis: model.outsideStageBasis,
-    profile: calendarPeriods(span, "month").map(({ label, interval }) => {
-      const examinedDays = model.windows.reduce((sum, w) => sum + overlapDays(w.period, interval), 0);
-      return {
-        month: label,
-        period: formatInterval(interval),
-        stage: model.stageIn(interval),
-        examinedDays,
-        estimated: model.outsideStageBasis !== "given" && examinedDays < daysIn(interval),
-      };
-    }),
+    profile: monthly,
+    profileSummary: {
+      months: monthlyStage.length,
+      mean: mean(monthlyStage),
+      median: median(monthlyStage),
+      standardDeviation: standardDeviation(monthlyStage),
+      min: min(monthlyStage),
+      max: max(monthlyStage),
+    },
   };
+  const homogeneity = rateHomogeneity(model.windows);
+  if (homogeneity !== null && homogeneity.pValue < 1 - confidence) {
+    warnings.push(
+      messages.ratesDiffer(
+        homogeneity.statistic.toPrecision(4),
+        homogeneity.degreesOfFreedom,
+        homogeneity.pValue.toPrecision(2),
+        homogeneity.smallestExpected < 5,
+      ),
+    );
+  }
 
   const outsideCases = floorOf(sum(model.gaps.flatMap((g) => model.casesInExact(g) ?? [])));
   const allCases = sensitivity.screening < 1;
@@ -350,6 +387,7 @@ export function assessInvestigation(input: unknown): Assessment {
     sided,
     unit,
     coverage,
+    homogeneity,
     window,
     extrapolated,
     sensitivity: sensitivityResult,

@@ -140,6 +140,11 @@ export const METHOD_REGISTRY = {
     reference: "Thatcher 1964",
     anchor: SPAN,
   },
+  "chi-square-homogeneity": {
+    name: "Pearson's chi-square test of homogeneity (Pearson 1900)",
+    reference: "Pearson 1900",
+    anchor: SPAN,
+  },
   "assumption-free": {
     name: "assumption-free bounds (Manski 1989; Horowitz & Manski 1998)",
     reference: "Manski 1989; Horowitz & Manski 1998",

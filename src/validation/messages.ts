@@ -38,6 +38,8 @@ export const messages = {
   stratumGivenTwice: (label: string) => `names the stratum ${quote(label)} more than once; give it once`,
   combinedBeyondCount: (total: bigint) =>
     `populations add up to ${total.toLocaleString("en-US")}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly; appraise fewer or smaller strata together`,
+  ratesDiffer: (statistic: string, df: number, p: string, rough: boolean) =>
+    `The windows' rates differ more than chance allows (Pearson's chi-square ${statistic} on ${df} degrees of freedom, p = ${p}${rough ? ", approximate: some expected counts are below 5" : ""}): the data contradict the constant-rate assumption on which the extrapolation rests.`,
   totalBeyondCount: (total: number) =>
     `cases add up to ${formatDecimal(total)}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly`,
   reviewedBeyondProRated: (reviewed: number, stage: number, field: string) =>
