@@ -120,7 +120,8 @@ export function appraiseCommand(io: Io): Command {
         try {
           result = appraiseStrata({ strata, sided, ...(confidence === undefined ? {} : { confidence }) });
         } catch (error) {
-          if (isInputError(error) && error.field === "strata") throw new InputError("--stratum", error.detail);
+          if (isInputError(error) && error.field === "strata")
+            throw new InputError("--stratum", error.detail);
           if (isInputError(error)) {
             const i = /^strata\[(\d+)\]\.(\w+)$/.exec(error.field);
             if (i)
