@@ -56,9 +56,12 @@ export type {
 } from "./intervals/stratifiedCount.js";
 export { STRATIFIED_WORK_LIMIT, stratifiedCount } from "./intervals/stratifiedCount.js";
 export type { Sided } from "./intervals/types.js";
+// Investigation: the parts of an assessment
+export type { AdequatePlan, PlanStratum } from "./investigation/adequatePlan.js";
 // Investigation over a time span: assess
 export type { Assessment, Coverage } from "./investigation/assessInvestigation.js";
 export { assessInvestigation } from "./investigation/assessInvestigation.js";
+export type { DetectionPower, PlannedDraw, PowerCurve } from "./investigation/detectionPower.js";
 export type {
   AffectedPlacement,
   Elusion,
@@ -66,10 +69,14 @@ export type {
   ScreenEvaluationOptions,
 } from "./investigation/evaluateScreen.js";
 export { evaluateScreen } from "./investigation/evaluateScreen.js";
+export type { DriftRow } from "./investigation/extrapolation.js";
 export type { RateHomogeneity } from "./investigation/rateHomogeneity.js";
 export { rateHomogeneity } from "./investigation/rateHomogeneity.js";
+export type { ScreenAssessment } from "./investigation/screenAssessment.js";
 export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
+export type { UnrestrictedRange } from "./investigation/unrestrictedRange.js";
+export type { Sensitivity, WindowFinding } from "./investigation/windowInference.js";
 // Methods: ids in results, names and docs anchors in the registry
 export type { MethodEntry, MethodId } from "./methods/methodRegistry.js";
 export { METHOD_IDS, METHOD_REGISTRY, methodName } from "./methods/methodRegistry.js";
@@ -128,8 +135,16 @@ export { selectionCsv } from "./report/selectionCsv.js";
 // Report: the citable sentences on an assessment's numbers
 export type { AssessmentRecord, Statement } from "./report/statements.js";
 export { assessmentRecord, statements } from "./report/statements.js";
+export type { DayInterval, Stratum } from "./scenario/calendar.js";
 export { examples } from "./scenario/examples.js";
-export type { Scenario, ScenarioInput, ScenarioRecord } from "./scenario/scenario.js";
+export type {
+  ElusionSample,
+  Scenario,
+  ScenarioInput,
+  ScenarioRecord,
+  ScenarioWindow,
+  Selection,
+} from "./scenario/scenario.js";
 export {
   normalizeScenario,
   scenarioJsonSchema,

@@ -116,8 +116,11 @@ function volumePeriods(span: DayInterval, windows: readonly DayInterval[]): DayI
  * @throws {InputError} naming `windows` when a given window lies outside the span or has no reviewed
  *   flagged case, or reviewed flagged cases lie outside every given window
  * @example
- * // summary: read from a CSV with readCases
- * scenarioFromCases(summary, { name: "review", windows: [parseInterval("window", "2023-10/2023-12")] });
+ * const csv = "id,date,flagged,reviewed,impact\n1,2023-10-02,yes,yes,no\n2,2023-11-06,yes,yes,yes\n3,2023-12-04,yes,no,no\n";
+ * const summary = await readCases((async function* () { yield csv; })());
+ * const scenario = scenarioFromCases(summary, { name: "review" });
+ * scenario.windows[0]?.period; // "2023-10-02/2023-11-30"
+ * scenario.windows[0]?.found; // 1
  */
 export function scenarioFromCases(
   summary: CaseSummary,

@@ -78,7 +78,7 @@ function logChoose(a: number, b: number): Decimal {
  * @param draws - n
  * @returns P(X ≤ x) as a Decimal
  * @example
- * hypergeometricLowerTailPrecise(1, 609, 24, 109).toNumber(); // 0.0477…
+ * hypergeometricLowerTailPrecise(1, 609, 24, 109).toNumber(); // 0.05154…
  */
 export function hypergeometricLowerTailPrecise(
   x: number,
