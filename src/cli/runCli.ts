@@ -5,6 +5,7 @@ import { messages } from "../validation/messages.js";
 import { VERSION } from "../version.js";
 import { bundleRequest } from "./bundle/bundleArgs.js";
 import type { Command } from "./Command.js";
+import { type CommandOptions, refuseUndefined, refuseUnknownCommand } from "./commandLine.js";
 import { appCommand } from "./commands/app.js";
 import { appraiseCommand } from "./commands/appraise.js";
 import { assessCommand } from "./commands/assess.js";
@@ -20,7 +21,6 @@ import { verifyCommand } from "./commands/verify.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
 import { flagWithoutValue, refuseRepeated } from "./parseFailures.js";
-import { restateYargsError } from "./restateYargsError.js";
 import { skipHelpCache } from "./skipHelpCache.js";
 import { UsageError } from "./UsageError.js";
 
@@ -61,12 +61,23 @@ export async function runCli(given: readonly string[], io: Io, width = 100): Pro
   const repeatable = new Map(commands.map((module) => [commandName(module), module.repeatable ?? []]));
   const names = commands.map(commandName);
   const command = names.includes(args[0] ?? "") ? args[0] : undefined;
+  const positionals = new Map(
+    commands.map((module) => [
+      commandName(module),
+      [...String(module.command).matchAll(/[<[]([\w-]+)/g)].map((m) => m[1] as string),
+    ]),
+  );
+  try {
+    refuseUnknownCommand(args, names);
+  } catch (error) {
+    return reportError(error, io);
+  }
   const parser: Argv = commands
     .reduce(
       (cli, module) => cli.command(module),
       yargs([...args])
-        // yargs translates its own messages from LANG/LC_ALL; the project's messages are English, and
-        // restateYargsError reads yargs' English, so the locale is fixed rather than detected.
+        // yargs translates its own messages from LANG/LC_ALL; the project's messages are English, so the
+        // locale is fixed rather than detected (the usage errors are the project's own: commandLine.ts).
         .locale("en")
         .scriptName("adequacy")
         .usage(
@@ -74,10 +85,18 @@ export async function runCli(given: readonly string[], io: Io, width = 100): Pro
         ),
     )
     .demandCommand(1, `give a command: ${names.slice(0, -1).join(", ")} or ${names.at(-1)}`)
-    .recommendCommands()
     .strict()
     .parserConfiguration({ "parse-numbers": false, "parse-positional-numbers": false })
     .exitProcess(false)
+    .middleware((argv): void => {
+      // Before yargs validates: unknown options, extra arguments and values outside their choices, named
+      // as typed, from the command's definitions.
+      const missing = flagWithoutValue(args, (name) => takesValue(parser as unknown as DefinedOptions, name));
+      if (missing)
+        throw new UsageError(`${missing.flag} ${messages.needsValue(missing.flag, missing.next)}`, command);
+      const definitions = (parser as unknown as { getOptions(): CommandOptions }).getOptions();
+      refuseUndefined(args, argv, definitions, positionals.get(String(argv._[0])) ?? []);
+    }, true)
     .middleware((argv): void =>
       refuseRepeated(
         argv,
@@ -95,7 +114,8 @@ export async function runCli(given: readonly string[], io: Io, width = 100): Pro
         : undefined;
       if (missing)
         throw new UsageError(`${missing.flag} ${messages.needsValue(missing.flag, missing.next)}`, command);
-      throw new UsageError(restateYargsError(message ?? error?.message ?? "", { args, command }), command);
+      // Anything yargs still refuses is shown as yargs words it, not read back.
+      throw new UsageError(message ?? error?.message ?? "", command);
     })
     .help()
     .alias("help", "h")
