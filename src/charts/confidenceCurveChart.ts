@@ -2,6 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, formatCount } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
 /**
@@ -11,8 +12,7 @@ import { type ChartOptions, frame, PALETTE } from "./theme.js";
  */
 export function confidenceCurveChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const e = a.extrapolated;
-  if (e === null)
-    throw new RangeError("confidenceCurveChart needs an assessment with at least one reviewed window");
+  if (e === null) throw new RangeError(messages.needsReviewedWindow("confidenceCurveChart"));
   const c = formatConfidence(a.confidence);
   const reviewed = a.window?.reviewed ?? null;
   return {

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { escapeHtml } from "../text/format.js";
 
 // The HTML page needs no renderer in Node (the browser draws it), so it lives apart from render.ts and
 // writing it loads neither vega nor resvg.
@@ -12,10 +13,6 @@ export interface ChartScripts {
 
 function inline(script: string): string {
   return script.replaceAll("</script", "<\\/script");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, sidedWord } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
+import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
 
 export interface MissedChartOptions extends ChartOptions {
@@ -18,7 +19,7 @@ export interface MissedChartOptions extends ChartOptions {
  */
 export function missedChart(a: Assessment, options: MissedChartOptions = {}): TopLevelSpec {
   if (a.window === null || a.extrapolated === null) {
-    throw new RangeError("missedChart needs an assessment with at least one reviewed window");
+    throw new RangeError(messages.needsReviewedWindow("missedChart"));
   }
   const c = formatConfidence(a.confidence);
   const rows = [

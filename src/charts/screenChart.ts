@@ -2,6 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatConfidence, formatPercent } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
+import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
 
 /**
@@ -11,7 +12,7 @@ import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
  */
 export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const screen = a.screen;
-  if (screen === null) throw new RangeError("screenChart needs an assessment with an elusion sample");
+  if (screen === null) throw new RangeError(messages.needsElusionSample("screenChart"));
   const p = screen.placement;
   const c = formatConfidence(a.confidence);
   const oneSided = a.sided === "upper";

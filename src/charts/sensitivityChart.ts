@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
-import { formatConfidence, formatCount, sidedWord } from "../text/format.js";
+import { formatConfidence, formatCount, roundSignificant, sidedWord } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
 /**
@@ -10,8 +11,7 @@ import { type ChartOptions, frame, PALETTE } from "./theme.js";
  */
 export function sensitivityChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const s = a.sensitivity;
-  if (s === null)
-    throw new RangeError("sensitivityChart needs an assessment with at least one reviewed window");
+  if (s === null) throw new RangeError(messages.needsReviewedWindow("sensitivityChart"));
   const c = formatConfidence(a.confidence);
   const rows = s.rows.map((r) => ({
     drift: r.drift,
@@ -84,7 +84,7 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
       encoding: { y: { field: "materiality", type: "quantitative" }, text: { field: "label" } },
     });
     if (s.tippingPoint !== null && s.tippingPoint > 0) {
-      const tp = Number(s.tippingPoint.toPrecision(3));
+      const tp = roundSignificant(s.tippingPoint, 3);
       layers.push({
         data: { values: [{ drift: tp, label: `tipping point θ = ${tp}` }] },
         mark: { type: "rule", color: PALETTE[4], strokeWidth: 2, strokeDash: [2, 2] },

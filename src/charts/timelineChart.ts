@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { formatCount, formatPercent } from "../text/format.js";
+import { capitalise, formatCount, formatPercent } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
@@ -95,8 +95,4 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
 
 function nextDay(date: string): string {
   return new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

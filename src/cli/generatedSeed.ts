@@ -1,4 +1,5 @@
 import type { GeneratorId } from "../planning/random/generatorIds.js";
+import { formatFixed } from "../text/format.js";
 
 /**
  * A seed for a selection made without one: 24 random decimal digits for sha256 (as Rivest recommends,
@@ -8,6 +9,6 @@ import type { GeneratorId } from "../planning/random/generatorIds.js";
 export async function generatedSeed(generator: GeneratorId): Promise<string> {
   const { randomInt } = await import("node:crypto");
   if (generator === "sha256") return Array.from({ length: 24 }, () => randomInt(0, 10)).join("");
-  if (generator === "rat-stats") return (randomInt(0, 10_000_000) / 100).toFixed(2);
+  if (generator === "rat-stats") return formatFixed(randomInt(0, 10_000_000) / 100, 2);
   return String(randomInt(0, 2 ** 32));
 }

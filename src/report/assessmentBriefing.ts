@@ -5,6 +5,8 @@ import {
   formatCount,
   formatPercent,
   formatProbability,
+  roundDecimals,
+  roundSignificant,
   sidedWord,
 } from "../text/format.js";
 import { messages } from "../validation/messages.js";
@@ -60,7 +62,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
           `${formatCount(w.reviewed)} (${formatPercent(w.sampledFraction, 1)}), selection: ${w.selection}`,
         ],
         ["Found affected", formatCount(w.found)],
-        ["Affected, estimate", formatCount(Number(w.affected.estimate.toFixed(1)))],
+        ["Affected, estimate", formatCount(roundDecimals(w.affected.estimate, 1))],
         [
           a.sided === "two" ? "Affected, bounds" : "Affected, at most",
           a.sided === "two" ? range(w.affected.lower, w.affected.upper) : formatCount(w.affected.upper),
@@ -78,7 +80,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
         `${formatCount(Math.round(e.outsideVolume))} ${unit}`,
       ],
       ["Unreviewed, in and out", `${formatCount(e.unreviewed)} ${unit}`],
-      ["Undetected, estimate", formatCount(Number(e.undetected.estimate.toFixed(1)))],
+      ["Undetected, estimate", formatCount(roundDecimals(e.undetected.estimate, 1))],
       [
         "Undetected, at most",
         `${formatCount(e.undetected.upper)} (outside the window: ${formatCount(e.outside.upper)})`,
@@ -87,7 +89,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     for (const row of a.sensitivity.rows) {
       rows.push([
         `If outside rate × ${row.drift}`,
-        `at most ${formatCount(row.undetected.upper)} undetected (estimate ${formatCount(Number(row.undetected.estimate.toFixed(1)))})${row.implausible ? " — implausible: rate above 100%" : ""}`,
+        `at most ${formatCount(row.undetected.upper)} undetected (estimate ${formatCount(roundDecimals(row.undetected.estimate, 1))})${row.implausible ? " — implausible: rate above 100%" : ""}`,
       ]);
     }
     if (a.sensitivity.materiality !== null) {
@@ -96,7 +98,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
         `Tipping point (${formatCount(a.sensitivity.materiality)} missed)`,
         tp === null
           ? "not reached at any plausible rate"
-          : `outside rate ${Number(tp.toPrecision(3))} × the window rate`,
+          : `outside rate ${roundSignificant(tp, 3)} × the window rate`,
       ]);
     }
     sections.push({

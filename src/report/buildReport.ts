@@ -6,7 +6,16 @@ import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { methodName } from "../methods/methodRegistry.js";
-import { formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
+import {
+  capitalise,
+  formatConfidence,
+  formatCount,
+  formatPercent,
+  formatPrecision,
+  roundDecimals,
+  roundSignificant,
+  sidedWord,
+} from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
@@ -143,7 +152,7 @@ function findings(a: Assessment): Section {
   const tail = sidedWord(a.sided);
   const bound = (lower: number, upper: number) =>
     a.sided === "two" ? `${formatCount(lower)} to ${formatCount(upper)}` : `at most ${formatCount(upper)}`;
-  const est = (x: number) => formatCount(Number(x.toFixed(1)));
+  const est = (x: number) => formatCount(roundDecimals(x, 1));
   const rows: string[][] = [];
   if (a.window && a.extrapolated) {
     const w = a.window;
@@ -187,7 +196,7 @@ function findings(a: Assessment): Section {
       rows.push([
         `Drift at which ${formatCount(s.materiality)} could be missed (tipping point)`,
         "—",
-        s.tippingPoint === null ? "not reached" : `θ = ${Number(s.tippingPoint.toPrecision(3))}`,
+        s.tippingPoint === null ? "not reached" : `θ = ${roundSignificant(s.tippingPoint, 3)}`,
         methodName(s.method),
         c,
         tail,
@@ -249,7 +258,7 @@ function outside(a: Assessment): Section {
   if (e && s) {
     blocks.push(
       p(
-        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCount(Math.round(e.outsideVolume))} ${a.unit} outside the window would hold about ${formatCount(Number(e.outside.estimate.toFixed(1)))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
+        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCount(Math.round(e.outsideVolume))} ${a.unit} outside the window would hold about ${formatCount(roundDecimals(e.outside.estimate, 1))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
       ),
       {
         kind: "chart",
@@ -267,7 +276,7 @@ function outside(a: Assessment): Section {
         headers: ["θ (outside ÷ window rate)", "Estimate", `Upper bound (${c})`, "Note"],
         rows: s.rows.map((r) => [
           String(r.drift),
-          formatCount(Number(r.undetected.estimate.toFixed(1))),
+          formatCount(roundDecimals(r.undetected.estimate, 1)),
           formatCount(r.undetected.upper),
           r.implausible
             ? "implausible: outside rate above 100%"
@@ -283,7 +292,7 @@ function outside(a: Assessment): Section {
           s.materiality === null
             ? "Undetected cases against θ: the estimate and the upper bound."
             : "Undetected cases against θ, with the materiality line and the tipping point.",
-        alt: `Line chart of undetected affected cases against θ, the rate outside the window as a multiple of the rate inside. ${s.rows.map((r) => `θ = ${r.drift}: estimate ${formatCount(Number(r.undetected.estimate.toFixed(1)))}, at most ${formatCount(r.undetected.upper)}`).join("; ")}.${s.materiality === null ? "" : ` Materiality: ${formatCount(s.materiality)}${s.tippingPoint === null ? ", not reached" : `, reached at θ = ${Number(s.tippingPoint.toPrecision(3))}`}.`}`,
+        alt: `Line chart of undetected affected cases against θ, the rate outside the window as a multiple of the rate inside. ${s.rows.map((r) => `θ = ${r.drift}: estimate ${formatCount(roundDecimals(r.undetected.estimate, 1))}, at most ${formatCount(r.undetected.upper)}`).join("; ")}.${s.materiality === null ? "" : ` Materiality: ${formatCount(s.materiality)}${s.tippingPoint === null ? ", not reached" : `, reached at θ = ${roundSignificant(s.tippingPoint, 3)}`}.`}`,
         spec: sensitivityChart(a),
       },
     );
@@ -292,7 +301,7 @@ function outside(a: Assessment): Section {
         p(
           s.tippingPoint === null
             ? `No plausible rate outside the window brings the upper bound to the materiality of ${formatCount(s.materiality)} missed cases.`
-            : `Tipping point: the upper bound reaches the materiality of ${formatCount(s.materiality)} missed cases if the rate outside the window was ${Number(s.tippingPoint.toPrecision(3))} times the rate inside.`,
+            : `Tipping point: the upper bound reaches the materiality of ${formatCount(s.materiality)} missed cases if the rate outside the window was ${roundSignificant(s.tippingPoint, 3)} times the rate inside.`,
         ),
       );
     }
@@ -404,7 +413,7 @@ function plan(a: Assessment): Section {
               formatCount(pl.detection.affected),
               c,
               `${formatCount(pl.detection.population)} ${a.unit}`,
-              pl.detection.probability.toPrecision(4),
+              formatPrecision(pl.detection.probability, 4),
             ),
       ),
       ...(chosen === null
@@ -496,7 +505,7 @@ function missedAlt(a: Assessment): string {
   const e = a.extrapolated;
   const u = a.unrestricted;
   const c = formatConfidence(a.confidence);
-  const est = (x: number) => formatCount(Number(x.toFixed(1)));
+  const est = (x: number) => formatCount(roundDecimals(x, 1));
   const parts = [`Found by the review: ${formatCount(w?.found ?? 0)}`];
   if (w)
     parts.push(
@@ -545,7 +554,7 @@ function references(cited: typeof CITED): { text: string; url?: string }[] {
     );
   return cited.map(({ starts, url }) => {
     const text = entries.find((entry) => entry.startsWith(starts));
-    if (text === undefined) throw new Error(`docs/methods.md lists no reference starting "${starts}"`);
+    if (text === undefined) throw new Error(messages.noReferenceStarting(starts));
     return url === undefined ? { text } : { text, url };
   });
 }
@@ -628,8 +637,4 @@ function cite(a: Assessment, context: ReportContext): Section {
     });
   }
   return { id: "cite", heading: "How to cite", blocks };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

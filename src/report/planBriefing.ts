@@ -4,6 +4,7 @@ import {
   formatCases,
   formatConfidence,
   formatCount,
+  formatFixed,
   formatPercent,
   formatProbability,
 } from "../text/format.js";
@@ -22,7 +23,7 @@ export function planBriefing(plan: SampleSize): Briefing {
     ["Sample size", formatCount(plan.sampleSize)],
     [
       "Affected allowed in sample",
-      Number.isInteger(plan.allowed) ? formatCount(plan.allowed) : plan.allowed.toFixed(2),
+      Number.isInteger(plan.allowed) ? formatCount(plan.allowed) : formatFixed(plan.allowed, 2),
     ],
     ["Upper bound at that result", formatPercent(plan.achievedUpper)],
     ["Risk of wrongly accepting", formatProbability(plan.risk)],
@@ -31,7 +32,7 @@ export function planBriefing(plan: SampleSize): Briefing {
     title: `Sample size: ${methodName(plan.method)}, ${formatConfidence(plan.confidence)} confidence`,
     rows,
     notes: [
-      `A random sample of ${formatCases(plan.sampleSize)} with ${plan.allowed === 0 ? "no affected case" : `at most ${Number.isInteger(plan.allowed) ? formatCases(plan.allowed, "affected case", "affected cases") : `${plan.allowed.toFixed(2)} affected cases`}`} found supports, with ${formatConfidence(plan.confidence)} confidence, that the rate is below ${formatPercent(plan.tolerable)}.`,
+      `A random sample of ${formatCases(plan.sampleSize)} with ${plan.allowed === 0 ? "no affected case" : `at most ${Number.isInteger(plan.allowed) ? formatCases(plan.allowed, "affected case", "affected cases") : `${formatFixed(plan.allowed, 2)} affected cases`}`} found supports, with ${formatConfidence(plan.confidence)} confidence, that the rate is below ${formatPercent(plan.tolerable)}.`,
     ],
   };
 }

@@ -1,9 +1,6 @@
 import { Marked } from "marked";
+import { escapeHtml } from "../text/format.js";
 import type { Block, ReportDocument } from "./ReportDocument.js";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 const STYLE = `
 :root { color-scheme: light; }

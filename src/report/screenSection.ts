@@ -1,6 +1,7 @@
 import { screenChart } from "../charts/screenChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import type { Block, Section } from "./ReportDocument.js";
 import { screenBriefing } from "./screenBriefing.js";
 import { statements } from "./statements.js";
@@ -8,7 +9,7 @@ import { statements } from "./statements.js";
 /** The report's section on the screen: the elusion and recall statement, its table and the placement chart. */
 export function screenSection(a: Assessment): Section {
   const screen = a.screen;
-  if (screen === null) throw new RangeError("screenSection needs an assessment with an elusion sample");
+  if (screen === null) throw new RangeError(messages.needsElusionSample("screenSection"));
   const briefing = screenBriefing(screen);
   const statement = statements(a).find((s) => s.id === "screen");
   const p = screen.placement;

@@ -3,7 +3,17 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import type { ScreenAssessment } from "../investigation/screenAssessment.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
-import { describeSided, formatConfidence, formatCount, formatPercent, sidedWord } from "../text/format.js";
+import {
+  capitalise,
+  describeSided,
+  formatConfidence,
+  formatCount,
+  formatFixed,
+  formatPercent,
+  formatPrecision,
+  roundSignificant,
+  sidedWord,
+} from "../text/format.js";
 import { messages } from "../validation/messages.js";
 
 /** A sentence a report can cite, with the number it states and what that number rests on. */
@@ -23,13 +33,11 @@ function roughProbability(p: number): string {
   if (p === 0 || p === 1) return String(p);
   if (p < 0.01) return "below 0.01";
   if (p > 0.99) return "above 0.99";
-  return p.toFixed(2);
+  return formatFixed(p, 2);
 }
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The assessment record `adequacy assess --format json` prints: the assessment with its statements. */
 export interface AssessmentRecord extends Assessment {
@@ -80,7 +88,7 @@ export function statements(a: Assessment): Statement[] {
         : `The plan's target is a rate below ${target}, assuming the rate ${assumedRate}. ${plan.unreachableReason} `) +
       (plan.detection.reachable
         ? `or ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`
-        : `and no detection plan meets the target. ${messages.detectionPlanUnreachable(formatCount(plan.detection.affected), c, formatCount(plan.detection.population), plan.detection.probability.toPrecision(4))}`),
+        : `and no detection plan meets the target. ${messages.detectionPlanUnreachable(formatCount(plan.detection.affected), c, formatCount(plan.detection.population), formatPrecision(plan.detection.probability, 4))}`),
     value: plan.total,
     methods: [plan.method, plan.detection.method],
     confidence: a.confidence,
@@ -155,7 +163,7 @@ export function statements(a: Assessment): Statement[] {
           ? `${capitalise(drawn)}, no plausible rate outside the ${outsideWord} brings the upper bound to ${plural(s.materiality, "missed case")} (${c}, ${tail}).`
           : s.tippingPoint === 0
             ? `${capitalise(drawn)}, the upper bound already reaches ${plural(s.materiality, "missed case")} without counting any case outside the ${outsideWord} (${c}, ${tail}).`
-            : `${capitalise(drawn)}, the upper bound on undetected cases reaches ${plural(s.materiality, "missed case")} at a rate outside the ${outsideWord} ${Number(s.tippingPoint.toPrecision(3))} times the rate inside (${c}, ${tail}).`,
+            : `${capitalise(drawn)}, the upper bound on undetected cases reaches ${plural(s.materiality, "missed case")} at a rate outside the ${outsideWord} ${roundSignificant(s.tippingPoint, 3)} times the rate inside (${c}, ${tail}).`,
       value: s.tippingPoint,
       methods: [s.method],
       confidence: a.confidence,

@@ -72,3 +72,33 @@ export function describeSided(sided: Sided): string {
 export function sidedWord(sided: Sided): string {
   return sided === "upper" ? "one-sided" : "two-sided";
 }
+
+/** Text safe inside HTML, in element content and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** The text with its first letter in upper case: "cases" → "Cases". */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A number with exactly `digits` decimals: 12.5 → "12.50" (a RAT-STATS seed, an allowance). */
+export function formatFixed(value: number, digits: number): string {
+  return value.toFixed(digits);
+}
+
+/** A number to `digits` significant figures, trailing zeros kept: 0.75 → "0.7500" at 4. */
+export function formatPrecision(value: number, digits: number): string {
+  return value.toPrecision(digits);
+}
+
+/** A number rounded to `digits` decimals, as a number: an estimate of 5.64 cases → 5.6. */
+export function roundDecimals(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+/** A number rounded to `digits` significant figures, as a number: a tipping point of 1.2345 → 1.23. */
+export function roundSignificant(value: number, digits: number): number {
+  return Number(value.toPrecision(digits));
+}

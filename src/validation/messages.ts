@@ -1,3 +1,4 @@
+import { formatPrecision, roundSignificant } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 
 /**
@@ -70,6 +71,10 @@ export const messages = {
   notAnOption: (command: string | undefined) =>
     command === undefined ? "is not an option of adequacy" : `is not an option of adequacy ${command}`,
   notAnArgument: (command: string) => `is not an argument of adequacy ${command}`,
+  needsReviewedWindow: (builder: string) =>
+    `${builder} needs an assessment with at least one reviewed window`,
+  needsElusionSample: (builder: string) => `${builder} needs an assessment with an elusion sample`,
+  noReferenceStarting: (starts: string) => `docs/methods.md lists no reference starting "${starts}"`,
   notACommand: (suggestion?: string) =>
     `is not a command${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`,
   wrongType: (expected: string, value: unknown) => `must be ${expected}; got ${describeType(value)}`,
@@ -90,7 +95,7 @@ export const messages = {
   planSearchTooLong: (expectedRate: number, steps: number) =>
     `is too close to the tolerable rate: the search for the smallest sample allowing ⌈n × ${expectedRate}⌉ affected did not settle in ${formatDecimal(steps)} steps; use an expected rate further below the tolerable rate`,
   detectionUnreachable: (best: number, confidence: number) =>
-    `cannot be met: even reviewing every case detects with probability ${best.toPrecision(4)}, below ${confidence}`,
+    `cannot be met: even reviewing every case detects with probability ${formatPrecision(best, 4)}, below ${confidence}`,
   ratePlanUnreachable: (observed: string, tolerable: string) =>
     `No review keeps the rate's upper bound below ${tolerable}: the rate observed in the windows (${observed}, after the sensitivities) is not below it, so even a review of every case would not; every period is shown as a census.`,
   noSampleSizeCurve: (reason: string) =>
@@ -278,11 +283,11 @@ function fileProblem(code: string, missing: "file" | "folder"): string {
 
 /** What a confidence below 50% was probably meant to be: a percentage typed twice, or the risk instead. */
 function confidenceHint(value: number): string {
-  const asPercent = Number((value * 100).toPrecision(12));
+  const asPercent = roundSignificant(value * 100, 12);
   if (asPercent >= 0.5 && asPercent < 1) {
-    return ` (${asPercent}% was probably meant as ${asPercent * 100}%: write ${asPercent} or ${Number((asPercent * 100).toPrecision(12))}%)`;
+    return ` (${asPercent}% was probably meant as ${asPercent * 100}%: write ${asPercent} or ${roundSignificant(asPercent * 100, 12)}%)`;
   }
-  const complement = Number((1 - value).toPrecision(12));
+  const complement = roundSignificant(1 - value, 12);
   if (value <= 0.2)
     return ` (if ${value} is the risk of being wrong, the confidence is ${complement}: write ${complement})`;
   return "";
