@@ -16,6 +16,8 @@ interface Example {
   readonly code: string;
   /** The source file, whose own exports the example may use besides the package's. */
   readonly file?: string;
+  /** The function the TSDoc comment documents, when one follows it. */
+  readonly documents?: string;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -41,7 +43,13 @@ function tsdocExamples(file: string, text: string): Example[] {
       if (!line.trim().startsWith("```")) body.push(line);
     }
     const at = text.slice(0, comment.index).split("\n").length + start;
-    examples.push({ where: `${relative(root, file)}:${at}`, code: body.join("\n"), file });
+    const after = /^\s*export (?:async )?function (\w+)/.exec(text.slice(comment.index + comment[0].length));
+    examples.push({
+      where: `${relative(root, file)}:${at}`,
+      code: body.join("\n"),
+      file,
+      ...(after ? { documents: after[1] as string } : {}),
+    });
   }
   return examples;
 }
@@ -115,6 +123,14 @@ describe("documented examples", () => {
       await run(e);
     },
   );
+
+  it("every function the package exports has an @example", () => {
+    const documented = new Set(examples.flatMap((e) => (e.documents === undefined ? [] : [e.documents])));
+    const functions = Object.entries({ ...library, ...render })
+      .filter(([name, value]) => typeof value === "function" && !/^[A-Z]/.test(name))
+      .map(([name]) => name);
+    expect(functions.filter((name) => !documented.has(name))).toEqual([]);
+  });
 
   it("an example stating a wrong value fails (the check is not vacuous)", async () => {
     await expect(

@@ -9,6 +9,9 @@ import { type ChartOptions, frame, PALETTE } from "./theme.js";
  * The confidence distribution of the undetected count under a constant rate: for each count, the
  * confidence with which at most that many went undetected. The stated bound is where it crosses the
  * stated confidence.
+ *
+ * @example
+ * confidenceCurveChart(assessInvestigation(examples["hmcts-sscs"])).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
  */
 export function confidenceCurveChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const e = a.extrapolated;

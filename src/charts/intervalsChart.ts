@@ -4,7 +4,12 @@ import { methodName } from "../methods/methodRegistry.js";
 import { describeSided, formatConfidence, formatCount } from "../text/format.js";
 import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
 
-/** Forest plot: the same data under every interval method, so that a reader sees where they disagree. */
+/**
+ * Forest plot: the same data under every interval method, so that a reader sees where they disagree.
+ *
+ * @example
+ * intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
+ */
 export function intervalsChart(comparison: IntervalComparison, options: ChartOptions = {}): TopLevelSpec {
   const c = formatConfidence(comparison.confidence);
   const exact = new Set(["clopper-pearson", "hypergeometric"]);

@@ -16,6 +16,9 @@ export interface MissedChartOptions extends ChartOptions {
  * undetected outside under a constant rate (prediction limit); and the assumption-free maximum.
  * Estimates as bars, upper bounds as whiskers; the assumption-free maximum, which has no estimate, as an
  * open range from its lower to its upper end, never as a bar.
+ *
+ * @example
+ * missedChart(assessInvestigation(examples["hmcts-sscs"])).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
  */
 export function missedChart(a: Assessment, options: MissedChartOptions = {}): TopLevelSpec {
   if (a.window === null || a.extrapolated === null) {

@@ -11,6 +11,9 @@ const SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle
  * Detection power: probability of finding at least one affected case against the number affected over the
  * span, one line per temporal profile, solid for the review as run and dashed for the adequate plan.
  * Profiles whose curves coincide are drawn wider underneath, so that no line hides another.
+ *
+ * @example
+ * powerChart(assessInvestigation(examples["hmcts-sscs"])).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
  */
 export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const p = a.detectionPower;

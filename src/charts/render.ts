@@ -17,7 +17,12 @@ export interface ChartFonts {
   readonly files: readonly string[];
 }
 
-/** Compiles a vega-lite spec, collecting every warning vega-lite raises. */
+/**
+ * Compiles a vega-lite spec, collecting every warning vega-lite raises.
+ *
+ * @example
+ * compileSpec(missedChart(assessInvestigation(examples["hmcts-sscs"]))).warnings.length; // 0
+ */
 export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
   const warnings: string[] = [];
   const logger = {

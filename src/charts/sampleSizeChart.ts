@@ -11,7 +11,12 @@ export interface SampleSizeChartOptions extends ChartOptions {
   readonly populationLabel?: string;
 }
 
-/** Upper bound against sample size for a given number found, with the tolerable rate and the required n marked. */
+/**
+ * Upper bound against sample size for a given number found, with the tolerable rate and the required n marked.
+ *
+ * @example
+ * sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05 })).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
+ */
 export function sampleSizeChart(curve: PlanCurve, options: SampleSizeChartOptions = {}): TopLevelSpec {
   const { plan, found } = curve;
   const c = formatConfidence(plan.confidence);

@@ -9,6 +9,10 @@ import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
  * Where the affected cases could be, by the screen: found in review (certain), among the flagged cases not
  * reviewed, and among the unflagged cases not reviewed — estimates as bars, bounds as whiskers, each side
  * at the per-side confidence so that both hold together at the assessment's confidence (Šidák).
+ *
+ * @example
+ * const a = assessInvestigation({ ...examples["hmcts-sscs"], unflagged: 20000, unflaggedReviewed: 400, unflaggedFound: 0 });
+ * screenChart(a).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
  */
 export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const screen = a.screen;

@@ -8,6 +8,9 @@ import { type ChartOptions, frame, PALETTE } from "./theme.js";
 /**
  * Drift sensitivity: undetected cases against the outside-to-window rate ratio θ — the estimate as a line,
  * the upper bound as a band — with materiality and the tipping point marked.
+ *
+ * @example
+ * sensitivityChart(assessInvestigation(examples["hmcts-sscs"])).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
  */
 export function sensitivityChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const s = a.sensitivity;

@@ -7,6 +7,9 @@ import { type ChartOptions, frame, PALETTE } from "./theme.js";
 /**
  * Timeline: the exposure period's monthly volume, with the examined windows shaded and labelled and the
  * unexamined share stated in the subtitle.
+ *
+ * @example
+ * timelineChart(assessInvestigation(examples["hmcts-sscs"])).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
  */
 export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const cov = a.coverage;

@@ -30,12 +30,21 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
  * machine with no fonts installed).
  *
  * @param scale - pixel ratio (default 2)
+ *
+ * @example
+ * const png = await renderPng(missedChart(assessInvestigation(examples["hmcts-sscs"])));
+ * png.subarray(1, 4).toString(); // "PNG"
  */
 export function renderPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> {
   return renderPngWith(spec, chartFonts(), scale);
 }
 
-/** A self-contained HTML page drawing the chart, vega, vega-lite and vega-embed inlined. */
+/**
+ * A self-contained HTML page drawing the chart, vega, vega-lite and vega-embed inlined.
+ *
+ * @example
+ * renderHtml(missedChart(assessInvestigation(examples["hmcts-sscs"]))).startsWith("<!doctype html>"); // true
+ */
 export function renderHtml(spec: TopLevelSpec): string {
   return renderHtmlWith(spec, chartScripts());
 }

@@ -19,7 +19,9 @@ type Cell = string | number | boolean | Date | null;
  * @throws {InputError} naming `cases` for a file that is not an .xlsx workbook (a legacy .xls included),
  *   a sheet that does not exist (listing those that do), or the errors of {@link readCases}
  * @example
- * const summary = await readCaseSheet(readFileSync("cases.xlsx"), { sheet: "2023" });
+ * // With a workbook's bytes, e.g. readFileSync("cases.xlsx"): readCaseSheet(bytes, { sheet: "2023" }).
+ * // Bytes that are not a workbook are refused, naming the case file:
+ * await readCaseSheet(new TextEncoder().encode("id,date\n")).catch((error) => error.field); // "cases"
  */
 export async function readCaseSheet(
   workbook: Uint8Array,

@@ -79,6 +79,11 @@ const FIRST_DAY = -100_000; // earlier than any date we parse; marks "no span ye
  *
  * @param source - the file's bytes or text, e.g. a Node read stream or an array of strings
  * @throws {InputError} when the header lacks a required column
+ *
+ * @example
+ * const csv = "id,date,flagged,reviewed,impact\n1,2023-10-02,yes,yes,no\n2,2023-11-06,yes,yes,yes\n";
+ * const summary = await readCases((async function* () { yield csv; })());
+ * summary.rowsUsed; // 2
  */
 export async function readCases(
   source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,

@@ -24,7 +24,14 @@ function sum(values: Int32Array, from: number, to: number): number {
   return total;
 }
 
-/** Totals per month, quarter or year over a case file's span. */
+/**
+ * Totals per month, quarter or year over a case file's span.
+ *
+ * @example
+ * const csv = "id,date,flagged,reviewed,impact\n1,2023-10-02,yes,yes,no\n2,2023-11-06,yes,yes,yes\n";
+ * const summary = await readCases((async function* () { yield csv; })());
+ * periodTotals(summary, "quarter")[0]?.found; // 1
+ */
 export function periodTotals(summary: CaseSummary, by: "month" | "quarter" | "year"): PeriodTotals[] {
   const { span, daily } = summary;
   return calendarPeriods(span, by).map(({ label, interval }) => {

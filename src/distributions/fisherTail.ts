@@ -23,6 +23,9 @@ import type { Tail } from "./hypergeometricTail.js";
  * @param odds - ω > 0
  * @param tail - `lower` for P(X ≤ x), `upper` for P(X > x)
  * @returns the probability, or NaN for parameters outside their domain
+ *
+ * @example
+ * fisherTail(1, 609, 24, 109, 2, "lower"); // 0.00191783… (scipy nchypergeom_fisher.cdf(1, 609, 24, 109, 2))
  */
 export function fisherTail(
   x: number,

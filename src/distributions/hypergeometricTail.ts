@@ -21,6 +21,10 @@ export type Tail = "lower" | "upper";
  * @param draws - n (integer, 0 ≤ n ≤ N)
  * @param tail - `lower` for P(X ≤ x), `upper` for P(X > x)
  * @returns the probability, or NaN for parameters outside their domain
+ *
+ * @example
+ * hypergeometricTail(1, 609, 24, 109, "lower"); // 0.05154116… (scipy hypergeom.cdf(1, 609, 24, 109))
+ * hypergeometricTail(1, 609, 24, 109, "upper"); // 0.94845883… (scipy hypergeom.sf(1, 609, 24, 109))
  */
 export function hypergeometricTail(
   x: number,

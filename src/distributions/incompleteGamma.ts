@@ -35,6 +35,9 @@ const C1 = [-1 / 540, -1 / 288, 1 / 378, -77 / 77760, 1 / 4860] as const;
  * @param x - argument (≥ 0)
  * @param tail - `lower` for P(a, x), `upper` for Q(a, x)
  * @returns the probability, or NaN outside the domain
+ *
+ * @example
+ * incompleteGamma(3, 2, "lower"); // 0.32332358… (scipy gammainc(3, 2))
  */
 export function incompleteGamma(a: number, x: number, tail: "lower" | "upper"): number {
   if (!(a > 0) || !(x >= 0)) return Number.NaN;

@@ -30,6 +30,9 @@ const RULE = gaussLegendre(20);
  * @param draws - n
  * @param odds - ω > 0, the weight of a marked item relative to an unmarked one
  * @returns ln P(X = x), −∞ outside the support, NaN for parameters outside their domain
+ *
+ * @example
+ * walleniusLogPmf(1, 609, 24, 109, 2); // -6.9703856… (scipy nchypergeom_wallenius.logpmf(1, 609, 24, 109, 2))
  */
 export function walleniusLogPmf(
   x: number,

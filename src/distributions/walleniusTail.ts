@@ -20,6 +20,9 @@ import { walleniusLogPmf } from "./walleniusLogPmf.js";
  * @param odds - ω > 0, the weight of a marked item relative to an unmarked one
  * @param tail - `lower` for P(X ≤ x), `upper` for P(X > x)
  * @returns the probability, or NaN for parameters outside their domain
+ *
+ * @example
+ * walleniusTail(1, 609, 24, 109, 2, "lower"); // 0.00101692… (scipy nchypergeom_wallenius.cdf(1, 609, 24, 109, 2))
  */
 export function walleniusTail(
   x: number,

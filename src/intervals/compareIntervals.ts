@@ -27,6 +27,10 @@ export interface IntervalComparison {
  * sees where methods disagree.
  *
  * @throws {InputError} as {@link proportionInterval} and {@link countInterval}
+ *
+ * @example
+ * const comparison = compareIntervals({ found: 1, sample: 109, population: 609 });
+ * comparison.intervals.find((i) => i.method === "clopper-pearson")?.upper; // 0.05005682… (scipy beta.ppf(0.975, 2, 108))
  */
 export function compareIntervals(options: {
   readonly found: number;

@@ -17,6 +17,9 @@ export interface PlanCurve {
  * For plans with an expected rate, the allowed count at the planned size is used throughout.
  *
  * @throws {InputError} as {@link sampleSize}
+ *
+ * @example
+ * planCurve({ model: "binomial", tolerable: 0.05 }).plan.sampleSize; // 59 (AICPA 2017, Appendix A)
  */
 export function planCurve(options: Parameters<typeof sampleSize>[0], points = 80): PlanCurve {
   const plan = sampleSize(options);

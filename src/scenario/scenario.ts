@@ -271,7 +271,12 @@ export interface Scenario {
   readonly sources: readonly Source[];
 }
 
-/** The JSON Schema of a scenario file, generated from the same validator. */
+/**
+ * The JSON Schema of a scenario file, generated from the same validator.
+ *
+ * @example
+ * scenarioJsonSchema().type; // "object"
+ */
 export function scenarioJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(scenarioSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
 }
@@ -348,6 +353,9 @@ function pathValue(input: unknown, path: readonly PropertyKey[]): unknown {
  *
  * @throws {InputError} for unknown keys, wrong types, impossible dates, windows outside the span or
  *   overlapping each other, counts out of order, and probabilities out of range
+ *
+ * @example
+ * normalizeScenario(examples["hmcts-sscs"]).windows[0]?.reviewed; // 109
  */
 export function normalizeScenario(input: unknown): Scenario {
   const raw = structural(input);
@@ -734,6 +742,9 @@ export interface ScenarioRecord {
 /**
  * The scenario as input again, every default written out (dates as `YYYY-MM-DD/YYYY-MM-DD`): what a
  * report prints for reproducibility, and what `normalizeScenario` turns back into the same scenario.
+ *
+ * @example
+ * scenarioToInput(normalizeScenario(examples["hmcts-sscs"])).name; // "hmcts-sscs"
  */
 export function scenarioToInput(scenario: Scenario): ScenarioRecord {
   return {
