@@ -17,7 +17,8 @@ export function flagWithoutValue(
     if (arg === "--") break;
     if (!arg.startsWith("-") || arg.includes("=") || isNegativeNumber(arg) || arg === "-") continue;
     const next = args[i + 1];
-    const lacking = next === undefined || (next.startsWith("-") && !isNegativeNumber(next));
+    // A lone "-" is a value (standard input), as yargs reads it.
+    const lacking = next === undefined || (next.startsWith("-") && next !== "-" && !isNegativeNumber(next));
     if (arg.startsWith("--")) {
       if (takesValue(arg.slice(2)) && lacking) return { flag: arg, next };
       continue;
