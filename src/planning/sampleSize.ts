@@ -96,7 +96,7 @@ export type SampleSizePlanOutcome =
  *
  * @throws {InputError} for values out of range
  * @example
- * sampleSizePlan({ model: "hypergeometric", population: 20, tolerable: 0.01 }).reachable; // false
+ * sampleSizePlan({ model: "hypergeometric", population: 20, tolerable: 0.01 }).reachable; // true (a census of 20 settles it)
  */
 export function sampleSizePlan(options: SampleSizeOptions): SampleSizePlanOutcome {
   const model = requireOneOf("model", options.model, SAMPLE_SIZE_MODELS);

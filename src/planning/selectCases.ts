@@ -130,7 +130,7 @@ export function selectCases(frame: CaseFrame | NumberedFrame, options: SelectCas
  * @example
  * ```ts
  * const selection = selectCases({ low: 1, high: 1000 }, { size: 3, seed: "1" });
- * forEachSelectedCase(selection, undefined, (c) => console.log(c.order, c.id, c.role)); // 1 97 sample, …
+ * forEachSelectedCase(selection, undefined, (c) => console.log(c.order, c.id, c.role)); // prints 1 97 sample, …
  * ```
  */
 export function forEachSelectedCase(
