@@ -16,7 +16,7 @@ import {
   type ScenarioRecord,
   scenarioToInput,
 } from "../scenario/scenario.js";
-import { formatPercent } from "../text/format.js";
+import { formatPercent, formatPrecision } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
 import { type AdequatePlan, adequatePlan, DEFAULT_TOLERABLE } from "./adequatePlan.js";
@@ -206,9 +206,9 @@ export function assessInvestigation(input: unknown): Assessment {
   if (homogeneity !== null && homogeneity.pValue < 1 - confidence) {
     warnings.push(
       messages.ratesDiffer(
-        homogeneity.statistic.toPrecision(4),
+        formatPrecision(homogeneity.statistic, 4),
         homogeneity.degreesOfFreedom,
-        homogeneity.pValue.toPrecision(2),
+        formatPrecision(homogeneity.pValue, 2),
         homogeneity.smallestExpected < 5,
       ),
     );
