@@ -275,3 +275,5 @@ console.log(`  ${startup[0][0].padEnd(50)} ${fmt(bare)}`);
 cli.forEach((ms, i) => {
   console.log(`  ${startup[i + 1][0].padEnd(50)} ${fmt(ms)}   (${(ms / bare).toFixed(2)}× bare node)`);
 });
+
+await import("./selectionBias.mjs");

@@ -3,7 +3,7 @@
 
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { requireDrift } from "../validation/checks.js";
+import { requireBias, requireDrift } from "../validation/checks.js";
 import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { caseColumnOptions } from "./caseColumnOptions.js";
@@ -86,6 +86,19 @@ export function scenarioOptions(yargs: Argv): Argv {
     .option("drift", {
       type: "string",
       describe: "Outside-to-window rate ratios, e.g. 0.5,1,2 [default: 0.5,1,2,5,10]",
+      requiresArg: true,
+    })
+    .option("selection-bias", {
+      type: "string",
+      describe:
+        "Selection biases ω to assess, e.g. 1,1.5,2,3: an affected case 1/ω times as likely to be picked [default: none; with --bias-model alone 1,1.5,2,3,5,10]",
+      requiresArg: true,
+    })
+    .option("bias-model", {
+      type: "string",
+      choices: ["wallenius", "fisher"],
+      describe:
+        "How a biased review picked cases: wallenius (one after another) or fisher (each independently) [default: wallenius]",
       requiresArg: true,
     })
     .option(
@@ -269,6 +282,8 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
     override("unflaggedFound", parseNumber("--unflagged-found", argv.unflaggedFound));
   }
   override("drift", parseDrift(argv.drift));
+  override("selectionBias", parseSelectionBias(argv.selectionBias));
+  override("biasModel", single("--bias-model", argv.biasModel));
   override("screeningSensitivity", parseNumber("--screening-sensitivity", argv.screeningSensitivity, true));
   override("reviewSensitivity", parseNumber("--review-sensitivity", argv.reviewSensitivity, true));
   override("materiality", parseNumber("--materiality", argv.materiality));
@@ -283,6 +298,14 @@ function parseDrift(raw: unknown): number[] | undefined {
   const text = single("--drift", raw);
   if (text === undefined) return undefined;
   return text.split(",").map((part) => requireDrift("--drift", parseNumber("--drift", part.trim())));
+}
+
+function parseSelectionBias(raw: unknown): number[] | undefined {
+  const text = single("--selection-bias", raw);
+  if (text === undefined) return undefined;
+  return text
+    .split(",")
+    .map((part) => requireBias("--selection-bias", parseNumber("--selection-bias", part.trim())));
 }
 
 function scenarioFromFlags(

@@ -13,8 +13,9 @@ const RULE = gaussLegendre(20);
  * (1 − t^{1/d})^{n−x} dt, d = ω(m₁ − x) + m₂ − (n − x). Substituting t = e^{−d·y} makes the integrand
  * d·e^{−d·y}(1 − e^{−ω·y})^x (1 − e^{−y})^{n−x}, which is log-concave in y: its single peak is found by
  * Newton's method on the log-derivative (to 10⁻⁸: the peak only places the panels), and the integral is
- * summed with 20-point Gauss–Legendre rules on panels of three standard deviations of the peak, outwards from it, until a panel adds less than
- * 10⁻¹⁶ of the total (log-concavity makes every later panel smaller still). The binomial coefficients
+ * summed with 20-point Gauss–Legendre rules on panels of three standard deviations of the peak, outwards from it, until a panel adds, or by
+ * the integrand at its inner edge could add, less than 10⁻¹⁶ of the total (log-concavity makes every
+ * later panel smaller still). The binomial coefficients
  * come from Loader's hypergeometric terms: C(m₁, x) C(m₂, n − x) = P_hyper(x) · C(N, n). Relative accuracy
  * about 10⁻¹¹ for populations up to 10⁶ (checked against mpmath).
  *
@@ -113,14 +114,20 @@ function logIntegral(a: number, b: number, odds: number, leftMarked: number, lef
     }
     return sum * half;
   };
+  // Beyond the peak the integrand falls (it is log-concave), so a panel adds at most its width times the
+  // integrand at its inner edge: once that is below 10⁻¹⁶ of the total, the panel is not summed.
+  const negligible = (edge: number, total: number) =>
+    width * Math.exp(logIntegrand(edge) - top) < 1e-16 * total;
   let total = 0;
   for (let right = peak; ; right -= width) {
+    if (total > 0 && negligible(right, total)) break;
     const left = Math.max(0, right - width);
     const part = panel(left, right);
     total += part;
     if (left === 0 || part < 1e-16 * total) break;
   }
   for (let left = peak; ; left += width) {
+    if (negligible(left, total)) break;
     const part = panel(left, left + width);
     total += part;
     if (part < 1e-16 * total) break;

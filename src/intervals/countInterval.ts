@@ -87,10 +87,20 @@ export function countInterval(options: CountIntervalOptions): CountInterval {
     throw new InputError("found", messages.countTailsTooWide(MAX_COUNT_SIDE, found, sample));
   }
   const alpha = tailProbability(confidence, sided);
+  const exactAlpha = exactTailProbability(confidence, sided);
   const bounds =
     bias === 1
-      ? hypergeometricCount(found, sample, population, alpha, exactTailProbability(confidence, sided))
-      : noncentralCount(found, sample, population, alpha, bias, biasModel);
+      ? hypergeometricCount(found, sample, population, alpha, exactAlpha)
+      : noncentralCount(
+          found,
+          sample,
+          population,
+          alpha,
+          bias,
+          biasModel,
+          exactAlpha,
+          sided === "upper" ? "upper" : "both",
+        );
   const lower = sided === "upper" ? found : bounds.lower;
   const estimate = (population * found) / sample;
   return {

@@ -32,6 +32,7 @@ import {
 import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
 import { type RateHomogeneity, rateHomogeneity } from "./rateHomogeneity.js";
 import { assessScreen, type ScreenAssessment, screenWarnings } from "./screenAssessment.js";
+import { type SelectionBias, selectionBias } from "./selectionBias.js";
 import { type OutsideStageBasis, stageModel } from "./stageModel.js";
 import { type StratumPlanCurve, stratumPlanCurve } from "./stratumPlanCurve.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
@@ -118,6 +119,12 @@ export interface Assessment {
     readonly materiality: number | null;
     readonly tippingPoint: number | null;
   } | null;
+  /**
+   * Upper bounds if the review's selection was biased against affected cases, and the tipping bias; null
+   * unless the scenario asks for them (`selectionBias` or `biasModel`), when nothing was reviewed, or when a
+   * sensitivity is below 1.
+   */
+  readonly selectionBias: SelectionBias | null;
   readonly unrestricted: UnrestrictedRange;
   readonly detectionPower: DetectionPower;
   readonly adequatePlan: AdequatePlan;
@@ -263,6 +270,7 @@ export function assessInvestigation(input: unknown): Assessment {
   let window: WindowFinding | null = null;
   let extrapolated: Assessment["extrapolated"] = null;
   let sensitivityResult: Assessment["sensitivity"] = null;
+  let selectionBiasResult: SelectionBias | null = null;
   if (model.windows.length > 0) {
     window = windowInference(model.windows, confidence, sided, sensitivity);
     if (window.beyondSensitivity) {
@@ -323,6 +331,24 @@ export function assessInvestigation(input: unknown): Assessment {
       materiality: scenario.materiality ?? null,
       tippingPoint: scenario.materiality === undefined ? null : tippingPoint(basis, scenario.materiality),
     };
+    // Assessed only on request: each ω costs a noncentral bound search.
+    const perfect = sensitivity.screening === 1 && sensitivity.review === 1;
+    if (scenario.selectionBias !== null && perfect) {
+      selectionBiasResult = selectionBias(
+        {
+          windows: model.windows,
+          outsideStage,
+          outsideCases: unrestricted.outside.upper,
+          confidence,
+          sided,
+        },
+        scenario.selectionBias,
+        scenario.biasModel,
+        scenario.materiality,
+      );
+    } else if (scenario.selectionBias !== null) {
+      warnings.push(messages.selectionBiasNeedsPerfectReview());
+    }
   }
 
   // The plan answers a stated question whose target does not move with the confidence: the tolerable
@@ -391,6 +417,7 @@ export function assessInvestigation(input: unknown): Assessment {
     window,
     extrapolated,
     sensitivity: sensitivityResult,
+    selectionBias: selectionBiasResult,
     unrestricted,
     detectionPower: power,
     adequatePlan: plan,

@@ -1,4 +1,5 @@
 import { countInterval } from "../intervals/countInterval.js";
+import type { BiasModel } from "../intervals/noncentralCount.js";
 import { stratifiedCount } from "../intervals/stratifiedCount.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
@@ -68,6 +69,12 @@ function jointLimits(
   return { lower: lower?.bound ?? null, upper: upper.bound };
 }
 
+/** A selection bias ω against affected cases and the model of how cases were picked (ω = 1: random). */
+export interface SelectionModel {
+  readonly bias: number;
+  readonly model: BiasModel;
+}
+
 /**
  * Exact inference for one window, or for several combined.
  *
@@ -85,12 +92,15 @@ function jointLimits(
  * @param confidence - confidence level
  * @param sided - `upper` or `two`
  * @param sensitivity - screening and review sensitivities
+ * @param selection - a selection bias to assume (default: random selection; with sensitivities of 1 only),
+ *   see `countInterval`'s `bias`
  */
 export function windowInference(
   windows: readonly StageWindow[],
   confidence: number,
   sided: Sided,
   sensitivity: Sensitivity,
+  selection?: SelectionModel,
 ): WindowFinding {
   const m = windows.length;
   const sensitive = sensitivity.screening < 1 || sensitivity.review < 1;
@@ -107,6 +117,7 @@ export function windowInference(
         population: w.stage,
         confidence: adjusted,
         sided,
+        ...(selection === undefined ? {} : { bias: selection.bias, biasModel: selection.model }),
       });
       return { estimate: ci.estimate, lower: ci.lower, upper: ci.upper, beyond: false };
     }
@@ -133,7 +144,8 @@ export function windowInference(
   const found = windows.reduce((total, w) => total + w.found, 0);
   // Several windows without sensitivities: Wendell & Schmee's joint limits, unless they would exceed their
   // work limit (then the Bonferroni sum above, and the method says so).
-  const joint = m > 1 && !sensitive ? jointLimits(windows, confidence, sided) : null;
+  const joint =
+    m > 1 && !sensitive && selection === undefined ? jointLimits(windows, confidence, sided) : null;
   const affected = {
     estimate: sum("estimate"),
     lower: sided === "upper" ? found : (joint?.lower ?? sum("lower")),

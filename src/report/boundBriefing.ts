@@ -3,12 +3,13 @@ import type { ProportionInterval } from "../intervals/proportionInterval.js";
 import { methodName } from "../methods/methodRegistry.js";
 import { describeSided, formatCases, formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
+import { formatBias, selectionAssumption } from "./selectionWords.js";
 
 /** The briefing for a count bound (with a population) or a rate interval (without). */
 export function boundBriefing(result: CountInterval | ProportionInterval): Briefing {
   const title = `Bound on affected cases: ${methodName(result.method)}, ${describeSided(result.sided)}, ${formatConfidence(result.confidence)} confidence`;
-  if (result.method === "hypergeometric") {
-    const r = result as CountInterval;
+  if ("population" in result) {
+    const r = result;
     const rows: [string, string][] = [
       ["Population (N)", formatCount(r.population)],
       ["Examined (n)", `${formatCount(r.sample)} (${formatPercent(r.sampledFraction, 1)} of N)`],
@@ -19,15 +20,16 @@ export function boundBriefing(result: CountInterval | ProportionInterval): Brief
       rows.push(["Lower bound", `${formatCases(r.lower)} (${formatPercent(r.rate.lower)})`]);
     rows.push(["Upper bound", `${formatCases(r.upper)} (${formatPercent(r.rate.upper)})`]);
     rows.push(["Not found, at most", formatCases(r.notFound.upper)]);
+    if (r.method !== "hypergeometric") rows.push(["Selection bias (ω)", formatBias(r.bias)]);
     return {
       title,
       rows,
       notes: [
-        `With ${formatConfidence(r.confidence)} confidence at most ${formatCount(r.upper)} of the ${formatCases(r.population)} ${r.upper === 1 ? "is" : "are"} affected, if the ${formatCount(r.sample)} examined were drawn at random.`,
+        `With ${formatConfidence(r.confidence)} confidence at most ${formatCount(r.upper)} of the ${formatCases(r.population)} ${r.upper === 1 ? "is" : "are"} affected, if the ${formatCount(r.sample)} examined were ${selectionAssumption(r.method, r.bias)}.`,
       ],
     };
   }
-  const r = result as ProportionInterval;
+  const r = result;
   const rows: [string, string][] = [
     ["Examined (n)", formatCount(r.sample)],
     ["Found affected (k)", formatCount(r.found)],

@@ -20,6 +20,7 @@ import { messages } from "../validation/messages.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
 import { screenSection } from "./screenSection.js";
+import { selectionBiasSection } from "./selectionBiasSection.js";
 import { statements } from "./statements.js";
 
 export interface ReportContext {
@@ -55,6 +56,7 @@ export function buildReport(a: Assessment, context: ReportContext): ReportDocume
     coverage(a),
     ...(a.window ? [outside(a)] : []),
     ...(a.screen ? [screenSection(a)] : []),
+    ...[selectionBiasSection(a)].filter((section): section is Section => section !== null),
     power(a),
     plan(a),
     limitations(a),

@@ -1,6 +1,7 @@
 import type { Sided } from "../intervals/types.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import type { ScreenAssessment } from "../investigation/screenAssessment.js";
+import type { SelectionBias } from "../investigation/selectionBias.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import {
@@ -199,6 +200,8 @@ export function statements(a: Assessment): Statement[] {
     assumption: "none",
   });
 
+  if (a.selectionBias !== null) out.push(selectionBiasStatement(a.selectionBias));
+
   const cited = a.detectionPower.cited;
   if (cited !== null) {
     const at = cited.total;
@@ -216,7 +219,7 @@ export function statements(a: Assessment): Statement[] {
   }
   out.push(planSentence());
   if (a.screen !== null) out.splice(1, 0, screenStatement(a.screen));
-  return out.slice(0, a.screen === null ? 6 : 7);
+  return out.slice(0, 6 + (a.screen === null ? 0 : 1) + (a.selectionBias === null ? 0 : 1));
 }
 
 /** The citable sentence on the screen: what the elusion sample shows about the unflagged cases, and the recall bound. */
@@ -242,5 +245,49 @@ export function screenStatement(screen: ScreenAssessment): Statement {
     confidence: screen.confidence,
     sided: screen.sided,
     assumption: screen.assumption,
+  };
+}
+
+/** ω as a sentence prints it: up to three significant figures. */
+const times = (bias: number) => `${Number(bias.toPrecision(3))} times`;
+
+/**
+ * The citable sentence on selection bias: how much less likely reviewers must have been to pick an
+ * affected case before the window's bound reaches the target (materiality, else twice the random-sample
+ * bound), the bound over the whole period at the same point, and the model the sentence rests on.
+ */
+export function selectionBiasStatement(s: SelectionBias): Statement {
+  const c = formatConfidence(s.confidence);
+  const tail = sidedWord(s.sided);
+  const model =
+    s.model === "wallenius"
+      ? "Wallenius' model: cases picked one after another, every pick favouring an unaffected case by that factor"
+      : "Fisher's model: each case included independently, an affected case's odds of inclusion divided by that factor";
+  const goal =
+    s.target.source === "materiality"
+      ? `the materiality of ${formatCount(s.target.undetected)} missed cases`
+      : `${formatCount(s.target.undetected)} undetected (twice its random-sample value of ${formatCount(s.randomSample.undetected)})`;
+  const w = s.tippingBias.window;
+  const span = s.tippingBias.span;
+  const spanPart =
+    span === null
+      ? `over the whole period the bound stays below ${formatCount(s.target.spanUndetected)} at every bias up to 1,000 times`
+      : span === 1
+        ? `over the whole period it reaches ${formatCount(s.target.spanUndetected)} even for a random sample`
+        : `over the whole period it reaches ${formatCount(s.target.spanUndetected)} only if reviewers were at least ${times(span)} less likely`;
+  const windowPart =
+    w === null
+      ? `Even if reviewers had been 1,000 times less likely to pick an affected case than an unaffected one, the window's upper bound would stay below ${goal}`
+      : w === 1
+        ? `The window's upper bound reaches ${goal} even if the reviewed cases were a random sample`
+        : `The window's upper bound reaches ${goal} only if reviewers were at least ${times(w)} less likely to pick an affected case than an unaffected one`;
+  return {
+    id: "selection-bias",
+    text: `${windowPart}; ${spanPart} (${model}; ${c} confidence, ${tail}).`,
+    value: w,
+    methods: [s.method],
+    confidence: s.confidence,
+    sided: s.sided,
+    assumption: s.assumption,
   };
 }

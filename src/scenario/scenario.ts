@@ -1,9 +1,11 @@
 // zod/mini: the same validator as zod, in a tree-shakable form a twelfth of the size, which keeps the
 // CLI's start-up light.
 import * as z from "zod/mini";
+import { BIAS_MODELS, type BiasModel } from "../intervals/noncentralCount.js";
 import type { Sided } from "../intervals/types.js";
 import {
   MAX_COUNT,
+  requireBias,
   requireConfidence,
   requireCount,
   requireDrift,
@@ -26,6 +28,7 @@ import {
 export const SELECTIONS = ["random", "judgmental", "unknown"] as const;
 export type Selection = (typeof SELECTIONS)[number];
 export const DEFAULT_DRIFT = [0.5, 1, 2, 5, 10] as const;
+export const DEFAULT_SELECTION_BIAS = [1, 1.5, 2, 3, 5, 10] as const;
 
 function described<T extends z.ZodMiniType>(schema: T, description: string): T {
   return schema.check(z.describe(description)) as T;
@@ -156,6 +159,18 @@ export const scenarioSchema = z
         "Rate outside the windows relative to inside; default [0.5, 1, 2, 5, 10]",
       ),
     ),
+    selectionBias: z.optional(
+      described(
+        z.array(z.number()),
+        "Selection biases ω to assess: an affected case 1/ω times as likely to be picked (assessed only when given, or with biasModel: then [1, 1.5, 2, 3, 5, 10])",
+      ),
+    ),
+    biasModel: z.optional(
+      described(
+        z.enum(["wallenius", "fisher"]),
+        "How a biased review picked cases: wallenius (one after another; default) or fisher (each independently)",
+      ),
+    ),
     screeningSensitivity: z.optional(
       described(
         rate({ above: 0, atMost: 1 }),
@@ -258,6 +273,9 @@ export interface Scenario {
   readonly volume?: readonly VolumeEntry[];
   readonly windows: readonly ScenarioWindow[];
   readonly drift: readonly number[];
+  /** The selection biases to assess; null when neither they nor a bias model were given. */
+  readonly selectionBias: readonly number[] | null;
+  readonly biasModel: BiasModel;
   readonly screeningSensitivity: number;
   readonly reviewSensitivity: number;
   /** An elusion sample across the span. */
@@ -444,6 +462,17 @@ export function normalizeScenario(input: unknown): Scenario {
     (a, b) => a - b,
   );
   if (drift.length === 0) throw new InputError("drift", "must list at least one value");
+  const selectionBias =
+    raw.selectionBias === undefined && raw.biasModel === undefined
+      ? null
+      : [
+          ...new Set(
+            (raw.selectionBias ?? DEFAULT_SELECTION_BIAS).map((b, i) =>
+              requireBias(`selectionBias[${i}]`, b),
+            ),
+          ),
+        ].sort((a, b) => a - b);
+  if (selectionBias?.length === 0) throw new InputError("selectionBias", "must list at least one value");
   return {
     name: raw.name,
     description: raw.description ?? "",
@@ -455,6 +484,8 @@ export function normalizeScenario(input: unknown): Scenario {
     ...(volume === undefined ? {} : { volume }),
     windows,
     drift,
+    selectionBias,
+    biasModel: requireOneOf("biasModel", raw.biasModel ?? "wallenius", BIAS_MODELS),
     screeningSensitivity,
     reviewSensitivity: requireHalfOpenUnit("reviewSensitivity", raw.reviewSensitivity ?? 1),
     ...(spanElusion === undefined ? {} : { unflagged: spanElusion }),
@@ -726,6 +757,8 @@ export interface ScenarioRecord {
     readonly selection: Selection;
   }[];
   readonly drift: readonly number[];
+  readonly selectionBias?: readonly number[];
+  readonly biasModel?: BiasModel;
   readonly screeningSensitivity: number;
   readonly reviewSensitivity: number;
   readonly unflagged?: number;
@@ -775,6 +808,9 @@ export function scenarioToInput(scenario: Scenario): ScenarioRecord {
       selection: w.selection,
     })),
     drift: [...scenario.drift],
+    ...(scenario.selectionBias === null
+      ? {}
+      : { selectionBias: [...scenario.selectionBias], biasModel: scenario.biasModel }),
     screeningSensitivity: scenario.screeningSensitivity,
     reviewSensitivity: scenario.reviewSensitivity,
     ...elusionRecord(scenario.unflagged),

@@ -25,6 +25,8 @@ export const messages = {
   positive: (value: number) => `must be greater than 0; got ${value}`,
   driftRange: (value: number) =>
     `must be greater than 0 and at most 1000 (the outside rate at most 1,000 times the window's); got ${value}`,
+  selectionBiasNeedsPerfectReview: () =>
+    "The selection-bias sensitivity is not computed when the screening or review sensitivity is below 1 (the two models are not combined).",
   biasRange: (value: number) =>
     `must be from 0.001 to 1000 (1 is random selection; 2 means an affected case was half as likely to be picked); got ${value}`,
   oneOf: (allowed: readonly string[], value: unknown) =>

@@ -106,7 +106,7 @@ describe("adequacy chart", () => {
     [["chart", "timeline"], "--example or --scenario or --span with --window is needed to draw timeline"],
     [
       ["chart", "pie", "--example", "hmcts-sscs"],
-      'kind must be one of timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, screen, all; got "pie"',
+      'kind must be one of timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, screen, selection-bias, all; got "pie"',
     ],
     [["chart", "intervals", "-n", "109"], "--found is required"],
   ])("%j exits 2", async (args, message) => {

@@ -80,7 +80,7 @@ describe("bad input: exit code 2, a message naming the flag, no stack trace, no 
     [["bound", "-n", "109", "--found"], "--found needs a value"],
     [
       ["chart"],
-      "give the kind of chart to draw: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, screen or all",
+      "give the kind of chart to draw: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, screen, selection-bias or all",
     ],
     [["example", "constructor"], 'name must be one of hmcts-sscs, family-court-documents; got "constructor"'],
     [["example", "toString"], 'name must be one of hmcts-sscs, family-court-documents; got "toString"'],

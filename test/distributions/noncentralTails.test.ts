@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fisherTail } from "../../src/distributions/fisherTail.js";
 import { hypergeometricTail } from "../../src/distributions/hypergeometricTail.js";
 import { walleniusLogPmf } from "../../src/distributions/walleniusLogPmf.js";
-import { walleniusTail } from "../../src/distributions/walleniusTail.js";
+import { walleniusAtMost, walleniusTail } from "../../src/distributions/walleniusTail.js";
 import { label, reference } from "../helpers/fixtures.js";
 
 interface TailCase {
@@ -21,6 +21,11 @@ interface TailCase {
 // Expected values: Wallenius' closed-form integral summed in mpmath at doubling precision, Fisher's
 // exact fractions; each cross-checked against scipy (test/fixtures/python/noncentral.py).
 const cases = reference<TailCase[]>("noncentral-tails.json");
+
+interface FarTailCase extends TailCase {
+  side: "lower" | "upper";
+}
+const farCases = reference<FarTailCase[]>("noncentral-far-tails.json");
 
 describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds, tail)", () => {
   it.each(cases.map((c) => [label(c), c] as const))("match the exact reference: %s", (_, c) => {
@@ -44,7 +49,12 @@ describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds,
     expect(cases.filter((c) => c.model === "wallenius" && c.region === "large").length).toBeGreaterThan(5);
   });
 
-  it("reduce to the hypergeometric tail at odds 1 (Fisher's exactly, Wallenius' integral near it)", () => {
+  it("reduce to the hypergeometric tail as the odds approach 1, by either of Fog's methods, in either tail", () => {
+    // At odds 1 + δ every order of draws changes its probability by a factor within (1 + δ)^±n, so every
+    // tail moves by at most n·δ relative: at δ = 1e-14 the tails must match the hypergeometric's to the
+    // tested 1e-10 plus n·1e-14, however far out (the urn's far tails were once 1e-6 off, taken as one
+    // minus the other tail).
+    const odds = 1 + 1e-14;
     const arbitrary = fc
       .record({
         population: fc.integer({ min: 2, max: 20_000 }),
@@ -61,18 +71,67 @@ describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds,
       });
     fc.assert(
       fc.property(arbitrary, ({ x, population, marked, draws }) => {
-        const expected = hypergeometricTail(x, population, marked, draws, "lower");
-        const fisher = fisherTail(x, population, marked, draws, 1, "lower");
-        // The integral at odds 1 + 1e-9 differs from the hypergeometric by about 1e-9 relative.
-        const wallenius = walleniusTail(x, population, marked, draws, 1 + 1e-9, "lower");
-        if (expected > 1e-200) {
-          expect(fisher).toBeCloseRelative(expected, 1e-11);
-          expect(wallenius).toBeCloseRelative(expected, 1e-7);
+        const tolerance = 1e-10 + draws * odds * 1e-14;
+        const lowest = Math.max(0, draws - (population - marked));
+        const mean = (draws * marked) / population;
+        for (const side of ["lower", "upper"] as const) {
+          const expected = hypergeometricTail(x, population, marked, draws, side);
+          const fisher = fisherTail(x, population, marked, draws, 1, side);
+          const wallenius = walleniusTail(x, population, marked, draws, odds, side);
+          if (expected > 1e-250) {
+            expect(fisher, label({ x, population, marked, draws, side })).toBeCloseRelative(expected, 1e-11);
+            expect(wallenius, label({ x, population, marked, draws, side })).toBeCloseRelative(
+              expected,
+              tolerance,
+            );
+          }
+        }
+        // Each method on the tail it sums directly (the lower tail below the mean, else the unmarked
+        // items' lower tail), so each is checked on its own, far tails included.
+        if (x < lowest || x >= Math.min(draws, marked)) return;
+        const direct =
+          x < mean
+            ? { k: x, marked, odds, expected: hypergeometricTail(x, population, marked, draws, "lower") }
+            : {
+                k: draws - x - 1,
+                marked: population - marked,
+                odds: 1 / odds,
+                expected: hypergeometricTail(x, population, marked, draws, "upper"),
+              };
+        if (direct.expected <= 1e-250) return;
+        for (const method of ["urn", "integral"] as const) {
+          const actual = walleniusAtMost(direct.k, population, direct.marked, draws, direct.odds, method);
+          expect(actual, label({ x, population, marked, draws, method })).toBeCloseRelative(
+            direct.expected,
+            tolerance,
+          );
         }
       }),
       { numRuns: 200, seed: 1701 },
     );
   });
+
+  it.each(farCases.map((c) => [label(c), c] as const))(
+    "match mpmath in the far tails, by either method: %s",
+    (_, c) => {
+      // The tail beyond x, summed directly by mpmath (test/fixtures/python/noncentral.py far).
+      const odds = 1 / c.bias;
+      for (const side of ["lower", "upper"] as const) {
+        expect(walleniusTail(c.x, c.population, c.marked, c.draws, odds, side)).toBeCloseRelative(
+          c[side],
+          1e-10,
+        );
+      }
+      const [k, marked, o] =
+        c.side === "lower" ? [c.x, c.marked, odds] : [c.draws - c.x - 1, c.population - c.marked, 1 / odds];
+      for (const method of ["urn", "integral"] as const) {
+        expect(walleniusAtMost(k, c.population, marked, c.draws, o, method)).toBeCloseRelative(
+          c[c.side],
+          1e-10,
+        );
+      }
+    },
+  );
 
   it("agree with the urn recursion of Wallenius' model, draw by draw, for small populations", () => {
     // An independent computation: the probability of each count after every draw, each draw picking a

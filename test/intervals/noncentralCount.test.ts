@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { walleniusTail } from "../../src/distributions/walleniusTail.js";
 import { countInterval } from "../../src/intervals/countInterval.js";
+import { keepsUpper, noncentralCount } from "../../src/intervals/noncentralCount.js";
+import type { Fraction } from "../../src/math/wholeCount.js";
 import { InputError } from "../../src/validation/InputError.js";
 import { messages } from "../../src/validation/messages.js";
 import { label, reference } from "../helpers/fixtures.js";
@@ -21,6 +22,22 @@ interface BiasedCountCase {
 // Expected values: scipy proposes each bound, exact tails decide it (mpmath for Wallenius' closed-form
 // integral, exact fractions for Fisher's); test/fixtures/python/noncentral.py.
 const cases = reference<BiasedCountCase[]>("noncentral-count-intervals.json");
+
+interface TieCase {
+  model: "wallenius" | "fisher";
+  found: number;
+  sample: number;
+  population: number;
+  affected: number;
+  bias: number;
+  numerator: string;
+  denominator: string;
+  value: number;
+}
+
+// P(X ≤ found | affected) as exact fractions: Wallenius' by the urn in rational arithmetic, Fisher's by
+// exact sums (test/fixtures/python/noncentral.py ties).
+const ties = reference<TieCase[]>("noncentral-ties.json");
 
 /** P(X = x) for every x under the biased draw, by the urn recursion (independent of the library's integral). */
 function walleniusPmf(population: number, marked: number, draws: number, odds: number): number[] {
@@ -162,29 +179,26 @@ describe("countInterval({ ..., bias, biasModel })", () => {
     }
   });
 
-  it("keeps a candidate whose tail lies within the tie width of α (the wider bound)", () => {
-    // Make α equal to the tail at K = 45 (SSCS at ω = 2): exact arithmetic would reject 45 (P = α is not
-    // above α); the tie width cannot tell, so 45 is kept.
-    const tail = walleniusTail(1, 609, 45, 109, 0.5, "lower");
-    const result = countInterval({
-      found: 1,
-      sample: 109,
-      population: 609,
-      sided: "upper",
-      bias: 2,
-      confidence: 1 - tail,
-    });
-    expect(result.upper).toBe(45);
-    const clearly = countInterval({
-      found: 1,
-      sample: 109,
-      population: 609,
-      sided: "upper",
-      bias: 2,
-      confidence: 1 - tail * (1 + 1e-6),
-    });
-    expect(clearly.upper).toBe(44);
-  });
+  it.each(ties.map((t) => [label({ ...t, numerator: undefined, denominator: undefined }), t] as const))(
+    "decides a risk placed exactly on the tail as exact arithmetic does (a tie is not above α): %s",
+    (_, t) => {
+      // α = P(X ≤ k | K) exactly: K is rejected, so the upper bound is K − 1; α a hair (1e-40 relative) below
+      // it keeps K. In double precision the two risks are the same number: the 60-digit tail decides.
+      const exact = { numerator: BigInt(t.numerator), denominator: BigInt(t.denominator) };
+      const hairBelow = {
+        numerator: exact.numerator * (10n ** 40n - 1n),
+        denominator: exact.denominator * 10n ** 40n,
+      };
+      const keeps = (alpha: Fraction) =>
+        keepsUpper(t.found, t.sample, t.population, t.value, t.bias, t.model, t.affected, alpha);
+      const upper = (alpha: Fraction) =>
+        noncentralCount(t.found, t.sample, t.population, t.value, t.bias, t.model, alpha, "upper").upper;
+      expect(keeps(exact)).toBe(false);
+      expect(keeps(hairBelow)).toBe(true);
+      expect(upper(exact)).toBe(t.affected - 1);
+      expect(upper(hairBelow)).toBe(t.affected);
+    },
+  );
 
   it("rejects a bias outside [0.001, 1000] and an unknown model, naming the field", () => {
     const base = { found: 1, sample: 109, population: 609 };

@@ -30,12 +30,29 @@ export function boundCommand(io: Io): CommandModule {
           describe: "Interval method [default: hypergeometric with --population, else clopper-pearson]",
           requiresArg: true,
         })
+        .option(
+          "bias",
+          numberOption(
+            "Selection bias ω with --population: an affected case was 1/ω times as likely to be picked, 0.001 to 1000 [default: 1, random]",
+          ),
+        )
+        .option("bias-model", {
+          type: "string",
+          choices: ["wallenius", "fisher"],
+          describe:
+            "How a biased review picked cases: wallenius (one after another) or fisher (each independently) [default: wallenius]",
+          requiresArg: true,
+        })
         .option("prior-alpha", numberOption("Beta prior alpha for --method bayes [default: 1]"))
         .option("prior-beta", numberOption("Beta prior beta for --method bayes [default: 1]"))
         .option("format", formatOption)
         .example(
           "$0 bound -N 609 -n 109 -k 1 --sided upper",
           "SSCS review: at most 24 of the 609 flagged cases affected (exact, one-sided 95%)",
+        )
+        .example(
+          "$0 bound -N 609 -n 109 -k 1 --sided upper --bias 2",
+          "The same if an affected case was half as likely to be picked: at most 45 (Wallenius' model)",
         )
         .example("$0 bound -n 109 -k 1 --method wilson", "Two-sided 95% Wilson interval on the rate"),
     handler: async (argv: ArgumentsCamelCase) => {
@@ -56,12 +73,28 @@ export function boundCommand(io: Io): CommandModule {
       if (sample === undefined) throw new InputError("--sample", messages.required());
       if (found === undefined) throw new InputError("--found", messages.required());
       const common = { found, sample, sided, ...(confidence === undefined ? {} : { confidence }) };
+      const bias = parseNumber("--bias", argv.bias, true);
+      const biasModel = single("--bias-model", argv.biasModel) as "wallenius" | "fisher" | undefined;
       if (method === "hypergeometric") {
         if (population === undefined)
           throw new InputError("--population", "is required by --method hypergeometric");
+        if (biasModel !== undefined && bias === undefined)
+          throw new InputError("--bias-model", "applies only with --bias");
         const { countInterval } = await import("../../intervals/countInterval.js");
-        writeResult(io, countInterval({ ...common, population }), briefing, argv.format);
+        const { requireBias } = await import("../../validation/checks.js");
+        const selection = {
+          ...(bias === undefined ? {} : { bias: requireBias("--bias", bias) }),
+          ...(biasModel === undefined ? {} : { biasModel }),
+        };
+        writeResult(io, countInterval({ ...common, population, ...selection }), briefing, argv.format);
         return;
+      }
+      for (const [flag, value] of [
+        ["--bias", bias],
+        ["--bias-model", biasModel],
+      ] as const) {
+        if (value !== undefined)
+          throw new InputError(flag, "applies only to count bounds (give --population)");
       }
       if (population !== undefined) {
         throw new InputError("--population", `applies only to --method hypergeometric, not ${method}`);

@@ -27,6 +27,7 @@ const KINDS = [
   "sample-size",
   "confidence-curve",
   "screen",
+  "selection-bias",
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -150,6 +151,14 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
         );
       }
       return charts.screenChart(assessment, options);
+    case "selection-bias":
+      if (assessment.selectionBias === null) {
+        throw new InputError(
+          "--selection-bias",
+          "is needed to draw selection-bias (for example --selection-bias 1,1.5,2,3,5,10), with sensitivities of 1",
+        );
+      }
+      return charts.selectionBiasChart(assessment, options);
   }
 }
 
@@ -189,7 +198,7 @@ export function chartCommand(io: Io): Command {
     command: "chart [kind]",
     repeatable: PER_WINDOW,
     describe:
-      "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, screen, or all",
+      "Draw a chart: timeline, missed, sensitivity, power, intervals, sample-size, confidence-curve, screen, selection-bias, or all",
     builder: (yargs: Argv) =>
       scenarioOptions(yargs)
         .positional("kind", { choices: [...KINDS, "all"], describe: "Which chart" })
@@ -262,6 +271,7 @@ export function chartCommand(io: Io): Command {
           (k) =>
             (k !== "screen" || assessment.screen !== null) &&
             (k !== "sample-size" || assessment.sampleSizeCurve !== null) &&
+            (k !== "selection-bias" || assessment.selectionBias !== null) &&
             (assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size"),
         );
         const only = single("--format", argv.format) as ChartFormat | undefined;
