@@ -161,7 +161,7 @@ export const scenarioSchema = z
     ),
     selectionBias: z.optional(
       described(
-        z.array(z.number()),
+        z.array(rate({ atLeast: 0.001, atMost: 1000 })),
         "Selection biases ω to assess: an affected case 1/ω times as likely to be picked (assessed only when given, or with biasModel: then [1, 1.5, 2, 3, 5, 10])",
       ),
     ),

@@ -39,8 +39,9 @@ describe("adequacy schema (scenarioJsonSchema)", () => {
 
   it("gives every number its range and whole counts the integer type", () => {
     const numbers = walk(schema, "", []).filter(([, s]) => s.type === "number" || s.type === "integer");
-    // 14 counts, 2 sensitivities, the tolerable rate, the drift values and the confidence as a number.
-    expect(numbers).toHaveLength(19);
+    // 14 counts, 2 sensitivities, the tolerable rate, the drift values, the selection biases and the
+    // confidence as a number.
+    expect(numbers).toHaveLength(20);
     for (const [path, s] of numbers) {
       expect("minimum" in s || "exclusiveMinimum" in s, `${path} has a lower end`).toBe(true);
       expect("maximum" in s || "exclusiveMaximum" in s, `${path} has an upper end`).toBe(true);
