@@ -1,11 +1,11 @@
 import { selectionBiasChart } from "../charts/selectionBiasChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { formatConfidence, formatCount } from "../text/format.js";
+import { formatConfidence, formatCount, roundSignificant } from "../text/format.js";
 import type { Section } from "./ReportDocument.js";
 import { statements } from "./statements.js";
 
 /** ω as printed: up to three significant figures. */
-const omega = (bias: number) => String(Number(bias.toPrecision(3)));
+const omega = (bias: number) => String(roundSignificant(bias, 3));
 
 /**
  * The report's section on selection bias: how the bounds grow if reviewers were less likely to pick an

@@ -1,3 +1,5 @@
+import { roundSignificant } from "../text/format.js";
+
 /**
  * How the examined cases were picked, as the end of a sentence "… if the 109 examined were …": the
  * assumption every count bound rests on, random or with a stated selection bias.
@@ -13,5 +15,5 @@ export function selectionAssumption(method: string, bias: number): string {
 
 /** A selection bias ω as written: up to four significant figures, no trailing zeros. */
 export function formatBias(bias: number): string {
-  return String(Number(bias.toPrecision(4)));
+  return String(roundSignificant(bias, 4));
 }

@@ -249,7 +249,7 @@ export function screenStatement(screen: ScreenAssessment): Statement {
 }
 
 /** ω as a sentence prints it: up to three significant figures. */
-const times = (bias: number) => `${Number(bias.toPrecision(3))} times`;
+const times = (bias: number) => `${roundSignificant(bias, 3)} times`;
 
 /**
  * The citable sentence on selection bias: how much less likely reviewers must have been to pick an
