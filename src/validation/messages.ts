@@ -305,7 +305,9 @@ function quote(raw: string): string {
 
 function describeType(value: unknown): string {
   if (value === null) return "null";
+  if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string ${quote(value)}`;
-  return typeof value === "number" ? String(value) : `a ${typeof value}`;
+  if (typeof value === "number") return String(value);
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

@@ -148,6 +148,9 @@ describe("appraiseStrata with strata that are not a list", () => {
     for (const [strata, got] of [
       [null, "null"],
       ["A", 'the string "A"'],
+      [undefined, "nothing"],
+      [{ population: 10 }, "an object"],
+      [true, "a boolean"],
     ] as const) {
       expect(() => appraiseStrata({ strata: strata as never })).toThrow(
         new InputError("strata", messages.wrongType("a list of strata", strata)),
