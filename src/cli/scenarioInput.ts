@@ -6,6 +6,7 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { requireBias, requireDrift } from "../validation/checks.js";
 import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
+import { isNumeral } from "../validation/parseNumber.js";
 import { caseColumnOptions } from "./caseColumnOptions.js";
 import { confidenceOption, numberOption, sidedOption } from "./commonOptions.js";
 import { parseNumber, single } from "./flags.js";
@@ -145,8 +146,6 @@ function counts(flag: string, raw: unknown, windows: number): (number | undefine
   return values.map((v) => parseNumber(flag, v));
 }
 
-const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
 /**
  * The case file and the flag that named it: `--case-file FILE`, or, as before, `--cases FILE` (anything
  * that is not a number), which still works with a note saying so.
@@ -157,7 +156,7 @@ export function caseFileFlag(argv: ArgumentsCamelCase): { flag: string; path: st
   if (file !== undefined && cases !== undefined)
     throw new InputError("--case-file", messages.exclusive("--cases"));
   if (file !== undefined) return { flag: "--case-file", path: file };
-  return cases !== undefined && !NUMBER.test(cases) ? { flag: "--cases", path: cases } : undefined;
+  return cases !== undefined && !isNumeral(cases) ? { flag: "--cases", path: cases } : undefined;
 }
 
 /** The case file given, if any (see {@link caseFileFlag}). */

@@ -4,6 +4,18 @@ import { messages } from "./messages.js";
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
+ * Whether text is a decimal numeral as {@link parseNumber} reads it (surrounding spaces allowed): how
+ * `--cases` tells a count from a file's path.
+ *
+ * @example
+ * isNumeral(" 12000 "); // true
+ * isNumeral("./cases.csv"); // false
+ */
+export function isNumeral(text: string): boolean {
+  return NUMBER.test(text.trim());
+}
+
+/**
  * A number typed by a user (on the command line or in a form field named `field`). Accepts decimals and
  * exponents (`0.05`, `5e-2`); with `percent`, also `5%`. Rejects what `Number()` would quietly accept or
  * mangle: empty text, `0x10`, `Infinity`, `1e400`, `1e-400` (read as 0), and a fraction with so many

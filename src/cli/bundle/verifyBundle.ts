@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import { isNumeral } from "../../validation/parseNumber.js";
 import { VERSION } from "../../version.js";
 import { asReadError } from "../fileErrors.js";
 import { BUNDLE_COMMANDS, jsonArgs } from "./bundleArgs.js";
@@ -89,7 +90,7 @@ function checkRecord(dir: string, field: string, record: unknown): BundleRecord 
       throw new InputError(field, messages.bundleUnsafe(flag));
     if (!PATH_FLAGS.includes(flag) || value === undefined) return;
     // --cases is a count or a file; a file of a bundle is always under inputs/.
-    if (flag === "--cases" && /^\s*[+-]?[\d.]/.test(value)) return;
+    if (flag === "--cases" && isNumeral(value)) return;
     if (!insideBundle(value)) throw new InputError(field, messages.bundleUnsafe(`${flag} ${value}`));
   });
   return r as BundleRecord;
