@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { methodName } from "../methods/methodRegistry.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, sidedWord } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
@@ -39,7 +40,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       estimate: round(a.window.undetected.estimate),
       lower: a.window.undetected.lower,
       upper: a.window.undetected.upper,
-      basis: "exact hypergeometric",
+      basis: methodName(a.window.method),
       drawn: "estimate",
     },
     {
@@ -47,7 +48,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       estimate: round(a.extrapolated.outside.estimate),
       lower: a.extrapolated.outside.lower,
       upper: a.extrapolated.outside.upper,
-      basis: "Thatcher prediction limit",
+      basis: methodName(a.extrapolated.method),
       drawn: "estimate",
     },
     {
@@ -55,7 +56,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       estimate: null,
       lower: a.unrestricted.outside.lower,
       upper: a.unrestricted.outside.upper,
-      basis: "assumption-free (Manski 1989)",
+      basis: methodName(a.unrestricted.method),
       drawn: "range",
     },
   ] as {
@@ -82,7 +83,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       `Affected cases found, and undetected ones that could remain in and outside the review window of ${a.name}, with ${c} ${sidedWord(a.sided)} upper bounds.`,
       `${a.name}: where undetected impact could be`,
       [
-        `Bars: estimates; whiskers: ${c} ${sidedWord(a.sided)} upper bounds (window: exact hypergeometric; outside: Thatcher prediction limit, assuming a constant rate)`,
+        `Bars: estimates; whiskers: ${c} ${sidedWord(a.sided)} upper bounds (window: ${methodName(a.window.method)}; outside: ${methodName(a.extrapolated.method)}, assuming a constant rate)`,
         `Window: ${drawnAtRandom(a.window.reviewed, a.scenario)}, at most ${formatDecimal(a.window.affected.upper)} of ${formatDecimal(a.window.population)} ${a.unit} affected, ${formatDecimal(a.window.undetected.upper)} not detected`,
         `Dashed outline: with no assumption about the rest of the period, anything from ${range} is possible; it has no estimate`,
       ],

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { methodName } from "../methods/methodRegistry.js";
 import { formatConfidence, formatPercent } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
@@ -36,9 +37,9 @@ export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevel
     row(
       screen.scope === "span" ? "Flagged in the windows, not reviewed" : "Flagged, not reviewed",
       p.flaggedUnreviewed,
-      "exact hypergeometric",
+      methodName("hypergeometric"),
     ),
-    row("Unflagged, not reviewed", p.unflaggedUnreviewed, "exact hypergeometric (elusion sample)"),
+    row("Unflagged, not reviewed", p.unflaggedUnreviewed, `${methodName("hypergeometric")}, elusion sample`),
   ];
   const recall =
     screen.recall.lower > 0

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { screenChart } from "../../src/charts/index.js";
 import { compileSpec, renderSvg } from "../../src/cli/render.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { methodName } from "../../src/methods/methodRegistry.js";
 import { examples } from "../../src/scenario/examples.js";
 
 const require = createRequire(import.meta.url);
@@ -45,6 +46,15 @@ describe("screenChart(assessment)", () => {
     ]);
     expect(JSON.stringify(spec.title)).toContain(`At most ${p?.undetected.upper} undetected`);
     expect(JSON.stringify(spec.title)).toContain("Assumes random samples on both sides");
+  });
+
+  it("names the method of each bound from the method registry", () => {
+    const values = (spec.data as { values: { basis: string }[] }).values;
+    expect(values.map((v) => v.basis)).toEqual([
+      "observed",
+      methodName("hypergeometric"),
+      `${methodName("hypergeometric")}, elusion sample`,
+    ]);
   });
 
   it("renders to SVG", async () => {

@@ -14,6 +14,7 @@ import {
 import { compileSpec } from "../../src/cli/render.js";
 import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { METHOD_REGISTRY } from "../../src/methods/methodRegistry.js";
 import { planCurve } from "../../src/planning/planCurve.js";
 import { examples } from "../../src/scenario/examples.js";
 
@@ -125,6 +126,37 @@ describe("chart builders", () => {
     expect(strokeDash.domain[0]).toBe("review as run");
     expect(strokeDash.range[0]).toEqual([1, 0]);
   });
+
+  it.each([
+    ["one window", "hypergeometric", sscs],
+    [
+      "two windows, joint limits",
+      "window-joint",
+      assessInvestigation({
+        ...examples["hmcts-sscs"],
+        windows: [
+          { period: "2023-12-01/2024-01-15", cases: 300, reviewed: 50, found: 1 },
+          { period: "2024-01-16/2024-02-29", cases: 309, reviewed: 59, found: 0 },
+        ],
+      }),
+    ],
+  ] as const)(
+    "missedChart (%s) names each bar's method from the registry by the assessment's ids",
+    (_, id, a) => {
+      expect(a.window?.method).toBe(id);
+      const bases = dataValues(missedChart(a)).map((r) => r.basis);
+      const window = a.window?.method ?? "hypergeometric";
+      const outside = a.extrapolated?.method ?? "prediction-limit";
+      expect(bases).toEqual([
+        "observed",
+        METHOD_REGISTRY[window].name,
+        METHOD_REGISTRY[outside].name,
+        METHOD_REGISTRY[a.unrestricted.method].name,
+      ]);
+      const subtitle = (missedChart(a).title as { subtitle: string[] }).subtitle.join(" ");
+      expect(subtitle).toContain(`window: ${METHOD_REGISTRY[window].name}; outside:`);
+    },
+  );
 
   it("refuses charts that need a review when none was made", () => {
     expect(() => missedChart(family)).toThrow("needs an assessment with at least one reviewed window");
