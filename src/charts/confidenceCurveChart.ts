@@ -3,7 +3,7 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, formatCount } from "../text/format.js";
 import { messages } from "../validation/messages.js";
-import { type ChartOptions, frame, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
 /**
  * The confidence distribution of the undetected count under a constant rate: for each count, the
@@ -66,15 +66,22 @@ export function confidenceCurveChart(a: Assessment, options: ChartOptions = {}):
         },
         layer: [
           {
-            mark: { type: "rule", color: PALETTE[1], strokeDash: [4, 3] },
+            mark: { type: "rule", color: SHADES.orangeLine, strokeDash: [4, 3] },
             encoding: { y: { field: "confidence", type: "quantitative" } },
           },
           {
-            mark: { type: "rule", color: PALETTE[1], strokeDash: [4, 3] },
+            mark: { type: "rule", color: SHADES.orangeLine, strokeDash: [4, 3] },
             encoding: { x: { field: "undetected", type: "quantitative" } },
           },
           {
-            mark: { type: "text", align: "left", dx: 6, dy: 12, fontWeight: "bold", color: "#8a5a00" },
+            mark: {
+              type: "text",
+              align: "left",
+              dx: 6,
+              dy: 12,
+              fontWeight: "bold",
+              color: SHADES.orangeText,
+            },
             encoding: {
               x: { field: "undetected", type: "quantitative" },
               y: { field: "confidence", type: "quantitative" },

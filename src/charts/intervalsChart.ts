@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { IntervalComparison } from "../intervals/compareIntervals.js";
 import { methodName } from "../methods/methodRegistry.js";
 import { describeSided, formatConfidence, formatCount } from "../text/format.js";
-import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, labelLimit, PALETTE, SHADES } from "./theme.js";
 
 /**
  * Forest plot: the same data under every interval method, so that a reader sees where they disagree.
@@ -47,7 +47,7 @@ export function intervalsChart(comparison: IntervalComparison, options: ChartOpt
         field: "kind",
         type: "nominal",
         title: null,
-        scale: { domain: ["exact", "approximate or Bayesian"], range: [PALETTE[1], PALETTE[0]] },
+        scale: { domain: ["exact", "approximate or Bayesian"], range: [SHADES.orangeLine, PALETTE[0]] },
         legend: { labelLimit: labelLimit(options, 0.45) },
       },
     },
@@ -77,7 +77,9 @@ export function intervalsChart(comparison: IntervalComparison, options: ChartOpt
       },
       {
         mark: { type: "text", align: "left", dx: 6, fontSize: 10 },
+        // Near-black, not the interval's colour: text needs 4.5:1 on white, which the orange lacks.
         encoding: {
+          color: { value: SHADES.ink },
           x: { field: "upper", type: "quantitative" },
           text: { field: "upper", type: "quantitative", format: ".2%" },
         },

@@ -4,6 +4,14 @@ import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatCount } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
 
+/**
+ * Line colours, one per profile (there are four): the palette's blue, pink, green and vermilion, each at
+ * least 3:1 on white (WCAG 1.4.11), which its orange (2.2:1) is not, and apart from one another under each
+ * colour-vision deficiency (test/charts/palette.test.ts). A darker orange would stay too close to the
+ * vermilion for deuteranopes.
+ */
+const LINE_COLOURS = [PALETTE[0], PALETTE[4], PALETTE[2], PALETTE[3]] as const;
+
 /** Point shapes per profile, so that profiles stay apart without colour and where lines coincide. */
 const SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"] as const;
 
@@ -79,7 +87,7 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
         field: "profile",
         type: "nominal",
         title: profileLegend.title,
-        scale: { domain: profiles, range: PALETTE.slice(0, profiles.length) },
+        scale: { domain: profiles, range: LINE_COLOURS.slice(0, profiles.length) },
         legend: profileLegend,
       },
       tooltip: [

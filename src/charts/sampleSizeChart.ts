@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { PlanCurve } from "../planning/planCurve.js";
 import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
-import { type ChartOptions, frame, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
 export interface SampleSizeChartOptions extends ChartOptions {
   /**
@@ -76,7 +76,7 @@ export function sampleSizeChart(curve: PlanCurve, options: SampleSizeChartOption
       },
       {
         data: { values: [{ tolerable: plan.tolerable }] },
-        mark: { type: "rule", color: PALETTE[1], strokeWidth: 2 },
+        mark: { type: "rule", color: SHADES.orangeLine, strokeWidth: 2 },
         encoding: { y: { field: "tolerable", type: "quantitative" } },
       },
       {
@@ -102,7 +102,14 @@ export function sampleSizeChart(curve: PlanCurve, options: SampleSizeChartOption
             },
           },
           {
-            mark: { type: "text", align: "left", dx: 8, dy: -10, fontWeight: "bold", color: PALETTE[2] },
+            mark: {
+              type: "text",
+              align: "left",
+              dx: 8,
+              dy: -10,
+              fontWeight: "bold",
+              color: SHADES.greenText,
+            },
             encoding: {
               x: { field: "sample", type: "quantitative" },
               y: { field: "upper", type: "quantitative" },

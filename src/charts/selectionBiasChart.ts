@@ -1,10 +1,13 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatConfidence, formatCount, sidedWord } from "../text/format.js";
-import { type ChartOptions, frame, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
-/** Darker shades of the palette's orange, vermilion and pink: 5.8, 6.0 and 6.1 to 1 on white. */
-const TEXT_COLOURS = { assumptionFree: "#8a5a00", randomSample: "#a34800", tipping: "#9e3d78" } as const;
+const TEXT_COLOURS = {
+  assumptionFree: SHADES.orangeText,
+  randomSample: SHADES.vermilionText,
+  tipping: SHADES.pinkText,
+} as const;
 
 /**
  * Selection-bias sensitivity: the window's upper bound on undetected cases against the selection bias ω

@@ -3,7 +3,7 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, formatCount, roundSignificant, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
-import { type ChartOptions, frame, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
 /**
  * Drift sensitivity: undetected cases against the outside-to-window rate ratio θ — the estimate as a line,
@@ -76,26 +76,29 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
     ...(a.window === null ? [] : [`The bounds hold ${drawnAtRandom(a.window.reviewed, a.scenario)}`]),
   ];
   if (s.materiality !== null) {
+    // The reference lines and their labels in colours that stand out from white, a label at least 4.5:1
+    // and a line 3:1 (WCAG 2.2 AA): materiality in near-black, the tipping point in dark pink. The
+    // palette's orange (2.2:1) and pink (3.1:1) were too light for their labels.
     layers.push({
       data: { values: [{ materiality: s.materiality, label: `materiality: ${formatCount(s.materiality)}` }] },
-      mark: { type: "rule", color: PALETTE[1], strokeWidth: 2 },
+      mark: { type: "rule", color: SHADES.ink, strokeWidth: 2 },
       encoding: { y: { field: "materiality", type: "quantitative" } },
     });
     layers.push({
       data: { values: [{ materiality: s.materiality, label: `materiality: ${formatCount(s.materiality)}` }] },
-      mark: { type: "text", align: "left", dy: -6, x: 4, color: "#8a5a00" },
+      mark: { type: "text", align: "left", dy: -6, x: 4, color: SHADES.ink },
       encoding: { y: { field: "materiality", type: "quantitative" }, text: { field: "label" } },
     });
     if (s.tippingPoint !== null && s.tippingPoint > 0) {
       const tp = roundSignificant(s.tippingPoint, 3);
       layers.push({
         data: { values: [{ drift: tp, label: `tipping point θ = ${tp}` }] },
-        mark: { type: "rule", color: PALETTE[4], strokeWidth: 2, strokeDash: [2, 2] },
+        mark: { type: "rule", color: SHADES.pinkText, strokeWidth: 2, strokeDash: [2, 2] },
         encoding: { x: { field: "drift", type: "quantitative" } },
       });
       layers.push({
         data: { values: [{ drift: tp, label: `tipping point θ = ${tp}` }] },
-        mark: { type: "text", align: "left", baseline: "top", dx: 4, y: 4, color: PALETTE[4] },
+        mark: { type: "text", align: "left", baseline: "top", dx: 4, y: 4, color: SHADES.pinkText },
         encoding: { x: { field: "drift", type: "quantitative" }, text: { field: "label" } },
       });
       subtitle.push(`The upper bound reaches ${formatCount(s.materiality)} missed cases at θ = ${tp}`);

@@ -12,6 +12,27 @@ export const PALETTE = [
   "#000000",
 ] as const;
 
+/**
+ * Shades for what must stand out from the white background (WCAG 2.2): a line or rule at least 3:1
+ * (1.4.11, non-text contrast), text at least 4.5:1 (1.4.3, AA). The palette's orange is 2.2:1 and its pink
+ * 3.1:1; each shade keeps its colour's OKLCH hue and chroma and is only darker (contrasts in
+ * test/charts/contrast.test.ts).
+ */
+export const SHADES = {
+  /** Orange for lines and rules, 3.3:1. */
+  orangeLine: "#bd8200",
+  /** Orange for text, 5.9:1. */
+  orangeText: "#8a5a00",
+  /** Vermilion for text, 6.0:1. */
+  vermilionText: "#a34800",
+  /** Pink for text and the lines it labels, 6.2:1. */
+  pinkText: "#9e3d78",
+  /** Bluish green for text, 5.0:1. */
+  greenText: "#007f5c",
+  /** Near-black for text and reference lines that need no hue, 15.9:1. */
+  ink: "#222222",
+} as const;
+
 /** Options every chart builder takes. */
 export interface ChartOptions {
   /** Width of the whole chart in pixels, titles and legends included; default 640. */

@@ -1,0 +1,163 @@
+import { type Color, parse, wcagContrast } from "culori";
+import * as vega from "vega";
+import type { TopLevelSpec } from "vega-lite";
+import { describe, expect, it } from "vitest";
+import {
+  confidenceCurveChart,
+  intervalsChart,
+  missedChart,
+  powerChart,
+  sampleSizeChart,
+  screenChart,
+  selectionBiasChart,
+  sensitivityChart,
+  timelineChart,
+} from "../../src/charts/index.js";
+import { compileSpec } from "../../src/charts/render.js";
+import { compareIntervals } from "../../src/intervals/compareIntervals.js";
+import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { planCurve } from "../../src/planning/planCurve.js";
+import { examples } from "../../src/scenario/examples.js";
+
+// Contrast against the white background every chart is drawn on (render.ts, html.ts), as WCAG 2.2 defines
+// it (culori's wcagContrast): text at least 4.5:1 (1.4.3, AA), lines and rules at least 3:1 (1.4.11,
+// non-text contrast). An accessibility checker run on the report does not read text inside an SVG, so the
+// charts are checked here, on vega's scene graph: every text item and every rule and line item that the
+// spec draws, axis labels, titles and legends included, with its opacity composited onto white. The light
+// grid lines are left out: they are decoration, not content (WCAG 1.4.11 asks contrast of what a reader
+// needs to understand the chart).
+const TEXT = 4.5;
+const GRAPHIC = 3;
+const WHITE = { mode: "rgb", r: 1, g: 1, b: 1 } as const;
+
+interface SceneItem {
+  readonly fill?: unknown;
+  readonly stroke?: unknown;
+  readonly opacity?: number;
+  readonly fillOpacity?: number;
+  readonly strokeOpacity?: number;
+  readonly text?: unknown;
+  readonly items?: readonly SceneMark[];
+}
+interface SceneMark {
+  readonly marktype: string;
+  readonly role?: string;
+  readonly name?: string;
+  readonly items: readonly SceneItem[];
+}
+
+/** A colour at an opacity, as seen on white. */
+function onWhite(colour: string, alpha: number): Color {
+  const rgb = parse(colour) as { r: number; g: number; b: number; alpha?: number } | undefined;
+  if (rgb === undefined) throw new Error(`not a colour: ${colour}`);
+  const a = alpha * (rgb.alpha ?? 1);
+  const mix = (c: number, w: number) => a * c + (1 - a) * w;
+  return { mode: "rgb", r: mix(rgb.r, WHITE.r), g: mix(rgb.g, WHITE.g), b: mix(rgb.b, WHITE.b) };
+}
+
+interface Drawn {
+  readonly kind: "text" | "rule" | "line";
+  readonly what: string;
+  readonly contrast: number;
+}
+
+/** Every text, rule and line the chart draws, with its contrast against white. */
+async function drawn(spec: TopLevelSpec): Promise<Drawn[]> {
+  const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: "none" });
+  await view.runAsync();
+  const found: Drawn[] = [];
+  const visit = (mark: SceneMark) => {
+    for (const item of mark.items) {
+      const opacity = item.opacity ?? 1;
+      // vega hides an overlapping axis label by making it transparent: nothing is drawn.
+      if (opacity === 0) continue;
+      const text = mark.marktype === "text";
+      const stroked = (mark.marktype === "rule" || mark.marktype === "line") && mark.role !== "axis-grid";
+      if (text && typeof item.fill === "string" && item.text !== undefined && String(item.text) !== "") {
+        const colour = onWhite(item.fill, opacity * (item.fillOpacity ?? 1));
+        found.push({
+          kind: "text",
+          what: `text "${String(item.text)}" in ${item.fill}`,
+          contrast: wcagContrast(colour, WHITE),
+        });
+      }
+      if (stroked && typeof item.stroke === "string") {
+        const colour = onWhite(item.stroke, opacity * (item.strokeOpacity ?? 1));
+        found.push({
+          kind: mark.marktype as "rule" | "line",
+          what: `${mark.marktype} ${mark.role ?? ""} ${mark.name ?? ""} in ${item.stroke}`,
+          contrast: wcagContrast(colour, WHITE),
+        });
+      }
+      for (const child of item.items ?? []) visit(child);
+    }
+  };
+  visit((view.scenegraph() as unknown as { root: SceneMark }).root);
+  view.finalize();
+  return found;
+}
+
+const sscs = assessInvestigation({ ...examples["hmcts-sscs"], materiality: 1000, biasModel: "wallenius" });
+const screened = assessInvestigation({
+  name: "screened review",
+  span: "2019-01-01/2024-02-29",
+  windows: [
+    {
+      period: "2023-12-01/2024-02-29",
+      cases: 10_000,
+      flagged: 609,
+      reviewed: 109,
+      found: 12,
+      unflaggedReviewed: 400,
+      unflaggedFound: 0,
+    },
+  ],
+});
+const charts: Record<string, TopLevelSpec> = {
+  timeline: timelineChart(sscs),
+  missed: missedChart(sscs),
+  sensitivity: sensitivityChart(sscs),
+  power: powerChart(sscs),
+  intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
+  "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
+  "confidence-curve": confidenceCurveChart(sscs),
+  screen: screenChart(screened),
+  "selection-bias": selectionBiasChart(sscs),
+};
+
+describe("chart contrast against the white background", () => {
+  it("the sensitivity chart under test draws materiality and the tipping point", () => {
+    const text = JSON.stringify(charts.sensitivity);
+    expect(text).toContain("materiality: 1,000");
+    expect(text).toContain("tipping point θ =");
+  });
+
+  it.each(Object.entries(charts))(
+    "%s: every text is at least 4.5:1, every rule and line at least 3:1",
+    async (name, spec) => {
+      const marks = await drawn(spec);
+      expect(marks.filter((m) => m.kind === "text").length, name).toBeGreaterThan(5);
+      expect(marks.filter((m) => m.kind !== "text").length, name).toBeGreaterThan(0);
+      const low = marks.filter((m) => m.contrast < (m.kind === "text" ? TEXT : GRAPHIC));
+      expect(
+        low.map((m) => `${m.what}: ${m.contrast.toFixed(2)}:1`),
+        name,
+      ).toEqual([]);
+    },
+  );
+
+  it("tells a light label from a dark one (the check can fail)", async () => {
+    const spec = sensitivityChart(sscs) as { layer: { mark: { type: string; color?: string } }[] };
+    const light = {
+      ...spec,
+      layer: spec.layer.map((l) =>
+        l.mark.type === "text" ? { ...l, mark: { ...l.mark, color: "#CC79A7" } } : l,
+      ),
+    } as TopLevelSpec;
+    const low = (await drawn(light)).filter((m) => m.kind === "text" && m.contrast < TEXT);
+    expect(low.map((m) => m.what)).toEqual([
+      'text "materiality: 1,000" in #CC79A7',
+      expect.stringMatching(/^text "tipping point θ = [\d.]+" in #CC79A7$/),
+    ]);
+  });
+});
