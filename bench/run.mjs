@@ -4,8 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { renderSvg } from "../dist/cli/render.js";
 import {
   assessInvestigation,
@@ -24,36 +23,8 @@ import {
   stratifiedCount,
   timelineChart,
 } from "../dist/index.js";
+import { columns, fmt, median, medianMs, root, wallMs } from "./timing.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-function medianMs(fn, { minRuns = 20, minMs = 200 } = {}) {
-  for (let i = 0; i < 3; i++) fn();
-  const times = [];
-  const start = performance.now();
-  while (times.length < minRuns || performance.now() - start < minMs) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-function wallMs(args, runs = 15) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-const fmt = (ms) =>
-  ms === undefined ? "—" : ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`;
 const ratio = (a, b) => (a === undefined || b === undefined ? "—" : `${(a / b).toFixed(0)}×`);
 
 const countCases = [
@@ -81,9 +52,8 @@ else
 console.log(
   "countInterval, two-sided 95% (target: median ≤ 0.1 ms for N ≤ 1e9, found ≤ 1,000; ≥ 10× scipy bisection)",
 );
-console.log(
-  "  N            n       k      ours        scipy bisect  ratio   scipy scan-all-K  ratio   agree",
-);
+const countRow = columns(12, 7, 6, 11, 13, 7, 17, 7);
+countRow("N", "n", "k", "ours", "scipy bisect", "ratio", "scipy scan-all-K", "ratio", "agree");
 countCases.forEach((c, i) => {
   const ours = medianMs(() => countInterval(c));
   const r = countInterval(c);
@@ -93,21 +63,34 @@ countCases.forEach((c, i) => {
       ? "yes"
       : `no (scipy ${p.bisection})`
     : "—";
-  console.log(
-    `  ${String(c.population).padEnd(12)} ${String(c.sample).padEnd(7)} ${String(c.found).padEnd(6)} ${fmt(ours).padEnd(11)} ${fmt(p?.bisection_ms).padEnd(13)} ${ratio(p?.bisection_ms, ours).padEnd(7)} ${fmt(p?.scan_ms).padEnd(17)} ${ratio(p?.scan_ms, ours).padEnd(7)} ${agree}`,
+  countRow(
+    c.population,
+    c.sample,
+    c.found,
+    fmt(ours),
+    fmt(p?.bisection_ms),
+    ratio(p?.bisection_ms, ours),
+    fmt(p?.scan_ms),
+    ratio(p?.scan_ms, ours),
+    agree,
   );
 });
 
 console.log(
   "\nsampleSize hypergeometric, tolerable 1%, 95%, 0 allowed (target: ≤ 5 ms for N from 1e6 to 1e8)",
 );
-console.log("  N            ours        scipy bisect  ratio   n");
+const sizeRow = columns(12, 11, 13, 7);
+sizeRow("N", "ours", "scipy bisect", "ratio", "n");
 sizeCases.forEach((c, i) => {
   const ours = medianMs(() => sampleSize({ model: "hypergeometric", ...c }));
   const n = sampleSize({ model: "hypergeometric", ...c }).sampleSize;
   const p = peer?.sampleSize[i];
-  console.log(
-    `  ${String(c.population).padEnd(12)} ${fmt(ours).padEnd(11)} ${fmt(p?.bisection_ms).padEnd(13)} ${ratio(p?.bisection_ms, ours).padEnd(7)} ${n}${p && p.sampleSize !== n ? ` (scipy ${p.sampleSize})` : ""}`,
+  sizeRow(
+    c.population,
+    fmt(ours),
+    fmt(p?.bisection_ms),
+    ratio(p?.bisection_ms, ours),
+    `${n}${p && p.sampleSize !== n ? ` (scipy ${p.sampleSize})` : ""}`,
   );
 });
 
@@ -162,14 +145,13 @@ const jointCases = [
   ],
 ];
 console.log("\nstratifiedCount, one limit (no Python peer: see the comment above)");
-console.log("  case                                                      ours        limit   method");
+const jointRow = columns(57, 11, 7);
+jointRow("case", "ours", "limit", "method");
 for (const [label, rows, alpha, side] of jointCases) {
   const strata = rows.map(([population, sample, found]) => ({ population, sample, found }));
   const ours = medianMs(() => stratifiedCount(strata, alpha, side), { minRuns: 5, minMs: 100 });
   const r = stratifiedCount(strata, alpha, side);
-  console.log(
-    `  ${label.padEnd(57)} ${fmt(ours).padEnd(11)} ${String(r.bound).padEnd(7)} ${r.method}${r.exact ? "" : " (kept an undecided total)"}`,
-  );
+  jointRow(label, fmt(ours), r.bound, `${r.method}${r.exact ? "" : " (kept an undecided total)"}`);
 }
 
 const recallCases = [
@@ -187,14 +169,13 @@ const recallCases = [
   },
 ];
 console.log("\nrecallInterval, two-sided 95% (target: ≤ 50 ms)");
-console.log("  flagged (N/n/k)        unflagged (N/n/k)          ours        interval");
+const recallRow = columns(22, 26, 11);
+recallRow("flagged (N/n/k)", "unflagged (N/n/k)", "ours", "interval");
 for (const c of recallCases) {
   const ours = medianMs(() => recallInterval(c));
   const r = recallInterval(c);
   const side = (s) => `${s.population}/${s.sample}/${s.found}`;
-  console.log(
-    `  ${side(c.flagged).padEnd(22)} ${side(c.unflagged).padEnd(26)} ${fmt(ours).padEnd(11)} ${r.lower.toFixed(4)} to ${r.upper.toFixed(4)}`,
-  );
+  recallRow(side(c.flagged), side(c.unflagged), fmt(ours), `${r.lower.toFixed(4)} to ${r.upper.toFixed(4)}`);
 }
 
 const assess = medianMs(() => assessInvestigation(examples["hmcts-sscs"]));
@@ -219,8 +200,7 @@ for (const [name, spec] of Object.entries(charts)) {
     await renderSvg(spec);
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  console.log(`  ${name.padEnd(12)} ${fmt(times[3])}`);
+  columns(12)(name, fmt(median(times)));
 }
 const out = mkdtempSync(join(tmpdir(), "adequacy-bench-"));
 const chartAll = wallMs(["bin/adequacy.cjs", "chart", "all", "--example", "hmcts-sscs", "--out-dir", out], 3);
@@ -246,34 +226,9 @@ for (const [label, r] of [
   ["readCases (validates, totals, duplicate ids)", oursCases],
   ["csv-parse stream alone (peer)", peerCases],
 ]) {
-  console.log(
-    `  ${label.padEnd(46)} ${(r.rows / r.seconds / 1e6).toFixed(2)} M rows/s   peak ${r.maxRssMb.toFixed(0)} MB`,
-  );
+  columns(46)(label, `${(r.rows / r.seconds / 1e6).toFixed(2)} M rows/s   peak ${r.maxRssMb.toFixed(0)} MB`);
 }
 rmSync(caseFile, { force: true });
 
-// Start-up runs are interleaved (bare node, bound, assess, bare node, …) so that a busy moment on the
-// machine slows all three alike instead of skewing one ratio.
-const startup = [
-  ["node -e ''", ["-e", ""]],
-  [
-    "adequacy bound … --format json",
-    ["bin/adequacy.cjs", "bound", "-N", "609", "-n", "109", "-k", "1", "--format", "json"],
-  ],
-  [
-    "adequacy assess --example hmcts-sscs --format json",
-    ["bin/adequacy.cjs", "assess", "--example", "hmcts-sscs", "--format", "json"],
-  ],
-];
-const startupTimes = startup.map(() => []);
-for (let round = 0; round < 31; round++) {
-  for (const [i, [, args]] of startup.entries()) startupTimes[i].push(wallMs(args, 1));
-}
-const [bare, ...cli] = startupTimes.map((times) => times.sort((a, b) => a - b)[15]);
-console.log("\nCLI start-up, median of 31 interleaved runs (target: bound ≤ 1.5× a bare node -e '')");
-console.log(`  ${startup[0][0].padEnd(50)} ${fmt(bare)}`);
-cli.forEach((ms, i) => {
-  console.log(`  ${startup[i + 1][0].padEnd(50)} ${fmt(ms)}   (${(ms / bare).toFixed(2)}× bare node)`);
-});
-
+await import("./startup.mjs");
 await import("./selectionBias.mjs");

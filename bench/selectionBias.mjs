@@ -2,27 +2,12 @@
 // nchypergeom_fisher (bisection over their CDFs; they wrap Fog's BiasedUrn), and the assessment's whole
 // selection-bias grid for hmcts-sscs. Run by bench/run.mjs; informational, never fails a build.
 import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { assessInvestigation, countInterval, examples } from "../dist/index.js";
+import { columns, fmt, medianMs as medianOf, root } from "./timing.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-function medianMs(fn, { minRuns = 7, minMs = 200 } = {}) {
-  for (let i = 0; i < 2; i++) fn();
-  const times = [];
-  const start = performance.now();
-  while (times.length < minRuns || performance.now() - start < minMs) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-const fmt = (ms) =>
-  ms === undefined ? "—" : ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`;
+// Fewer runs than run.mjs's default: a biased bound costs milliseconds, not microseconds.
+const medianMs = (fn, options = {}) => medianOf(fn, { warmup: 2, minRuns: 7, ...options });
 
 const cases = [
   { found: 1, sample: 109, population: 609, bias: 2 },
@@ -43,15 +28,14 @@ if (!peer)
   console.log(`\nscipy peer for selection bias unavailable (${python.stderr.trim().split("\n").pop()})`);
 
 console.log("\ncountInterval with bias, one-sided 95% upper bound (target: ≤ 10 ms at N ≤ 1e6)");
-console.log(`  ${"case".padEnd(44)} ${"ours".padStart(10)} ${"scipy".padStart(10)}  upper (ours / scipy)`);
+const row = columns(44, -10, -10);
+row("case", "ours", "scipy", " upper (ours / scipy)");
 cases.forEach((c, i) => {
   const ours = medianMs(() => countInterval(c));
   const upper = countInterval(c).upper;
   const p = peer?.[i];
   const label = `${c.biasModel} ω=${c.bias} k=${c.found} n=${c.sample} N=${c.population}`;
-  console.log(
-    `  ${label.padEnd(44)} ${fmt(ours).padStart(10)} ${fmt(p?.ms).padStart(10)}  ${upper} / ${p?.upper ?? "—"}`,
-  );
+  row(label, fmt(ours), fmt(p?.ms), ` ${upper} / ${p?.upper ?? "—"}`);
 });
 
 console.log("\nassessInvestigation(hmcts-sscs), selection-bias grid 1, 1.5, 2, 3, 5, 10 (target: ≤ 100 ms)");

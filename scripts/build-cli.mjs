@@ -12,12 +12,20 @@
 // - each bundle carries its own copy of the error classes; the CLI tells errors apart by `name`
 //   (isInputError), never by `instanceof`, so no class needs to be shared between bundles;
 // - charting packages stay external, imported only when a chart is asked for.
+//
+// Usage: node scripts/build-cli.mjs [--out-dir DIR] [--plain]. `--plain` leaves out the two start-up
+// measures below (the deferred string-width and yargs' skipped help cache), for bench/startup.mjs to
+// time the CLI without them; it is never shipped.
 import { readFile, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { build } from "esbuild";
 
 const root = resolve(import.meta.dirname, "..");
-const outdir = resolve(root, "dist/cli");
+const { values: flags } = parseArgs({
+  options: { "out-dir": { type: "string" }, plain: { type: "boolean", default: false } },
+});
+const outdir = resolve(root, flags["out-dir"] ?? "dist/cli");
 
 /** Modules that import ESM-only packages, bundled as ES modules. */
 const ESM = new Set(["src/cli/render.ts"]);
@@ -39,7 +47,7 @@ const outName = (source) =>
  * This plugin moves each copy's module body into a function run on the first call, so help output is
  * unchanged (test/cli/bin.test.ts compares it with the unbundled CLI's) and commands that print no
  * help never pay for it. The rewrite checks the module's shape and fails the build if a new version no
- * longer matches.
+ * longer matches. `npm run bench` (bench/startup.mjs) times the CLI with and without it.
  */
 const deferStringWidth = {
   name: "defer-string-width",
@@ -70,6 +78,17 @@ export default function stringWidth(...args) {
         };
       },
     );
+  },
+};
+
+/** For `--plain` only: src/cli/skipHelpCache.ts as a no-op, so that yargs caches its help as it does unpatched. */
+const keepHelpCache = {
+  name: "keep-help-cache",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]src[\\/]cli[\\/]skipHelpCache\.ts$/ }, () => ({
+      contents: "export function skipHelpCache() { return false; }",
+      loader: "ts",
+    }));
   },
 };
 
@@ -123,7 +142,7 @@ while (pending.length > 0) {
     platform: "node",
     target: "node20",
     external: ["vega", "vega-lite", "@resvg/resvg-js"],
-    plugins: [deferStringWidth, bundleBoundaries(entry, discovered)],
+    plugins: [...(flags.plain ? [keepHelpCache] : [deferStringWidth]), bundleBoundaries(entry, discovered)],
     logLevel: "warning",
     ...(ESM.has(entry)
       ? {
