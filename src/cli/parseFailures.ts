@@ -67,3 +67,27 @@ function typedFlag(key: string, args: readonly string[], aliases: readonly strin
   );
   return letter === undefined ? long : `-${letter}`;
 }
+
+/** The options that name a file or folder, where an empty value is refused rather than read as a path. */
+const PATH_OPTIONS = ["out", "out-dir", "bundle", "cases", "case-file", "volume", "scenario", "input"];
+
+/**
+ * An empty path (`--out ""`, `--out-dir=`) is refused naming its flag: the file system would read it as
+ * the current folder, or as no such file, and say something about neither. Only string options count
+ * (`assess --cases` also takes a number, which parseNumber checks), and only when typed as a flag (the
+ * verify command's positional is also called bundle).
+ */
+export function refuseEmptyPaths(
+  argv: Readonly<Record<string, unknown>>,
+  args: readonly string[],
+  isString: (key: string) => boolean,
+): void {
+  for (const key of PATH_OPTIONS) {
+    const value = argv[key];
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.includes("") || !isString(key)) continue;
+    const flag = `--${key}`;
+    if (args.some((arg) => arg === flag || arg.startsWith(`${flag}=`)))
+      throw new InputError(flag, messages.emptyPath());
+  }
+}

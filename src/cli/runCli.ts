@@ -20,7 +20,7 @@ import { selectCommand } from "./commands/select.js";
 import { verifyCommand } from "./commands/verify.js";
 import { asFlagError } from "./flags.js";
 import type { Io } from "./Io.js";
-import { flagWithoutValue, refuseRepeated } from "./parseFailures.js";
+import { flagWithoutValue, refuseEmptyPaths, refuseRepeated } from "./parseFailures.js";
 import { skipHelpCache } from "./skipHelpCache.js";
 import { UsageError } from "./UsageError.js";
 
@@ -97,14 +97,17 @@ export async function runCli(given: readonly string[], io: Io, width = 100): Pro
       const definitions = (parser as unknown as { getOptions(): CommandOptions }).getOptions();
       refuseUndefined(args, argv, definitions, positionals.get(String(argv._[0])) ?? []);
     }, true)
-    .middleware((argv): void =>
+    .middleware((argv): void => {
       refuseRepeated(
         argv,
         args,
         repeatable.get(String(argv._[0])) ?? [],
         (key) => (parser as unknown as DefinedOptions).getOptions().alias[key] ?? [],
-      ),
-    )
+      );
+      refuseEmptyPaths(argv, args, (key) =>
+        (parser as unknown as DefinedOptions).getOptions().string.includes(key),
+      );
+    })
     .fail((message, error): never => {
       // Errors of our own (from a handler or the middleware) pass through; yargs' own (YError, or a
       // message alone) are usage errors. A flag without its value is found from the options' definitions.
@@ -167,7 +170,11 @@ function commandName(module: Command): string {
 
 /** yargs' record of the options defined (getOptions is public in yargs but missing from its types). */
 interface DefinedOptions {
-  getOptions(): { narg: Record<string, unknown>; alias: Record<string, string[] | undefined> };
+  getOptions(): {
+    narg: Record<string, unknown>;
+    alias: Record<string, string[] | undefined>;
+    string: string[];
+  };
 }
 
 /** Whether an option (a long name or a one-letter alias) takes a value: yargs keeps requiresArg as nargs. */

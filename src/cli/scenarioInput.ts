@@ -156,7 +156,10 @@ export function caseFileFlag(argv: ArgumentsCamelCase): { flag: string; path: st
   if (file !== undefined && cases !== undefined)
     throw new InputError("--case-file", messages.exclusive("--cases"));
   if (file !== undefined) return { flag: "--case-file", path: file };
-  return cases !== undefined && !isNumeral(cases) ? { flag: "--cases", path: cases } : undefined;
+  // An empty --cases is neither: it is refused as a number (parseNumber) rather than read as a path.
+  return cases !== undefined && cases !== "" && !isNumeral(cases)
+    ? { flag: "--cases", path: cases }
+    : undefined;
 }
 
 /** The case file given, if any (see {@link caseFileFlag}). */

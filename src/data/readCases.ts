@@ -228,10 +228,7 @@ function headerIndex(header: string[], names: CaseColumns) {
   const find = (name: string | undefined, required: boolean) => {
     const i = name === undefined ? -1 : header.indexOf(name);
     if (i < 0 && required) {
-      throw new InputError(
-        "cases",
-        `has no column "${name}"; the header is ${header.map((h) => `"${h}"`).join(", ")}`,
-      );
+      throw new InputError("cases", messages.noColumn(name, header));
     }
     return i;
   };

@@ -47,6 +47,8 @@ export const messages = {
     `cases add up to ${formatDecimal(total)}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly`,
   reviewedBeyondProRated: (reviewed: number, stage: number, field: string) =>
     `(${reviewed}) is more than the window's ${stage} cases, pro-rated from the cases over the span; give the window's own count (${field})`,
+  noColumn: (name: string | undefined, header: readonly string[]) =>
+    `has no column "${name}"; the header is ${cut(header.map((h) => `"${h}"`).join(", "))}`,
   noUsableRow: (
     rowsRead: number,
     rejected: readonly { line: number; reason: string }[],
@@ -66,6 +68,7 @@ export const messages = {
   volumeFlaggedDisagrees: (window: number, profile: number) =>
     `(${formatDecimal(window)}) differs from the flagged cases the volume profile gives for the window's periods (${formatDecimal(profile)}); make them agree`,
   givenTwice: () => "was given more than once; give it once",
+  emptyPath: () => "needs the path of a file or folder; got an empty value",
   needsValue: (flag: string, next: string | undefined) =>
     next === undefined || !next.startsWith("-")
       ? "needs a value"
@@ -297,6 +300,17 @@ function confidenceHint(value: number): string {
 
 function describeMax(max: number | string): string {
   return typeof max === "number" ? String(max) : max;
+}
+
+/** The longest echo of a user's text in a message; a longer text is cut, with its length. */
+const ECHO_LIMIT = 200;
+
+/** Text echoed back to the user, cut to its first 200 characters so that a huge line is not repeated whole. */
+function cut(text: string): string {
+  if (text.length <= ECHO_LIMIT) return text;
+  // Not between the two halves of a character outside the Basic Multilingual Plane.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
+  return `${text.slice(0, end)}… (${formatDecimal(text.length)} characters)`;
 }
 
 function quote(raw: string): string {

@@ -163,8 +163,8 @@ function flagTokens(flags: FlagGen[]): fc.Arbitrary<string[]> {
   );
 }
 
-// Output paths stay inside the run's folder: an empty or bare name would write beside the tests.
-const outPath = (valid: string[]) => fc.constantFrom(...valid, "OUT/", "OUT/x.unknown");
+// Output paths stay inside the run's folder, or are empty (refused): a bare name would write beside the tests.
+const outPath = (valid: string[]) => fc.constantFrom(...valid, "OUT/", "OUT/x.unknown", "");
 const percent = number(["0.95", "95%", "0.9", "0.99"]);
 const sided = text(["two", "upper", "lower"]);
 const format = text(["json", "table", "yaml", "csv"]);

@@ -94,3 +94,42 @@ describe("the command line: one rule for flags without a value and flags given t
     });
   });
 });
+
+describe("the command line: an empty path is refused, naming its flag", () => {
+  const lines: string[][] = [
+    ["chart", "timeline", "--example", "hmcts-sscs", "--out"],
+    ["chart", "all", "--example", "hmcts-sscs", "--out-dir"],
+    ["report", "--example", "hmcts-sscs", "--out"],
+    ["report", "--example", "hmcts-sscs", "--bundle"],
+    ["assess", "--example", "hmcts-sscs", "--bundle"],
+    ["assess", "--span", "2023-01-01/2023-12-31", "--case-file"],
+    ["assess", "--scenario"],
+    ["assess", "--span", "2023-01-01/2023-12-31", "--volume"],
+    ["appraise", "--cases"],
+    ["select", "--size", "3", "--cases"],
+    ["select", "--frame", "100", "--size", "3", "--seed", "1", "--out"],
+    ["select", "--frame", "100", "--size", "3", "--seed", "1", "--bundle"],
+    ["verify", "bundle", "--input"],
+  ];
+
+  it.each(lines)("adequacy %s … %s '': exit 2, naming the flag", async (...args) => {
+    const flag = args.at(-1) as string;
+    for (const line of [
+      [...args, ""],
+      [...args.slice(0, -1), `${flag}=`],
+    ]) {
+      const { code, stdout, stderr } = await run(...line);
+      expect({ line, code, stdout, stderr }).toEqual({
+        line,
+        code: 2,
+        stdout: "",
+        stderr: `adequacy: ${flag} ${messages.emptyPath()}\n`,
+      });
+    }
+  });
+
+  it("an empty --cases of assess is refused as a number, not read as a file", async () => {
+    const { code, stderr } = await run("assess", "--span", "2023-01-01/2023-12-31", "--cases", "");
+    expect({ code, stderr }).toEqual({ code: 2, stderr: `adequacy: --cases ${messages.notANumber("")}\n` });
+  });
+});

@@ -6,6 +6,7 @@ import { csvRecords } from "../../src/data/csvRecords.js";
 import { readCases } from "../../src/data/readCases.js";
 import { periodTotals, scenarioFromCases } from "../../src/data/scenarioFromCases.js";
 import { parseInterval } from "../../src/scenario/calendar.js";
+import { messages } from "../../src/validation/messages.js";
 
 /** A stream of the text in small chunks, so that records and multi-byte characters straddle chunk edges. */
 function stream(text: string, chunk = 7): Readable {
@@ -102,6 +103,22 @@ describe("readCases", () => {
   it("names a missing column and an empty file", async () => {
     await expect(readCases(stream("id,date,reviewed\n"))).rejects.toThrow('cases has no column "impact"');
     await expect(readCases(stream(""))).rejects.toThrow("cases is empty: no header row");
+  });
+
+  it("echoes only the first 200 characters of a 1 MB header line when a column is missing, with its length", async () => {
+    const big = "x".repeat(1_000_000);
+    const error = await readCases(stream(`${big},date\na,2023-01-01\n`, 1 << 16)).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const shown = `"${big}", "date"`;
+    expect((error as Error).message).toBe(
+      `cases has no column "id"; the header is ${shown.slice(0, 200)}… (1,000,010 characters)`,
+    );
+    expect(messages.noColumn("id", ["a", "date"])).toBe('has no column "id"; the header is "a", "date"');
+  });
+
+  it("does not cut a header's echo between the halves of a character outside the Basic Multilingual Plane", () => {
+    const message = messages.noColumn("id", [`${"x".repeat(198)}😀tail`]);
+    expect(message).toBe(`has no column "id"; the header is "${"x".repeat(198)}… (206 characters)`);
   });
 
   it("finds duplicates among many ids (the hash table grows and keeps first lines)", async () => {

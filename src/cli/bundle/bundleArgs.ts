@@ -69,7 +69,8 @@ export function bundleRequest(args: readonly string[]): BundleRequest | undefine
   if (command === undefined || bundles.length === 0) return undefined;
   const dir = bundles[0]?.value;
   if (bundles.length > 1) throw new InputError("--bundle", messages.givenTwice());
-  if (dir === undefined || dir === "" || dir.startsWith("-"))
+  if (dir === "") throw new InputError("--bundle", messages.emptyPath());
+  if (dir === undefined || dir.startsWith("-"))
     throw new InputError("--bundle", messages.needsValue("--bundle", dir));
   const replay = [...args];
   const drop = new Set<number>();
