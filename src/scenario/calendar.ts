@@ -1,4 +1,5 @@
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 
 /** A closed interval of whole UTC days, as day numbers since 1970-01-01 (both ends included). */
 export interface DayInterval {
@@ -20,37 +21,53 @@ function utcDay(year: number, monthIndex: number, day: number): number {
 const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
 /**
- * Parses `YYYY-MM-DD` or `YYYY-MM` to a UTC day number. A month alone means its first day as a start and
- * its last day as an end. Impossible dates (2023-02-30) are errors, not rolled over.
+ * Reads `YYYY-MM-DD` or `YYYY-MM` as a UTC day number. A month alone means its first day as a start and
+ * its last day as an end. Impossible dates (2023-02-30) are refused, not rolled over: the result is then
+ * the detail of the refusal (the words after the field's name).
  */
-export function parseDay(field: string, text: string, as: "start" | "end"): number {
+export function readDay(text: string, as: "start" | "end"): { day: number } | { problem: string } {
   const match = DATE.exec(text.trim());
-  if (!match) throw new InputError(field, `must be a date YYYY-MM-DD or a month YYYY-MM; got "${text}"`);
+  if (!match) return { problem: messages.dateShape(text) };
   const year = Number(match[1]);
   const month = Number(match[2]);
-  if (month < 1 || month > 12) throw new InputError(field, `has no month ${match[2]}: "${text}"`);
+  if (month < 1 || month > 12) return { problem: messages.noSuchMonth(match[2] as string, text) };
   const last = new Date(utcDay(year, month, 0) * DAY_MS).getUTCDate();
   const day = match[3] === undefined ? (as === "start" ? 1 : last) : Number(match[3]);
-  if (day < 1 || day > last) throw new InputError(field, `is not a calendar date: "${text}"`);
-  return utcDay(year, month - 1, day);
+  if (day < 1 || day > last) return { problem: messages.notACalendarDate(text) };
+  return { day: utcDay(year, month - 1, day) };
 }
 
-/** Parses `start/end` (both ends included); a single month `YYYY-MM` means that whole month. */
-export function parseInterval(field: string, text: string): DayInterval {
-  if (typeof text !== "string")
-    throw new InputError(field, `must be an interval "start/end"; got ${typeof text}`);
+/** {@link readDay}, throwing its refusal as an {@link InputError} naming `field`. */
+export function parseDay(field: string, text: string, as: "start" | "end"): number {
+  const read = readDay(text, as);
+  if ("problem" in read) throw new InputError(field, read.problem);
+  return read.day;
+}
+
+/**
+ * Reads `start/end` (both ends included); a single month `YYYY-MM` means that whole month. A text that
+ * names no interval gives the detail of the refusal instead.
+ */
+export function readInterval(text: string): { interval: DayInterval } | { problem: string } {
   const parts = text.split("/");
   const [first, second] = parts.length === 1 && /^\d{4}-\d{2}$/.test(text.trim()) ? [text, text] : parts;
   if (parts.length > 2 || first === undefined || second === undefined) {
-    throw new InputError(
-      field,
-      `must be an interval "start/end", e.g. "2019-01-01/2024-02-29"; got "${text}"`,
-    );
+    return { problem: messages.intervalParts(text) };
   }
-  const start = parseDay(field, first, "start");
-  const end = parseDay(field, second, "end");
-  if (end < start) throw new InputError(field, `ends before it starts: "${text}"`);
-  return { start, end };
+  const start = readDay(first, "start");
+  if ("problem" in start) return start;
+  const end = readDay(second, "end");
+  if ("problem" in end) return end;
+  if (end.day < start.day) return { problem: messages.intervalBackwards(text) };
+  return { interval: { start: start.day, end: end.day } };
+}
+
+/** {@link readInterval}, throwing its refusal as an {@link InputError} naming `field`. */
+export function parseInterval(field: string, text: string): DayInterval {
+  if (typeof text !== "string") throw new InputError(field, messages.intervalNotText(typeof text));
+  const read = readInterval(text);
+  if ("problem" in read) throw new InputError(field, read.problem);
+  return read.interval;
 }
 
 /** Days in an interval, both ends included. */

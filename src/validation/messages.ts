@@ -161,6 +161,40 @@ export const messages = {
     `must be ${lowOpen ? "greater than" : "at least"} ${low} and ${highOpen ? "below" : "at most"} ${high}; got ${value}`,
   intervalShape: (text: string) =>
     `must be an interval "start/end" of dates YYYY-MM-DD or months YYYY-MM, or one month YYYY-MM; got "${text}"`,
+  // Dates and intervals (a scenario's span and periods, --span, --window, a case file's dates).
+  dateShape: (text: string) => `must be a date YYYY-MM-DD or a month YYYY-MM; got "${text}"`,
+  noSuchMonth: (month: string, text: string) => `has no month ${month}: "${text}"`,
+  notACalendarDate: (text: string) => `is not a calendar date: "${text}"`,
+  intervalParts: (text: string) =>
+    `must be an interval "start/end", e.g. "2019-01-01/2024-02-29"; got "${text}"`,
+  intervalBackwards: (text: string) => `ends before it starts: "${text}"`,
+  intervalNotText: (type: string) => `must be an interval "start/end"; got ${type}`,
+  // A scenario's shape, and the checks between its fields.
+  unknownKeys: (keys: readonly string[]) =>
+    `has unknown key${keys.length > 1 ? "s" : ""} ${keys.map((key) => `"${key}"`).join(", ")}`,
+  notAUrl: (value: string) => `must be a URL with its scheme, such as "https://…"; got ${quote(value)}`,
+  listsNothing: () => "must list at least one value",
+  requiredAlong: (other: string, alternative?: string) =>
+    `is required with ${other}${alternative === undefined ? "" : ` (or give ${alternative})`}`,
+  withinSpan: (period: string, span: string) => `(${period}) must lie within the span (${span})`,
+  overlapsWindow: (window: string, period: string) => `overlaps ${window} (${period})`,
+  overlapsVolume: () => "overlaps an earlier period of the volume profile",
+  volumeGap: (period: string) => `must cover the span; nothing is given for ${period}`,
+  casesDisagreeWithVolume: (cases: number, total: number) =>
+    `(${cases}) differs from the volume profile's total (${total}); give one or make them agree`,
+  volumeEmpty: () => "has no cases",
+  flaggedInEveryWindow: () => "is required when another window gives flagged",
+  windowNeedsCases: () => "needs flagged or cases (or give the span's cases or a volume profile)",
+  screeningNeedsFlagged: () => "applies only when the windows give flagged",
+  screeningNeedsCases: (window: string) =>
+    `below 1 needs the cases in every window (${window}, the span's cases or a volume profile), to count the cases the screen did not flag`,
+  elusionNeedsFlagged: () => "applies only when the windows give flagged (a screen)",
+  elusionTwice: (window: string) =>
+    `cannot be given together with ${window}; give the elusion sample per window or across the span`,
+  elusionWithScreening: (elusion: string) =>
+    `cannot be given together with ${elusion}: the elusion sample measures the screen's recall`,
+  unflaggedDisagrees: (given: number, at: string, derived: number) =>
+    `(${given}) must equal ${at}cases − ${at}flagged (${derived})`,
   sidedDefault: (command: "bound" | "appraise" | "assess") =>
     command === "assess"
       ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."

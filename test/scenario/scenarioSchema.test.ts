@@ -1,8 +1,14 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { examples } from "../../src/scenario/examples.js";
-import { normalizeScenario, scenarioJsonSchema } from "../../src/scenario/scenario.js";
+import {
+  normalizeScenario,
+  scenarioJsonSchema,
+  scenarioSchema,
+  scenarioToInput,
+} from "../../src/scenario/scenario.js";
 import { InputError } from "../../src/validation/InputError.js";
+import { messages } from "../../src/validation/messages.js";
 
 const schema = scenarioJsonSchema();
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -69,8 +75,84 @@ describe("adequacy schema (scenarioJsonSchema)", () => {
     ["materiality 0", { ...valid, materiality: 0 }],
     ["cases 2^53", { ...valid, cases: 2 ** 53 }],
     ["span 2023", { ...valid, span: "2023" }],
+    ["drift []", { ...valid, drift: [] }],
+    ["url 'not a url'", { ...valid, url: "not a url" }],
+    ["confidence true", { ...valid, confidence: true }],
   ])("refuses %s, as the validator does", (_, scenario) => {
     expect(validate(scenario)).toBe(false);
     expect(() => normalizeScenario(scenario)).toThrow(InputError);
   });
+});
+
+describe("normalizeScenario(input) words the schema's refusals from the messages module", () => {
+  it.each([
+    [
+      window0({ reviewed: 0 }),
+      "windows[0].reviewed",
+      messages.wholeInRange(1, "windows[0].flagged (609)", 0),
+    ],
+    [window0({ found: 1.5 }), "windows[0].found", messages.wholeInRange(0, "windows[0].reviewed (109)", 1.5)],
+    [window0({ found: 110 }), "windows[0].found", messages.wholeInRange(0, "windows[0].reviewed (109)", 110)],
+    [{ ...valid, cases: 2 ** 53 }, "cases", messages.wholeInRange(1, Number.MAX_SAFE_INTEGER, 2 ** 53)],
+    [{ ...valid, drift: [1, 1001] }, "drift[1]", messages.driftRange(1001)],
+    [{ ...valid, drift: [] }, "drift", messages.listsNothing()],
+    [{ ...valid, selectionBias: [0] }, "selectionBias[0]", messages.biasRange(0)],
+    [{ ...valid, reviewSensitivity: 0 }, "reviewSensitivity", messages.halfOpenUnit(0)],
+    [{ ...valid, tolerable: 1 }, "tolerable", messages.openUnit(1)],
+    [{ ...valid, confidence: 0.4 }, "confidence", messages.confidenceBelowHalf(0.4)],
+    [{ ...valid, confidence: "95" }, "confidence", messages.openUnit(95)],
+    [{ ...valid, confidence: "ninety" }, "confidence", messages.notANumber("ninety")],
+    [{ ...valid, url: "not a url" }, "url", messages.notAUrl("not a url")],
+    [{ ...valid, span: "2023-02-30/2023-03-01" }, "span", messages.notACalendarDate("2023-02-30")],
+    [{ ...valid, span: "2023" }, "span", messages.intervalParts("2023")],
+    [
+      window0({ period: "2018-01" }),
+      "windows[0].period",
+      messages.withinSpan("2018-01-01/2018-01-31", "2019-01-01/2024-02-29"),
+    ],
+    [{ ...valid, extra: 1 }, "scenario", messages.unknownKeys(["extra"])],
+    [
+      window0({ selection: "any" }),
+      "windows[0].selection",
+      messages.oneOf(["random", "judgmental", "unknown"], "any"),
+    ],
+    [window0({ reviewed: "109" }), "windows[0].reviewed", messages.wrongType("a number", "109")],
+    [window0({ reviewed: undefined }), "windows[0].reviewed", messages.required()],
+  ])("%j: %s", (scenario, field, detail) => {
+    expect(() => normalizeScenario(scenario)).toThrow(new InputError(field, detail));
+  });
+
+  it("names the field that bounds an elusion count, so the command line can name its flag", () => {
+    const screened = {
+      ...valid,
+      windows: [{ ...valid.windows[0], cases: 10_000, unflaggedReviewed: 0, unflaggedFound: 0 }],
+    };
+    expect(() => normalizeScenario(screened)).toThrow(
+      new InputError(
+        "windows[0].unflaggedReviewed",
+        messages.wholeInRange(1, "windows[0].unflagged (9391)", 0),
+        ["windows[0].unflagged"],
+      ),
+    );
+    try {
+      normalizeScenario(screened);
+    } catch (error) {
+      expect((error as InputError).mentions).toEqual(["windows[0].unflagged"]);
+    }
+  });
+});
+
+describe("scenarioSchema", () => {
+  it.each(Object.keys(examples))("parses %s into what normalizeScenario returns", (name) => {
+    expect(scenarioSchema.parse(examples[name])).toEqual(normalizeScenario(examples[name]));
+  });
+
+  it.each(Object.keys(examples))(
+    "writes %s back as a record the JSON Schema accepts and the reader reads to the same scenario",
+    (name) => {
+      const record = scenarioToInput(normalizeScenario(examples[name]));
+      expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+      expect(normalizeScenario(record)).toEqual(normalizeScenario(examples[name]));
+    },
+  );
 });
