@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { ChartsApi } from "./chartsEntry.js";
 
 let loading: Promise<ChartsApi> | undefined;

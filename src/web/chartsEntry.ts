@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The charts bundle (charts.js), loaded only when a chart is shown or downloaded: vega, vega-lite and
 // vega-embed are four fifths of the page's weight. It draws the specs the library's chart builders make.
 import * as vega from "vega";

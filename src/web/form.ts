@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { InputError, messages, parseNumberText } from "./library.js";
 import type { State } from "./permalink.js";
 import { text } from "./text.js";

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The web calculator: four pages over the library, their inputs in the URL hash. It presents: every
 // number and sentence comes from the library's results and report/ (see library.ts).
 import { loadCharts } from "./charts.js";

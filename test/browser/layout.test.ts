@@ -1,6 +1,4 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// The page-side checks below run in Chromium, so this file sees the DOM types.
+// The page-side checks below run in Chromium: tsconfig.browser.json typechecks this file with the DOM types.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -27,8 +25,8 @@ import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { examples } from "../../src/scenario/examples.js";
 import { CHROMIUM, hasBrowser, hasPoppler } from "../helpers/browser.js";
-import { overflowInPage } from "../helpers/overflowInPage.js";
 import { run } from "../helpers/runCli.js";
+import { overflowInPage } from "./overflowInPage.js";
 
 // Layout as a reader sees it: every chart page and every report page type, screenshotted at a phone's and a
 // desktop's width (files in $TMPDIR/adequacy-layout), with text overflow measured in the page itself; the

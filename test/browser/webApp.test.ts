@@ -1,5 +1,4 @@
-/// <reference lib="dom" />
-// The page-side checks below run in Chromium, so this file sees the DOM types.
+// The page-side checks below run in Chromium: tsconfig.browser.json typechecks this file with the DOM types.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,8 +14,8 @@ import { statements } from "../../src/report/statements.js";
 import { messages } from "../../src/validation/messages.js";
 import { VERSION } from "../../src/version.js";
 import { CHROMIUM, hasBrowser } from "../helpers/browser.js";
-import { overflowInPage } from "../helpers/overflowInPage.js";
 import { run } from "../helpers/runCli.js";
+import { overflowInPage } from "./overflowInPage.js";
 
 // The web calculator as a reader uses it: built by npm run build (dist/web), opened from a file and from
 // adequacy app, every request outside the page's own files refused and counted; screenshots in

@@ -1,5 +1,4 @@
-/// <reference lib="dom" />
-// Runs in Chromium (page.evaluate), so this file sees the DOM types.
+// Runs in Chromium (page.evaluate): tsconfig.browser.json typechecks this file with the DOM types.
 
 /**
  * Runs in the page: every text container whose content is wider than its box, a page that scrolls
