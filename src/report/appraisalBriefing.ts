@@ -1,13 +1,14 @@
 import { methodName } from "../methods/methodRegistry.js";
 import type { CaseAppraisal } from "../planning/appraiseCases.js";
 import type { StratifiedAppraisal } from "../planning/appraiseStrata.js";
-import { describeSided, formatConfidence, formatCount, formatPercent } from "../text/format.js";
+import { describeSided, formatCases, formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import type { Briefing } from "./Briefing.js";
 
 /**
  * The briefing for a stratified appraisal: each stratum, then the combined projection by both methods;
- * for a case file's appraisal, the periods not sampled.
+ * for a case file's appraisal with months not sampled, those months (assumption-free), the total over the
+ * whole file and a warning.
  */
 export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Briefing[] {
   const c = formatConfidence(a.confidence);
@@ -16,7 +17,9 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
       ? `${formatCount(round(lower))} to ${formatCount(round(upper))}`
       : `at most ${formatCount(round(upper))}`;
   const k = a.combined;
-  return [
+  const caseFile = "notSampled" in a ? a : undefined;
+  const partial = caseFile !== undefined && caseFile.notSampled.periods.length > 0;
+  const sections: Briefing[] = [
     {
       title: `Stratified attribute appraisal: ${describeSided(a.sided)}, ${c} confidence`,
       rows: a.strata.map((s) => [
@@ -26,7 +29,7 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
       notes: [],
     },
     {
-      title: "Combined",
+      title: partial ? "Combined over the sampled months" : "Combined",
       rows: [
         ["Population", formatCount(k.population)],
         ["Sampled", formatCount(k.sample)],
@@ -40,7 +43,7 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
       ],
       notes: [
         k.exact.stratumConfidence === null
-          ? `Exact: ${methodName(k.exact.method)}, over the ${formatCount(k.exact.strata)} strata together; it covers the total at the stated confidence however the affected cases are spread over the strata, and never falls below the ${formatCount(k.found)} found nor above every unexamined case.${k.exact.decided ? "" : " A total the search could not decide in time was kept, so a limit may be a few cases wider than the exact one."}`
+          ? `Exact: ${methodName(k.exact.method)}, over the ${formatCases(k.exact.strata, "stratum", "strata")} together; it covers the total at the stated confidence however the affected cases are spread over the strata, and never falls below the ${formatCount(k.found)} found nor above every unexamined case.${k.exact.decided ? "" : " A total the search could not decide in time was kept, so a limit may be a few cases wider than the exact one."}`
           : `Exact: ${methodName(k.exact.method)}, each of the ${formatCount(k.exact.strata)} at ${formatPercent(k.exact.stratumConfidence)} confidence; it never falls below the ${formatCount(k.found)} found nor above every unexamined case.`,
         ...(k.normal.degenerate
           ? [
@@ -52,11 +55,31 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
               `The normal approximation leaves the possible range (${formatCount(k.possible.lower)} to ${formatCount(k.possible.upper)}) and is shown cut off at its end; cite the exact limits.`,
             ]
           : []),
-        ...("notSampled" in a && a.notSampled.periods.length > 0
-          ? [messages.periodsNotAppraised(a.notSampled.periods.map((p) => p.label))]
-          : []),
       ],
     },
+  ];
+  if (caseFile === undefined || !partial) return sections;
+  const { notSampled, total } = caseFile;
+  return [
+    ...sections,
+    {
+      title: "Not sampled (assumption-free)",
+      rows: notSampled.periods.map((p) => [
+        p.label,
+        messages.notSampledRange(p.population, caseFile.counted, a.sided),
+      ]),
+      notes: [],
+    },
+    {
+      title: messages.appraisalTotalTitle(total.population, caseFile.counted),
+      rows: [
+        ["Sampled months, exact", range(k.exact.lower, k.exact.upper)],
+        ["Not sampled, assumption-free", range(notSampled.lower, notSampled.upper)],
+        ["Total", range(total.lower, total.upper)],
+      ],
+      notes: [messages.appraisalTotalNote()],
+    },
+    { title: "Warnings", rows: [], notes: [...caseFile.warnings] },
   ];
 }
 

@@ -1,4 +1,4 @@
-import { formatPrecision, roundSignificant } from "../text/format.js";
+import { formatCases, formatPrecision, roundSignificant } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 
 /**
@@ -226,10 +226,29 @@ export const messages = {
   waldDegenerate: (found: number, sample: number) =>
     `Wald interval degenerates at ${found} of ${sample}: its width is zero, which claims certainty the data do not give; use clopper-pearson or wilson.`,
   poissonClipped: () => "the Poisson bound exceeded a rate of 1 and was clipped to 1.",
-  periodsNotAppraised: (labels: readonly string[]) =>
-    `${labels.length} period${labels.length === 1 ? "" : "s"} with cases but none reviewed, not appraised: ${
-      labels.length <= 6 ? labels.join(", ") : `${labels[0]} … ${labels.at(-1)}`
-    }. The combined figures cover the reviewed periods only.`,
+  periodsNotSampled: (
+    labels: readonly string[],
+    population: number,
+    counted: "flagged" | "cases",
+    all: number,
+  ) => {
+    const noun = (count: number) =>
+      counted === "flagged" ? formatCases(count, "flagged case") : formatCases(count);
+    const listed =
+      labels.length <= 10
+        ? labels.join(", ")
+        : `${labels.slice(0, 9).join(", ")} and ${formatDecimal(labels.length - 9)} more`;
+    return `Not sampled: ${listed}. No case was reviewed in these months, so none of their ${noun(population)} could be selected and the review says nothing about them: 0 to ${formatDecimal(population)} could be affected (assumption-free). The strata and the combined figures cover the sampled months only; the total over all ${noun(all)} adds that range.`;
+  },
+  // A stratum's or unsampled part's label: a calendar period and, when only part of it, its months.
+  periodPart: (period: string, months: readonly string[]) => `${period} (${months.join(", ")})`,
+  monthRun: (first: string, last: string) => `${first} to ${last}`,
+  appraisalTotalTitle: (population: number, counted: "flagged" | "cases") =>
+    `All ${counted === "flagged" ? formatCases(population, "flagged case") : formatCases(population)}: sampled and not sampled`,
+  appraisalTotalNote: () =>
+    `Total: the exact limits over the sampled months plus the assumption-free range of the months not sampled, which hold between none and all of their cases. It covers the total of the whole file at the stated confidence whatever the months not sampled hold, assuming random selection only within the sampled months. Cite it for the file as a whole; the combined figures above are for the sampled months only.`,
+  notSampledRange: (population: number, counted: "flagged" | "cases", sided: "two" | "upper") =>
+    `${counted === "flagged" ? formatCases(population, "flagged case") : formatCases(population)}, none reviewed: ${sided === "two" ? `0 to ${formatDecimal(population)}` : `at most ${formatDecimal(population)}`} affected (assumption-free)`,
   sparesShort: (stratum: string, available: number, asked: number) =>
     `stratum ${stratum} has only ${available} case${available === 1 ? "" : "s"} left after its sample, so it has ${available} spare${available === 1 ? "" : "s"}, not ${asked}.`,
   bundleStandardInput: (flag: string) =>
