@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 // User-facing text comes from the messages module (src/validation/messages.ts) and numbers are formatted
@@ -44,6 +45,72 @@ function breaches(path: string, text: string): string[] {
   return found;
 }
 
+/**
+ * The argument that carries the text, by constructor: an InputError's detail follows its field; the other
+ * errors a user sees carry their text first. A plain `Error` is an internal fault (exit 1, "please report
+ * this"), never a user's mistake, and is left to say what it needs to.
+ */
+const TEXT_ARGUMENT: Readonly<Record<string, number>> = {
+  InputError: 1,
+  InputTypeError: 1,
+  UsageError: 0,
+  MissingToolError: 0,
+  RangeError: 0,
+  TypeError: 0,
+};
+
+/** Where user-facing text may be written: the messages module; math/ imports nothing of ours (its guards are internal). */
+const TEXT_HOME = /^src\/(validation\/messages\.ts$|math\/)/;
+
+/**
+ * Whether an expression writes words inline: a string or template literal with a letter in its own text.
+ * A template that only joins other texts (`${path}: ${messages.x()}`) writes none.
+ */
+function writesWords(node: ts.Node): boolean {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return /\p{L}/u.test(node.text);
+  if (ts.isTemplateExpression(node)) {
+    return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].some((part) =>
+      /\p{L}/u.test(part),
+    );
+  }
+  if (ts.isParenthesizedExpression(node)) return writesWords(node.expression);
+  if (ts.isBinaryExpression(node)) return writesWords(node.left) || writesWords(node.right);
+  if (ts.isConditionalExpression(node)) return writesWords(node.whenTrue) || writesWords(node.whenFalse);
+  return false;
+}
+
+/**
+ * Errors a user can see, and warnings and notes attached to results, whose text is written inline
+ * rather than taken from the messages module, as `path:line what`.
+ */
+function inlineTexts(path: string, text: string): string[] {
+  if (TEXT_HOME.test(path)) return [];
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const at = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+      const from = TEXT_ARGUMENT[node.expression.text];
+      const argument = from === undefined ? undefined : node.arguments?.[from];
+      if (argument !== undefined && writesWords(argument)) {
+        found.push(`${path}:${at(node)} new ${node.expression.text} with inline text`);
+      }
+    }
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ["push", "unshift"].includes(node.expression.name.text) &&
+      /(warnings|notes)$/i.test(node.expression.expression.getText(source)) &&
+      node.arguments.some(writesWords)
+    ) {
+      found.push(`${path}:${at(node)} a warning or note with inline text`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -73,5 +140,36 @@ describe("user-facing text and number formatting", () => {
     ]);
     expect(breaches("src/text/format.ts", planted.split("\n").slice(0, 2).join("\n"))).toEqual([]);
     expect(breaches("src/charts/planted.ts", "// (rate * 100).toFixed(1)")).toEqual([]);
+  });
+
+  it("src/ takes every error a user sees, and every warning and note, from the messages module", () => {
+    const found = sourceFiles(join(root, "src")).flatMap((file) =>
+      inlineTexts(relative(root, file).replaceAll("\\", "/"), readFileSync(file, "utf8")),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it("the inline-text scan finds each planted breach, and not texts joined from messages", () => {
+    const planted = [
+      'throw new InputError("--scale", "must be from 1 to 8");',
+      "throw new InputError(flag, `${path}: has no rows`);",
+      "throw new UsageError(`${flag} needs a value`, command);",
+      "throw new RangeError(\n  ok ? messages.x() : `chart needs a window`,\n);",
+      'warnings.push("Some drift values are implausible.");',
+      "result.notes.push(`${label}: pro-rated`);",
+      "throw new InputError(`--unit (${i + 1})`, `${at} ${error.detail}`);",
+      'throw new UsageError(`${quoted(first)} ${messages.notACommand(nearest)}`, "chart");',
+      "warnings.push(messages.driftSaturated());",
+      'throw new Error("Sha256: update after digest");',
+    ].join("\n");
+    expect(inlineTexts("src/cli/planted.ts", planted)).toEqual([
+      "src/cli/planted.ts:1 new InputError with inline text",
+      "src/cli/planted.ts:2 new InputError with inline text",
+      "src/cli/planted.ts:3 new UsageError with inline text",
+      "src/cli/planted.ts:4 new RangeError with inline text",
+      "src/cli/planted.ts:7 a warning or note with inline text",
+      "src/cli/planted.ts:8 a warning or note with inline text",
+    ]);
+    expect(inlineTexts("src/validation/messages.ts", planted)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { formatConfidence, formatCount, sidedWord } from "../text/format.js";
+import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
 const TEXT_COLOURS = {
@@ -17,9 +18,7 @@ const TEXT_COLOURS = {
 export function selectionBiasChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const s = a.selectionBias;
   if (s === null) {
-    throw new RangeError(
-      "selectionBiasChart needs an assessment with a reviewed window and sensitivities of 1",
-    );
+    throw new RangeError(messages.selectionBiasChartNeedsWindow());
   }
   const c = formatConfidence(a.confidence);
   const model = s.model === "wallenius" ? "Wallenius'" : "Fisher's";

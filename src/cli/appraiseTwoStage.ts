@@ -42,7 +42,7 @@ export async function appraiseTwoStageHandler(
   const given = (Array.isArray(argv.unit) ? argv.unit : [argv.unit]).map(String);
   const clusters = given.map((text, i) => {
     const match = UNIT.exec(text.trim());
-    if (!match) throw new InputError(`--unit (${i + 1})`, `${messages.twoStageUnit()}; got "${text}"`);
+    if (!match) throw new InputError(`--unit (${i + 1})`, messages.twoStageUnitShape(text));
     const [, label, M, m, a] = match;
     return {
       ...(label === undefined ? {} : { label }),

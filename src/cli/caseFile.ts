@@ -182,11 +182,18 @@ async function openCaseFile<T>(
 /** Refuses a file with rejected rows, listing the first with their lines (or sheet rows), unless `skipInvalid`. */
 function refuseRejected(flag: string, path: string, summary: CaseSummary, skipInvalid: boolean): void {
   if (summary.rowsRejected === 0 || skipInvalid) return;
-  const listed = summary.rejected.slice(0, LISTED).map((r) => `${summary.position} ${r.line}: ${r.reason}`);
-  const more = summary.rowsRejected > LISTED ? `; and ${summary.rowsRejected - LISTED} more` : "";
+  const listed = summary.rejected
+    .slice(0, LISTED)
+    .map((r) => ({ position: summary.position, line: r.line, reason: r.reason }));
   throw new InputError(
     flag,
-    `${path}: ${summary.rowsRejected} of ${summary.rowsRead} rows rejected (give --skip-invalid to leave them out): ${listed.join("; ")}${more}`,
+    messages.rowsRejected(
+      path,
+      summary.rowsRejected,
+      summary.rowsRead,
+      listed,
+      Math.max(0, summary.rowsRejected - LISTED),
+    ),
   );
 }
 

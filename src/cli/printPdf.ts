@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { messages } from "../validation/messages.js";
 import { MissingToolError } from "./MissingToolError.js";
 
 /** Flags for headless Chromium on a machine with no network, a fresh profile and no sandbox (runs as root in CI). */
@@ -38,9 +39,7 @@ export function findChromium(): string | undefined {
 export function printPdf(html: string): Buffer {
   const chromium = findChromium();
   if (!chromium) {
-    throw new MissingToolError(
-      `cannot make a PDF: no Chromium found (looked at ${process.env.CHROMIUM_PATH ?? CANDIDATES.join(", ")}). Install it (Debian or Ubuntu: apt-get install chromium) or set CHROMIUM_PATH, or use --format html and print that page.`,
-    );
+    throw new MissingToolError(messages.chromiumMissing(process.env.CHROMIUM_PATH ?? CANDIDATES.join(", ")));
   }
   const dir = mkdtempSync(join(tmpdir(), "adequacy-pdf-"));
   try {
@@ -60,7 +59,10 @@ export function printPdf(html: string): Buffer {
     );
     if (run.status !== 0 || !existsSync(pdf) || statSync(pdf).size === 0) {
       throw new MissingToolError(
-        `Chromium (${chromium}) could not print the PDF: ${(run.stderr || run.error?.message || "").trim().split("\n").slice(-2).join(" ")}`,
+        messages.chromiumFailed(
+          chromium,
+          (run.stderr || run.error?.message || "").trim().split("\n").slice(-2).join(" "),
+        ),
       );
     }
     return readFileSync(pdf);

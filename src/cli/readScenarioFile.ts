@@ -17,7 +17,7 @@ export function readScenarioFile(flag: string, path: string): unknown {
       const located = parseDocument(text, { uniqueKeys: true }).errors[0]?.linePos?.[0];
       const position = /position (\d+)/.exec((error as Error).message);
       const where = located
-        ? ` line ${located.line}, column ${located.col}`
+        ? messages.lineColumn(located.line, located.col)
         : position
           ? lineAndColumn(text, Number(position[1]))
           : "";
@@ -25,23 +25,23 @@ export function readScenarioFile(flag: string, path: string): unknown {
         / in JSON at position \d+.*$/,
         "",
       );
-      throw new InputError(flag, `${path}${where}: not valid JSON (${reason})`);
+      throw new InputError(flag, messages.notValidJson(path, where, reason));
     }
     // JSON.parse keeps the last of two equal keys without a word; YAML (a superset) finds them.
     refuseDuplicateKeys(flag, path, text, parseDocument(text, { uniqueKeys: true }).errors);
     return JSON.parse(text);
   }
   if (extension !== ".yaml" && extension !== ".yml") {
-    throw new InputError(flag, `must be a .json, .yaml or .yml file; got "${path}"`);
+    throw new InputError(flag, messages.scenarioFileExtension(path));
   }
   const doc = parseDocument(text, { uniqueKeys: true });
   refuseDuplicateKeys(flag, path, text, doc.errors);
   const problem = doc.errors[0];
   if (problem) {
     const at = problem.linePos?.[0];
-    const where = at ? ` line ${at.line}, column ${at.col}` : "";
+    const where = at ? messages.lineColumn(at.line, at.col) : "";
     const reason = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new InputError(flag, `${path}${where}: not valid YAML (${reason})`);
+    throw new InputError(flag, messages.notValidYaml(path, where, reason));
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -101,5 +101,5 @@ export function readText(flag: string, path: string): string {
 
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position).split("\n");
-  return ` line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  return messages.lineColumn(before.length, (before.at(-1)?.length ?? 0) + 1);
 }

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { readText } from "./readScenarioFile.js";
 
 const MAX_LISTED = 10;
@@ -24,31 +25,33 @@ export function readVolumeCsv(flag: string, path: string): { period: string; cas
     const line = (error as { lines?: number }).lines;
     throw new InputError(
       flag,
-      `${path}${line ? ` line ${line}` : ""}: not valid CSV (${(error as Error).message.split(":")[0]})`,
+      messages.notValidCsv(path, line, (error as Error).message.split(":")[0] ?? ""),
     );
   }
   const first = records[0]?.record;
   if (!first || !("period" in first) || !("cases" in first)) {
-    throw new InputError(flag, `${path}: needs a header row with columns period and cases`);
+    throw new InputError(flag, messages.volumeHeader(path));
   }
   const problems: string[] = [];
   const rows = records.map(({ record, info }) => {
     const cases = Number(record.cases);
     if (!/^\d+$/.test(record.cases ?? "") || !Number.isSafeInteger(cases)) {
-      problems.push(
-        `line ${info.lines}: cases must be a whole number of 0 or more; got "${record.cases ?? ""}"`,
-      );
+      problems.push(messages.volumeCasesNotWhole(info.lines, record.cases ?? ""));
     }
-    if (!record.period) problems.push(`line ${info.lines}: period is empty`);
+    if (!record.period) problems.push(messages.volumePeriodEmpty(info.lines));
     return { period: record.period ?? "", cases, line: info.lines };
   });
   if (problems.length > 0) {
-    const more = problems.length > MAX_LISTED ? `; and ${problems.length - MAX_LISTED} more` : "";
     throw new InputError(
       flag,
-      `${path} has ${problems.length} bad row${problems.length > 1 ? "s" : ""}: ${problems.slice(0, MAX_LISTED).join("; ")}${more}`,
+      messages.volumeBadRows(
+        path,
+        problems.length,
+        problems.slice(0, MAX_LISTED),
+        Math.max(0, problems.length - MAX_LISTED),
+      ),
     );
   }
-  if (rows.length === 0) throw new InputError(flag, `${path}: has no rows`);
+  if (rows.length === 0) throw new InputError(flag, messages.volumeNoRows(path));
   return rows;
 }

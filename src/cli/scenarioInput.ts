@@ -137,11 +137,7 @@ function counts(flag: string, raw: unknown, windows: number): (number | undefine
   const values = list(raw);
   if (values.length === 0) return Array.from({ length: windows }, () => undefined);
   if (values.length !== windows) {
-    const given = values.length === 1 ? "once" : `${values.length} times`;
-    throw new InputError(
-      flag,
-      `was given ${given} for ${windows} windows; give it once per --window, in the same order`,
-    );
+    throw new InputError(flag, messages.countPerWindow(values.length, windows));
   }
   return values.map((v) => parseNumber(flag, v));
 }
@@ -173,8 +169,7 @@ async function scenarioFromCaseFile(
   { flag, path }: { flag: string; path: string },
   file: string | undefined,
 ): Promise<Record<string, unknown>> {
-  if (argv.example !== undefined)
-    throw new InputError(flag, "with a case file cannot be combined with --example");
+  if (argv.example !== undefined) throw new InputError(flag, messages.caseFileWithExample());
   for (const key of ["windowCases", "flagged", "reviewed", "found", "volume"] as const) {
     if (argv[key] !== undefined) {
       throw new InputError(
@@ -250,7 +245,7 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
     if (clash) {
       throw new InputError(
         `--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-        `cannot be combined with ${example !== undefined ? "--example" : "--scenario"}; edit the scenario instead (adequacy example NAME prints one as YAML)`,
+        messages.flagWithScenario(example !== undefined ? "--example" : "--scenario"),
       );
     }
     if (example !== undefined) {
@@ -262,7 +257,7 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
       const { readScenarioFile } = await import("./readScenarioFile.js");
       const read = readScenarioFile("--scenario", file as string);
       if (read === null || typeof read !== "object" || Array.isArray(read)) {
-        throw new InputError("--scenario", `${file}: must hold a scenario object (see adequacy schema)`);
+        throw new InputError("--scenario", messages.notAScenarioObject(file as string));
       }
       scenario = read as Record<string, unknown>;
     }
@@ -316,7 +311,7 @@ function scenarioFromFlags(
 ): Record<string, unknown> {
   const span = single("--span", argv.span);
   if (span === undefined) {
-    throw new InputError("--span", `${messages.required()} (or give --example NAME or --scenario FILE)`);
+    throw new InputError("--span", messages.requiredOr("--example NAME or --scenario FILE"));
   }
   const periods = list(argv.window);
   // No --window: an assessment before any review (the range and the plan). A per-window flag without a
@@ -334,7 +329,7 @@ function scenarioFromFlags(
   const unflaggedFound = counts("--unflagged-found", argv.unflaggedFound, periods.length);
   const selections = list(argv.selection);
   if (selections.length > 1 && selections.length !== periods.length) {
-    throw new InputError("--selection", "give it once for all windows, or once per --window");
+    throw new InputError("--selection", messages.selectionPerWindow());
   }
   const windows = periods.map((period, i) => {
     if (reviewed[i] === undefined) throw new InputError("--reviewed", messages.required());
@@ -408,7 +403,7 @@ export function locateScenarioError(error: unknown, argv: ArgumentsCamelCase): u
   if (volume && typeof argv.volume === "string") {
     return new InputError(
       "--volume",
-      `${argv.volume} line ${Number(volume[1]) + 2}: ${volume[2]} ${error.detail}`,
+      messages.fileLine(argv.volume, Number(volume[1]) + 2, `${volume[2]} ${error.detail}`),
     );
   }
   if (error.field === "volume" && typeof argv.volume === "string")

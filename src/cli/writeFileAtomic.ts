@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 import { asWriteError } from "./fileErrors.js";
 
 /**
@@ -27,7 +28,7 @@ export function writeFileAtomic(
   inputs: readonly string[] = [],
 ): void {
   if (inputs.some((input) => sameFile(input, path))) {
-    throw new InputError(flag, `would write over the input file "${path}"; choose another name`);
+    throw new InputError(flag, messages.wouldOverwriteInput(path));
   }
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);

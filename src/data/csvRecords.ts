@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { InputError } from "../validation/InputError.js";
+import { messages } from "../validation/messages.js";
 
 /** Field separators a case file may use; `auto` picks one from the header line. */
 export const DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -76,7 +77,7 @@ export async function csvRecords(
       } catch (error) {
         throw new InputError(
           "cases",
-          `line ${quotedStart}: not valid CSV (${(error as Error).message.split(":")[0]})`,
+          messages.csvInvalidAt(quotedStart, (error as Error).message.split(":")[0] ?? ""),
         );
       }
       for (const record of records) onRecord(record, quotedStart);
@@ -98,5 +99,5 @@ export async function csvRecords(
   }
   carry += decoder.decode();
   if (carry.length > 0) handleLine(carry);
-  if (open) throw new InputError("cases", `line ${quotedStart}: a quoted field is never closed`);
+  if (open) throw new InputError("cases", messages.quotedFieldOpen(quotedStart));
 }

@@ -189,7 +189,7 @@ export async function readCaseRecords(
     options.onCase?.(id, day, line);
   });
   const header = index as ReturnType<typeof headerIndex> | undefined;
-  if (header === undefined) throw new InputError("cases", "is empty: no header row");
+  if (header === undefined) throw new InputError("cases", messages.noHeaderRow());
   if (rowsRead === rowsRejected) {
     // Every row was rejected (or there was none): say which rows and why, not only that none is usable.
     throw new InputError("cases", messages.noUsableRow(rowsRead, rejected.slice(0, NO_ROW_LISTED), position));
@@ -300,7 +300,7 @@ class DayTotals {
   }
 
   result() {
-    if (this.start === FIRST_DAY) throw new InputError("cases", "has no usable row");
+    if (this.start === FIRST_DAY) throw new InputError("cases", messages.noRowAtAll());
     return {
       span: { start: this.start, end: this.end },
       daily: {

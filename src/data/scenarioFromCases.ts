@@ -145,7 +145,7 @@ export function scenarioFromCases(
         if (period.start < span.start || period.end > span.end) {
           throw new InputError(
             `windows[${i}].period`,
-            `(${formatInterval(period)}) must lie within the span (${formatInterval(span)})`,
+            messages.withinSpan(formatInterval(period), formatInterval(span)),
           );
         }
         return { label: `window ${i + 1}`, period };

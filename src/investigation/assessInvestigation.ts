@@ -31,7 +31,7 @@ import {
 } from "./extrapolation.js";
 import { outsideVolumeBounds, VOLUME_RISK_SHARE } from "./outsideVolume.js";
 import { type RateHomogeneity, rateHomogeneity } from "./rateHomogeneity.js";
-import { assessScreen, type ScreenAssessment, screenWarnings } from "./screenAssessment.js";
+import { assessScreen, type ScreenAssessment } from "./screenAssessment.js";
 import { type SelectionBias, selectionBias } from "./selectionBias.js";
 import { type OutsideStageBasis, stageModel } from "./stageModel.js";
 import { type StratumPlanCurve, stratumPlanCurve } from "./stratumPlanCurve.js";
@@ -227,14 +227,10 @@ export function assessInvestigation(input: unknown): Assessment {
 
   for (const w of model.windows) {
     if (w.selection !== "random") {
-      warnings.push(
-        `${w.label}: the ${w.reviewed} reviewed cases were not shown to be a random sample (selection: ${w.selection}); the model-based bounds assume they were, and the assumption-free range treats every unreviewed case as possibly affected.`,
-      );
+      warnings.push(messages.notShownRandom(w.label, w.reviewed, w.selection));
     }
     if (w.casesProRated) {
-      warnings.push(
-        `${w.label}: its case count (${Math.round(w.cases as number)}) is pro-rated from the volume profile, not given.`,
-      );
+      warnings.push(messages.casesProRated(w.label, Math.round(w.cases as number)));
     }
   }
   if (model.outsideStageBasis === "flagRate" && outsideStage > 0) {
@@ -248,9 +244,7 @@ export function assessInvestigation(input: unknown): Assessment {
     );
   }
   if (!model.casesKnown && model.windows.length > 0 && outsideStage > 0) {
-    warnings.push(
-      `No case volumes are given: the ${model.unit} outside the windows (${formatDecimal(roundOf(outsideStageExact))}) are estimated by assuming the same number per day as in the windows.`,
-    );
+    warnings.push(messages.noCaseVolumes(model.unit, roundOf(outsideStageExact)));
   }
 
   const unrestricted = unrestrictedRange(
@@ -262,9 +256,7 @@ export function assessInvestigation(input: unknown): Assessment {
     sensitivity,
   );
   if (!model.casesKnown && model.windows.length > 0) {
-    warnings.push(
-      `The assumption-free range outside the windows counts only the estimated ${model.unit} there: the total number of cases outside the windows is not given.`,
-    );
+    warnings.push(messages.unrestrictedCountsStageOnly(model.unit));
   }
 
   let window: WindowFinding | null = null;
@@ -274,9 +266,7 @@ export function assessInvestigation(input: unknown): Assessment {
   if (model.windows.length > 0) {
     window = windowInference(model.windows, confidence, sided, sensitivity);
     if (window.beyondSensitivity) {
-      warnings.push(
-        `More affected cases were recognised than a review sensitivity of ${formatDecimal(sensitivity.review, 0, 4)} and a screening sensitivity of ${formatDecimal(sensitivity.screening, 0, 4)} make plausible even if every case was affected; the lower bound is reported at that maximum. Check the stated sensitivities.`,
-      );
+      warnings.push(messages.beyondSensitivity(sensitivity.review, sensitivity.screening));
     }
     const stage = model.windows.reduce((sum, w) => sum + w.stage, 0);
     // The outside stage volume is estimated from the windows' own count when no case counts are given,
@@ -316,14 +306,10 @@ export function assessInvestigation(input: unknown): Assessment {
     };
     const rows = scenario.drift.map((theta) => undetectedUnderDrift(basis, theta));
     if (rows.some((r) => r.implausible)) {
-      warnings.push(
-        "Some drift values imply an outside rate above 100% at the upper bound; those rows are marked implausible.",
-      );
+      warnings.push(messages.driftImplausible());
     }
     if (rows.some((r) => r.saturated)) {
-      warnings.push(
-        "For some drift values the bound reached the assumption-free maximum (every outside case, plus what the window's own bound allows) and is reported at that maximum.",
-      );
+      warnings.push(messages.driftSaturated());
     }
     sensitivityResult = {
       method: "drift-prediction-limit",
@@ -481,11 +467,11 @@ function screeningFromRecall(
   if (screen === null || screen.recall.lower >= 1) return undefined;
   const knowsCases = scenario.cases !== undefined || scenario.volume !== undefined;
   if (screen.recall.lower <= 0) {
-    warnings.push(screenWarnings.recallUnbounded());
+    warnings.push(messages.recallUnbounded());
     return undefined;
   }
   if (!knowsCases && scenario.windows.some((w) => w.cases === undefined)) {
-    warnings.push(screenWarnings.casesUnknown());
+    warnings.push(messages.recallCasesUnknown());
     return undefined;
   }
   return screen.recall.lower;

@@ -25,14 +25,6 @@ export interface ScreenAssessment {
   }[];
 }
 
-/** Warnings an assessment attaches when it cannot use the recall bound as the screening sensitivity. */
-export const screenWarnings = {
-  recallUnbounded: () =>
-    "The elusion sample cannot bound the screen's recall above 0 (no flagged case is certainly affected); the model-based figures assume the screen flagged every affected case, and the screen section's bounds are the ones to cite for the unflagged cases.",
-  casesUnknown: () =>
-    "The screen's recall bound is not used as the screening sensitivity because some window's case count is not known (the cases the screen did not flag cannot be counted); the model-based figures assume the screen flagged every affected case.",
-} as const;
-
 const ASSUMPTION =
   "the unflagged cases reviewed were a random sample of the unflagged cases, drawn independently of the flagged review, and reviewers recognise affected cases as well among the unflagged as among the flagged";
 

@@ -107,7 +107,7 @@ export function appraiseStrata(options: {
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   if (!Array.isArray(options.strata))
     throw new InputError("strata", messages.wrongType("a list of strata", options.strata));
-  if (options.strata.length === 0) throw new InputError("strata", "needs at least one stratum");
+  if (options.strata.length === 0) throw new InputError("strata", messages.needsStratum());
   const H = options.strata.length;
   const strata = options.strata.map((s, i) => {
     const at = `strata[${i}]`;

@@ -86,7 +86,7 @@ export function planSelection(options: DrawOptions): SelectionPlan {
     label: s.label,
     population: requireCount(`strata[${i}].population`, s.population, 0),
   }));
-  if (strata.length === 0) throw new InputError("strata", "needs at least one stratum");
+  if (strata.length === 0) throw new InputError("strata", messages.needsStratum());
   const frame = strata.reduce((t, s) => t + s.population, 0);
   if (generator === "rat-stats") {
     const largest = Math.max(...strata.map((s) => s.population));
@@ -97,7 +97,7 @@ export function planSelection(options: DrawOptions): SelectionPlan {
   if (options.sizes !== undefined) {
     if (options.size !== undefined) throw new InputError("size", messages.exclusive("sizes"), ["sizes"]);
     if (options.sizes.length !== strata.length) {
-      throw new InputError("sizes", `gives ${options.sizes.length} sizes for ${strata.length} strata`);
+      throw new InputError("sizes", messages.sizesPerStratum(options.sizes.length, strata.length));
     }
     sizes = options.sizes.map((n, i) =>
       requireCount(

@@ -5,7 +5,6 @@ import { exceeds } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
 import { decimalFraction, floorOf, multiply, ratio, wholeFraction } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
-import { formatDecimal } from "../text/formatDecimal.js";
 import { requireConfidence, requireCount, requireOpenUnit } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -121,10 +120,7 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
   if (tolerableAffected < allowed) {
     throw new InputError(
       targetField,
-      messages.planUnreachable(
-        unflagged,
-        `it tolerates ${formatDecimal(tolerableAffected)} affected unflagged case${tolerableAffected === 1 ? "" : "s"}, fewer than the ${formatDecimal(allowed)} allowed`,
-      ),
+      messages.planUnreachable(unflagged, messages.elusionToleratesFewer(tolerableAffected, allowed)),
     );
   }
   const alpha = 1 - sideConfidence;

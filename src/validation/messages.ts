@@ -195,6 +195,80 @@ export const messages = {
     `cannot be given together with ${elusion}: the elusion sample measures the screen's recall`,
   unflaggedDisagrees: (given: number, at: string, derived: number) =>
     `(${given}) must equal ${at}cases − ${at}flagged (${derived})`,
+  // Refusals of the command line and of the files it reads.
+  requiredOr: (alternative: string) => `is required (or give ${alternative})`,
+  requiredBy: (what: string) => `is required by ${what}`,
+  numberFromTo: (low: number, high: number, value: number) => `must be from ${low} to ${high}; got ${value}`,
+  onlyToMethod: (method: string, given?: string) =>
+    `applies only to --method ${method}${given === undefined ? "" : `, not ${given}`}`,
+  onlyToCountBounds: () => "applies only to count bounds (give --population)",
+  confidenceOnlyWithoutSample: () => "applies only without --sample (when asking for a sample size)",
+  stratumShape: (text: string) => `must be N,n,found or LABEL:N,n,found; got "${text}"`,
+  twoStageUnitShape: (text: string) =>
+    `must be M,m,found or LABEL:M,m,found (cases in the unit, examined, affected); got "${text}"`,
+  exampleName: (names: readonly string[], name: string) => `name ${oneOfText(names, name)}`,
+  chartOutExtension: (got: string) =>
+    `needs an extension .vl.json, .svg, .png or .html (or give --format); got "${got}"`,
+  scenarioNeededToDraw: (kind: string) => `or --scenario or --span with --window is needed to draw ${kind}`,
+  scenarioNeededByChartAll: () => "or --scenario or --span with --window is needed by chart all",
+  noWindowToDraw: (kind: string) =>
+    `gives no reviewed window, so there is no ${kind} chart to draw (try timeline, power or sample-size)`,
+  screenChartNeedsElusion: () =>
+    "is needed to draw screen: the scenario gives no elusion sample of the unflagged cases",
+  selectionBiasChartNeedsBiases: () =>
+    "is needed to draw selection-bias (for example --selection-bias 1,1.5,2,3,5,10), with sensitivities of 1",
+  selectionBiasChartNeedsWindow: () =>
+    "selectionBiasChart needs an assessment with a reviewed window and sensitivities of 1",
+  outDirOnlyForAll: () => "applies only to chart all; use --out",
+  outRequiredForPng: () => "is required for PNG (binary output is not written to the terminal)",
+  outRequiredForPdf: () => "is required for PDF",
+  chromiumMissing: (looked: string) =>
+    `cannot make a PDF: no Chromium found (looked at ${looked}). Install it (Debian or Ubuntu: apt-get install chromium) or set CHROMIUM_PATH, or use --format html and print that page.`,
+  chromiumFailed: (chromium: string, detail: string) =>
+    `Chromium (${chromium}) could not print the PDF: ${detail}`,
+  lineColumn: (line: number, column: number) => ` line ${line}, column ${column}`,
+  notValidJson: (path: string, where: string, reason: string) =>
+    `${path}${where}: not valid JSON (${reason})`,
+  notValidYaml: (path: string, where: string, reason: string) =>
+    `${path}${where}: not valid YAML (${reason})`,
+  scenarioFileExtension: (path: string) => `must be a .json, .yaml or .yml file; got "${path}"`,
+  notAScenarioObject: (file: string) => `${file}: must hold a scenario object (see adequacy schema)`,
+  notValidCsv: (path: string, line: number | undefined, reason: string) =>
+    `${path}${line ? ` line ${line}` : ""}: not valid CSV (${reason})`,
+  volumeHeader: (path: string) => `${path}: needs a header row with columns period and cases`,
+  volumeCasesNotWhole: (line: number, text: string) =>
+    `line ${line}: cases must be a whole number of 0 or more; got "${text}"`,
+  volumePeriodEmpty: (line: number) => `line ${line}: period is empty`,
+  volumeBadRows: (path: string, count: number, listed: readonly string[], more: number) =>
+    `${path} has ${count} bad row${count > 1 ? "s" : ""}: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+  volumeNoRows: (path: string) => `${path}: has no rows`,
+  fileLine: (path: string, line: number, detail: string) => `${path} line ${line}: ${detail}`,
+  rowsRejected: (
+    path: string,
+    rejected: number,
+    read: number,
+    listed: readonly { position: string; line: number; reason: string }[],
+    more: number,
+  ) =>
+    `${path}: ${rejected} of ${read} rows rejected (give --skip-invalid to leave them out): ${listed
+      .map((r) => `${r.position} ${r.line}: ${r.reason}`)
+      .join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+  countPerWindow: (given: number, windows: number) =>
+    `was given ${given === 1 ? "once" : `${given} times`} for ${windows} windows; give it once per --window, in the same order`,
+  caseFileWithExample: () => "with a case file cannot be combined with --example",
+  flagWithScenario: (source: string) =>
+    `cannot be combined with ${source}; edit the scenario instead (adequacy example NAME prints one as YAML)`,
+  selectionPerWindow: () => "give it once for all windows, or once per --window",
+  wouldOverwriteInput: (path: string) => `would write over the input file "${path}"; choose another name`,
+  csvInvalidAt: (line: number, reason: string) => `line ${line}: not valid CSV (${reason})`,
+  quotedFieldOpen: (line: number) => `line ${line}: a quoted field is never closed`,
+  noHeaderRow: () => "is empty: no header row",
+  noRowAtAll: () => "has no usable row",
+  needsStratum: () => "needs at least one stratum",
+  stratifyNeedsCaseFile: () => "needs --cases: a frame of N has no dates",
+  sizesPerStratum: (sizes: number, strata: number) => `gives ${sizes} sizes for ${strata} strata`,
+  elusionToleratesFewer: (tolerated: number, allowed: number) =>
+    `it tolerates ${formatDecimal(tolerated)} affected unflagged case${tolerated === 1 ? "" : "s"}, fewer than the ${formatDecimal(allowed)} allowed`,
   sidedDefault: (command: "bound" | "appraise" | "assess") =>
     command === "assess"
       ? "One-sided (upper) is assess's default: it asks how many could have been missed. bound and appraise default to two-sided ranges; give --sided two for two-sided bounds here."
@@ -303,6 +377,25 @@ export const messages = {
     `needs at least two sampled units (the variance between units divides by n − 1); got ${units}`,
   twoStageSampleOfOne: () =>
     "must be at least 2 unless the whole unit is examined (the variance within a unit divides by m − 1)",
+  // Warnings an assessment attaches.
+  notShownRandom: (window: string, reviewed: number, selection: string) =>
+    `${window}: the ${reviewed} reviewed cases were not shown to be a random sample (selection: ${selection}); the model-based bounds assume they were, and the assumption-free range treats every unreviewed case as possibly affected.`,
+  casesProRated: (window: string, cases: number) =>
+    `${window}: its case count (${cases}) is pro-rated from the volume profile, not given.`,
+  noCaseVolumes: (unit: string, outside: number) =>
+    `No case volumes are given: the ${unit} outside the windows (${formatDecimal(outside)}) are estimated by assuming the same number per day as in the windows.`,
+  unrestrictedCountsStageOnly: (unit: string) =>
+    `The assumption-free range outside the windows counts only the estimated ${unit} there: the total number of cases outside the windows is not given.`,
+  beyondSensitivity: (review: number, screening: number) =>
+    `More affected cases were recognised than a review sensitivity of ${formatDecimal(review, 0, 4)} and a screening sensitivity of ${formatDecimal(screening, 0, 4)} make plausible even if every case was affected; the lower bound is reported at that maximum. Check the stated sensitivities.`,
+  driftImplausible: () =>
+    "Some drift values imply an outside rate above 100% at the upper bound; those rows are marked implausible.",
+  driftSaturated: () =>
+    "For some drift values the bound reached the assumption-free maximum (every outside case, plus what the window's own bound allows) and is reported at that maximum.",
+  recallUnbounded: () =>
+    "The elusion sample cannot bound the screen's recall above 0 (no flagged case is certainly affected); the model-based figures assume the screen flagged every affected case, and the screen section's bounds are the ones to cite for the unflagged cases.",
+  recallCasesUnknown: () =>
+    "The screen's recall bound is not used as the screening sensitivity because some window's case count is not known (the cases the screen did not flag cannot be counted); the model-based figures assume the screen flagged every affected case.",
   rateBoundFromApproximation: (method: string) =>
     `${method} is an approximation; its coverage can fall below the stated confidence for small samples or rates near 0 or 1.`,
 } as const;
@@ -364,6 +457,11 @@ function cut(text: string): string {
   // Not between the two halves of a character outside the Basic Multilingual Plane.
   const end = /[\uD800-\uDBFF]/.test(text.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
   return `${text.slice(0, end)}… (${formatDecimal(text.length)} characters)`;
+}
+
+/** The words of `oneOf`, for builders that name the field themselves. */
+function oneOfText(allowed: readonly string[], value: unknown): string {
+  return `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`;
 }
 
 function quote(raw: string): string {

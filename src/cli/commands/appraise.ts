@@ -102,12 +102,10 @@ export function appraiseCommand(io: Io): Command {
           throw error;
         }
       } else {
-        if (given.length === 0)
-          throw new InputError("--stratum", `${messages.required()} (or give --cases FILE)`);
+        if (given.length === 0) throw new InputError("--stratum", messages.requiredOr("--cases FILE"));
         const strata = given.map((text) => {
           const match = STRATUM.exec(text.trim());
-          if (!match)
-            throw new InputError("--stratum", `must be N,n,found or LABEL:N,n,found; got "${text}"`);
+          if (!match) throw new InputError("--stratum", messages.stratumShape(text));
           const [, label, N, n, k] = match;
           return {
             ...(label === undefined ? {} : { label }),

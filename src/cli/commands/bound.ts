@@ -77,9 +77,9 @@ export function boundCommand(io: Io): CommandModule {
       const biasModel = single("--bias-model", argv.biasModel) as "wallenius" | "fisher" | undefined;
       if (method === "hypergeometric") {
         if (population === undefined)
-          throw new InputError("--population", "is required by --method hypergeometric");
+          throw new InputError("--population", messages.requiredBy("--method hypergeometric"));
         if (biasModel !== undefined && bias === undefined)
-          throw new InputError("--bias-model", "applies only with --bias");
+          throw new InputError("--bias-model", messages.onlyWith("--bias"));
         const { countInterval } = await import("../../intervals/countInterval.js");
         const { requireBias } = await import("../../validation/checks.js");
         const selection = {
@@ -93,18 +93,17 @@ export function boundCommand(io: Io): CommandModule {
         ["--bias", bias],
         ["--bias-model", biasModel],
       ] as const) {
-        if (value !== undefined)
-          throw new InputError(flag, "applies only to count bounds (give --population)");
+        if (value !== undefined) throw new InputError(flag, messages.onlyToCountBounds());
       }
       if (population !== undefined) {
-        throw new InputError("--population", `applies only to --method hypergeometric, not ${method}`);
+        throw new InputError("--population", messages.onlyToMethod("hypergeometric", method));
       }
       const alpha = parseNumber("--prior-alpha", argv.priorAlpha);
       const beta = parseNumber("--prior-beta", argv.priorBeta);
       if ((alpha !== undefined || beta !== undefined) && method !== "bayes") {
         throw new InputError(
           alpha !== undefined ? "--prior-alpha" : "--prior-beta",
-          "applies only to --method bayes",
+          messages.onlyToMethod("bayes"),
         );
       }
       const prior =

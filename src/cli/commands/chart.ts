@@ -37,11 +37,7 @@ function formatOf(argv: ArgumentsCamelCase, out: string | undefined): ChartForma
   if (out === undefined) return "svg";
   const lower = out.toLowerCase();
   const found = CHART_FORMATS.find((f) => lower.endsWith(`.${f}`));
-  if (!found)
-    throw new InputError(
-      "--out",
-      `needs an extension .vl.json, .svg, .png or .html (or give --format); got "${extname(out) || out}"`,
-    );
+  if (!found) throw new InputError("--out", messages.chartOutExtension(extname(out) || out));
   return found;
 }
 
@@ -119,16 +115,13 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
     );
   }
   if (!assessment) {
-    throw new InputError("--example", `or --scenario or --span with --window is needed to draw ${kind}`);
+    throw new InputError("--example", messages.scenarioNeededToDraw(kind));
   }
   const needsWindow = kind !== "timeline" && kind !== "power";
   if (needsWindow && assessment.window === null) {
     const source =
       argv.example !== undefined ? "--example" : argv.scenario !== undefined ? "--scenario" : "--window";
-    throw new InputError(
-      source,
-      `gives no reviewed window, so there is no ${kind} chart to draw (try timeline, power or sample-size)`,
-    );
+    throw new InputError(source, messages.noWindowToDraw(kind));
   }
   switch (kind) {
     case "timeline":
@@ -145,18 +138,12 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
       return charts.confidenceCurveChart(assessment, options);
     case "screen":
       if (assessment.screen === null) {
-        throw new InputError(
-          "--unflagged-reviewed",
-          "is needed to draw screen: the scenario gives no elusion sample of the unflagged cases",
-        );
+        throw new InputError("--unflagged-reviewed", messages.screenChartNeedsElusion());
       }
       return charts.screenChart(assessment, options);
     case "selection-bias":
       if (assessment.selectionBias === null) {
-        throw new InputError(
-          "--selection-bias",
-          "is needed to draw selection-bias (for example --selection-bias 1,1.5,2,3,5,10), with sensitivities of 1",
-        );
+        throw new InputError("--selection-bias", messages.selectionBiasChartNeedsBiases());
       }
       return charts.selectionBiasChart(assessment, options);
   }
@@ -258,14 +245,13 @@ export function chartCommand(io: Io): Command {
       const kind = argv.kind as Kind | "all" | undefined;
       if (kind === undefined) throw new UsageError(messages.giveChartKind([...KINDS, "all"]), "chart");
       const scale = parseNumber("--scale", argv.scale) ?? 2;
-      if (!(scale >= 1 && scale <= 8)) throw new InputError("--scale", `must be from 1 to 8; got ${scale}`);
+      if (!(scale >= 1 && scale <= 8)) throw new InputError("--scale", messages.numberFromTo(1, 8, scale));
       const inputs = scenarioInputFiles(argv);
       const assessment = usesScenario(argv) ? await assessmentFromArgs(argv, io) : undefined;
       if (kind === "all") {
         const dir = single("--out-dir", argv.outDir);
-        if (dir === undefined) throw new InputError("--out-dir", "is required by chart all");
-        if (!assessment)
-          throw new InputError("--example", "or --scenario or --span with --window is needed by chart all");
+        if (dir === undefined) throw new InputError("--out-dir", messages.requiredBy("chart all"));
+        if (!assessment) throw new InputError("--example", messages.scenarioNeededByChartAll());
         makeFolder("--out-dir", dir);
         const kinds = KINDS.filter(
           (k) =>
@@ -285,14 +271,12 @@ export function chartCommand(io: Io): Command {
         }
         return;
       }
-      if (argv.outDir !== undefined)
-        throw new InputError("--out-dir", "applies only to chart all; use --out");
+      if (argv.outDir !== undefined) throw new InputError("--out-dir", messages.outDirOnlyForAll());
       const out = single("--out", argv.out);
       const format = formatOf(argv, out);
       const data = await render(await buildSpec(kind, argv, assessment), format, scale);
       if (out === undefined) {
-        if (format === "png")
-          throw new InputError("--out", "is required for PNG (binary output is not written to the terminal)");
+        if (format === "png") throw new InputError("--out", messages.outRequiredForPng());
         io.out(data as string);
         return;
       }

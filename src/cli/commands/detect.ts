@@ -1,5 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { InputError } from "../../validation/InputError.js";
+import { messages } from "../../validation/messages.js";
 import { confidenceOption, formatOption, numberOption } from "../commonOptions.js";
 import { parseNumber } from "../flags.js";
 import type { Io } from "../Io.js";
@@ -48,10 +49,7 @@ export function detectCommand(io: Io): CommandModule {
       };
       if (sample !== undefined) {
         if (confidence !== undefined) {
-          throw new InputError(
-            "--confidence",
-            "applies only without --sample (when asking for a sample size)",
-          );
+          throw new InputError("--confidence", messages.confidenceOnlyWithoutSample());
         }
         const { detectionProbability } = await import("../../planning/detectionProbability.js");
         writeResult(io, detectionProbability({ ...target, sample }), detectionBriefing, argv.format);

@@ -25,7 +25,7 @@ export function exampleCommand(io: Io): CommandModule {
       }
       const scenario = examples[name];
       // The positional argument, named as in the usage line (an InputError's field would read as --name).
-      if (!scenario) throw new UsageError(`name ${messages.oneOf(Object.keys(examples), name)}`, "example");
+      if (!scenario) throw new UsageError(messages.exampleName(Object.keys(examples), name), "example");
       const { toYaml } = await import("../toYaml.js");
       io.out(toYaml(scenario));
     },

@@ -2,6 +2,7 @@ import { basename, dirname, join } from "node:path";
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import type { ReportDocument } from "../../report/ReportDocument.js";
 import { InputError } from "../../validation/InputError.js";
+import { messages } from "../../validation/messages.js";
 import { VERSION } from "../../version.js";
 import type { Command } from "../Command.js";
 import { bundleOptions } from "../commonOptions.js";
@@ -82,7 +83,7 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
     handler: async (argv: ArgumentsCamelCase) => {
       const format = single("--format", argv.format) as Format;
       const out = single("--out", argv.out);
-      if (format === "pdf" && out === undefined) throw new InputError("--out", "is required for PDF");
+      if (format === "pdf" && out === undefined) throw new InputError("--out", messages.outRequiredForPdf());
       const assessment = await assessmentFromArgs(argv, io);
       const [{ buildReport }, { toYaml }] = await Promise.all([
         import("../../report/buildReport.js"),

@@ -132,7 +132,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
             : undefined;
       const stratify = single("--stratify", argv.stratify) as Stratum | undefined;
       if (stratify !== undefined && file === undefined)
-        throw new InputError("--stratify", "needs --cases: a frame of N has no dates");
+        throw new InputError("--stratify", messages.stratifyNeedsCaseFile());
       const generator = single("--generator", argv.generator) as GeneratorId;
       const seedGiven = single("--seed", argv.seed);
       const seed = seedGiven ?? (await generatedSeed(generator));
