@@ -531,18 +531,19 @@ function confidenceCurveAlt(a: Assessment): string {
   return `Step chart of the confidence that at most a given number of affected cases went undetected, under a constant rate. ${median ? `At 50% confidence, at most ${formatCount(median.undetected)}; ` : ""}at ${c}, at most ${formatCount(e.undetected.upper)} among ${formatCount(e.unreviewed)} unreviewed ${a.unit}.`;
 }
 
-/** The works the methods section cites, by how their entry starts, with a link where one is known. */
-const CITED: readonly { readonly starts: string; readonly url?: string }[] = [
-  { starts: "AICPA (2017)" },
-  { starts: "Buonaccorsi, J. P. (1987)" },
-  { starts: "Clopper, C. J. & Pearson, E. S. (1934)", url: "https://doi.org/10.1093/biomet/26.4.404" },
-  { starts: "Manski, C. F. (1989)" },
-  { starts: "Thatcher, A. R. (1964)" },
+/** The works the methods section cites, by how their entry starts. */
+const CITED: readonly string[] = [
+  "AICPA (2017)",
+  "Buonaccorsi, J. P. (1987)",
+  "Clopper, C. J. & Pearson, E. S. (1934)",
+  "Manski, C. F. (1989)",
+  "Thatcher, A. R. (1964)",
 ];
 
 /**
  * The cited entries, quoted from the References of docs/methods.md (so that the two cannot drift), as
- * plain text: Markdown emphasis dropped, lines joined.
+ * plain text: Markdown emphasis dropped, lines joined. An entry's DOI (`doi:10.…` at its end) becomes its
+ * link, https://doi.org/ and the DOI.
  */
 function references(cited: typeof CITED): { text: string; url?: string }[] {
   const entries = methodsExcerpt(["References"])
@@ -554,10 +555,12 @@ function references(cited: typeof CITED): { text: string; url?: string }[] {
         .replace(/_([^_]+)_/g, "$1")
         .trim(),
     );
-  return cited.map(({ starts, url }) => {
-    const text = entries.find((entry) => entry.startsWith(starts));
-    if (text === undefined) throw new Error(messages.noReferenceStarting(starts));
-    return url === undefined ? { text } : { text, url };
+  return cited.map((starts) => {
+    const entry = entries.find((text) => text.startsWith(starts));
+    if (entry === undefined) throw new Error(messages.noReferenceStarting(starts));
+    const doi = /\s+doi:(10\.\S+?)\.?$/.exec(entry);
+    if (doi === null) return { text: entry };
+    return { text: entry.slice(0, doi.index), url: `https://doi.org/${doi[1]}` };
   });
 }
 

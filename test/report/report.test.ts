@@ -169,6 +169,22 @@ describe("buildReport(hmcts-sscs)", () => {
     expect(cited).toContain("<https://www.bbc.co.uk/search?q=Courts+service+covered+up+IT+bug");
   });
 
+  it("quotes its references from the methods page, each DOI given there as its link", () => {
+    const methods = doc.sections.find((section) => section.id === "methods");
+    const links = methods?.blocks.find((block) => block.kind === "links");
+    const items = links?.kind === "links" ? links.items : [];
+    expect(items.map((item) => [item.text.slice(0, 24), item.url])).toEqual([
+      ["AICPA (2017). Audit Guid", undefined],
+      ["Buonaccorsi, J. P. (1987", undefined],
+      ["Clopper, C. J. & Pearson", "https://doi.org/10.1093/biomet/26.4.404"],
+      ["Manski, C. F. (1989). An", "https://doi.org/10.2307/145818"],
+      ["Thatcher, A. R. (1964). ", undefined],
+    ]);
+    // The DOI is the link, not repeated in the text; the entry ends where the methods page's does.
+    expect(items[2]?.text).toMatch(/Biometrika 26\(4\), 404–413\.$/);
+    expect(html).toContain('<a href="https://doi.org/10.2307/145818">https://doi.org/10.2307/145818</a>');
+  });
+
   it("prints on A4 by default, or US Letter, with the running title and page numbers", () => {
     expect(html).toMatch(/@page \{ size: A4;/);
     expect(html).toContain('content: "Page " counter(page) " of " counter(pages)');
