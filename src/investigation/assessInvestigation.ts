@@ -24,7 +24,9 @@ import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } fro
 import {
   confidenceCurve,
   type DriftRow,
+  driftComputable,
   type ExtrapolationBasis,
+  largestEffectiveVolume,
   outsideUnderConstantRate,
   tippingPoint,
   undetectedUnderDrift,
@@ -118,6 +120,11 @@ export interface Assessment {
     readonly rows: readonly DriftRow[];
     readonly materiality: number | null;
     readonly tippingPoint: number | null;
+    /**
+     * With a materiality: the largest θ the tipping point was searched to, when the counts beyond it exceed
+     * 2^53 − 1 and the plausible range goes further; null when every plausible θ was searched.
+     */
+    readonly tippingPointSearchedTo: number | null;
   } | null;
   /**
    * Upper bounds if the review's selection was biased against affected cases, and the tipping bias; null
@@ -304,18 +311,33 @@ export function assessInvestigation(input: unknown): Assessment {
       outside: outsideUnderConstantRate(basis),
       confidenceCurve: confidenceCurve(basis),
     };
-    const rows = scenario.drift.map((theta) => undetectedUnderDrift(basis, theta));
+    // A row whose counts exceed 2^53 − 1 is left out, with a note, rather than refuse the assessment.
+    const beyond = scenario.drift.filter((theta) => !driftComputable(basis, theta));
+    if (beyond.length > 0)
+      warnings.push(
+        messages.driftRowsBeyondCount(
+          beyond,
+          largestEffectiveVolume(basis) / (basis.outsideStageBounds?.upper ?? outsideStageWhole),
+        ),
+      );
+    const rows = scenario.drift
+      .filter((theta) => driftComputable(basis, theta))
+      .map((theta) => undetectedUnderDrift(basis, theta));
     if (rows.some((r) => r.implausible)) {
       warnings.push(messages.driftImplausible());
     }
     if (rows.some((r) => r.saturated)) {
       warnings.push(messages.driftSaturated());
     }
+    const tipping =
+      scenario.materiality === undefined ? undefined : tippingPoint(basis, scenario.materiality);
+    if (tipping?.searchedTo != null) warnings.push(messages.tippingPointSearchedTo(tipping.searchedTo));
     sensitivityResult = {
       method: "drift-prediction-limit",
       rows,
       materiality: scenario.materiality ?? null,
-      tippingPoint: scenario.materiality === undefined ? null : tippingPoint(basis, scenario.materiality),
+      tippingPoint: tipping?.drift ?? null,
+      tippingPointSearchedTo: tipping?.searchedTo ?? null,
     };
     // Assessed only on request: each ω costs a noncentral bound search.
     const perfect = sensitivity.screening === 1 && sensitivity.review === 1;

@@ -123,16 +123,50 @@ export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
 }
 
 /**
+ * The most outside cases, θ·O made whole, that a drift row can bound over: the cases reviewed, those not
+ * reviewed in the windows and θ·O together stay within 2^53 − 1, the largest count computed exactly.
+ */
+export function largestEffectiveVolume(basis: ExtrapolationBasis): number {
+  const { reviewed, unreviewedInside } = pooled(basis.windows);
+  return Math.max(0, Number.MAX_SAFE_INTEGER - reviewed - unreviewedInside);
+}
+
+/**
+ * Whether the drift row at θ can be computed exactly: ⌈θ·O⌉ (O the outside volume bounded over) is at most
+ * {@link largestEffectiveVolume}. Beyond it the hypergeometric bound would run over more than 2^53 − 1 cases.
+ */
+export function driftComputable(basis: ExtrapolationBasis, drift: number): boolean {
+  // ceilTimes is exact in BigInts; its value, rounded to a double, is compared exactly with a bound below 2^53.
+  return ceilTimes(outsideStageRange(basis).upper, drift) <= largestEffectiveVolume(basis);
+}
+
+/** A tipping point, and how far the search for it could go. */
+export interface TippingPoint {
+  /**
+   * The smallest θ at which the upper bound reaches the materiality; null when no θ searched does (the
+   * outside rate would have to exceed 100%, or there is no unexamined period).
+   */
+  readonly drift: number | null;
+  /**
+   * The largest θ searched when the search stopped short of the plausible range because the counts beyond
+   * it exceed 2^53 − 1 (see {@link largestEffectiveVolume}); null when every plausible θ was searched.
+   */
+  readonly searchedTo: number | null;
+}
+
+/**
  * The smallest drift θ at which the upper bound on undetected cases reaches `materiality`, or null when
  * no plausible θ does (the outside rate would have to exceed 100%) or there is no unexamined period.
  * The bound steps with ⌈θ·O⌉ (O the outside volume bounded over: its upper bound when it is estimated),
- * so the search runs over that whole number and reports θ = ⌈θ·O⌉/O.
+ * so the search runs over that whole number and reports θ = ⌈θ·O⌉/O. The search stops where the counts
+ * would exceed 2^53 − 1, and says so (`searchedTo`), rather than claim that no plausible θ reaches it.
  */
-export function tippingPoint(basis: ExtrapolationBasis, materiality: number): number | null {
-  if (basis.outsideStage <= 0) return null;
+export function tippingPoint(basis: ExtrapolationBasis, materiality: number): TippingPoint {
+  const point = (drift: number | null, searchedTo: number | null = null) => ({ drift, searchedTo });
+  if (basis.outsideStage <= 0) return point(null);
   // The bound is taken over the most outside cases allowed when the volume is estimated.
   const { lower: least, upper: volume } = outsideStageRange(basis);
-  if (volume <= 0) return null;
+  if (volume <= 0) return point(null);
   // The whole effective volume is searched directly, so θ·O is never re-derived from a rounded θ.
   const reaches = (effective: number) =>
     atEffectiveVolume(
@@ -141,7 +175,7 @@ export function tippingPoint(basis: ExtrapolationBasis, materiality: number): nu
       effective,
       ceilOf(ratio(BigInt(effective) * BigInt(least), volume)),
     ).undetected.upper >= materiality;
-  if (reaches(0)) return 0;
+  if (reaches(0)) return point(0);
   const { found, reviewed } = pooled(basis.windows);
   const atOne = countInterval({
     found,
@@ -151,9 +185,12 @@ export function tippingPoint(basis: ExtrapolationBasis, materiality: number): nu
     sided: "upper",
   });
   const maxDrift = 1 / Math.max(atOne.rate.upper, 1e-12);
-  const limit = Math.min(Number.MAX_SAFE_INTEGER / 4, Math.ceil(maxDrift * volume));
+  const plausible = Math.ceil(maxDrift * volume);
+  const computable = largestEffectiveVolume(basis);
+  const limit = Math.min(plausible, computable);
   const effective = firstTrue(1, limit, reaches, volume);
-  return effective > limit ? null : effective / volume;
+  if (effective <= limit) return point(effective / volume);
+  return point(null, plausible > computable ? limit / volume : null);
 }
 
 /**

@@ -97,7 +97,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       rows.push([
         `Tipping point (${formatCount(a.sensitivity.materiality)} missed)`,
         tp === null
-          ? "not reached at any plausible rate"
+          ? messages.tippingPointNotReached(a.sensitivity.tippingPointSearchedTo)
           : `outside rate ${roundSignificant(tp, 3)} × the window rate`,
       ]);
     }

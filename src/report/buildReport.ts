@@ -198,7 +198,11 @@ function findings(a: Assessment): Section {
       rows.push([
         `Drift at which ${formatCount(s.materiality)} could be missed (tipping point)`,
         "—",
-        s.tippingPoint === null ? "not reached" : `θ = ${roundSignificant(s.tippingPoint, 3)}`,
+        s.tippingPoint === null
+          ? s.tippingPointSearchedTo === null
+            ? "not reached"
+            : messages.tippingPointNotReached(s.tippingPointSearchedTo)
+          : `θ = ${roundSignificant(s.tippingPoint, 3)}`,
         methodName(s.method),
         c,
         tail,
@@ -270,39 +274,46 @@ function outside(a: Assessment): Section {
         alt: missedAlt(a),
         spec: missedChart(a),
       },
-      p(
-        "The rate may not have been constant. The table shows the bound if the rate outside the window was θ times the rate inside (θ = 0.5: half; θ = 10: ten times).",
-      ),
-      {
-        kind: "table",
-        headers: ["θ (outside ÷ window rate)", "Estimate", `Upper bound (${c})`, "Note"],
-        rows: s.rows.map((r) => [
-          String(r.drift),
-          formatCount(roundDecimals(r.undetected.estimate, 1)),
-          formatCount(r.undetected.upper),
-          r.implausible
-            ? "implausible: outside rate above 100%"
-            : r.saturated
-              ? "at the assumption-free maximum"
-              : "",
-        ]),
-      },
-      {
-        kind: "chart",
-        id: "sensitivity",
-        caption:
-          s.materiality === null
-            ? "Undetected cases against θ: the estimate and the upper bound."
-            : "Undetected cases against θ, with the materiality line and the tipping point.",
-        alt: `Line chart of undetected affected cases against θ, the rate outside the window as a multiple of the rate inside. ${s.rows.map((r) => `θ = ${r.drift}: estimate ${formatCount(roundDecimals(r.undetected.estimate, 1))}, at most ${formatCount(r.undetected.upper)}`).join("; ")}.${s.materiality === null ? "" : ` Materiality: ${formatCount(s.materiality)}${s.tippingPoint === null ? ", not reached" : `, reached at θ = ${roundSignificant(s.tippingPoint, 3)}`}.`}`,
-        spec: sensitivityChart(a),
-      },
+      // Rows whose counts exceed 2^53 − 1 are left out (a warning says which); with none left, no table.
+      ...(s.rows.length === 0
+        ? []
+        : ([
+            p(
+              "The rate may not have been constant. The table shows the bound if the rate outside the window was θ times the rate inside (θ = 0.5: half; θ = 10: ten times).",
+            ),
+            {
+              kind: "table",
+              headers: ["θ (outside ÷ window rate)", "Estimate", `Upper bound (${c})`, "Note"],
+              rows: s.rows.map((r) => [
+                String(r.drift),
+                formatCount(roundDecimals(r.undetected.estimate, 1)),
+                formatCount(r.undetected.upper),
+                r.implausible
+                  ? "implausible: outside rate above 100%"
+                  : r.saturated
+                    ? "at the assumption-free maximum"
+                    : "",
+              ]),
+            },
+            {
+              kind: "chart",
+              id: "sensitivity",
+              caption:
+                s.materiality === null
+                  ? "Undetected cases against θ: the estimate and the upper bound."
+                  : "Undetected cases against θ, with the materiality line and the tipping point.",
+              alt: `Line chart of undetected affected cases against θ, the rate outside the window as a multiple of the rate inside. ${s.rows.map((r) => `θ = ${r.drift}: estimate ${formatCount(roundDecimals(r.undetected.estimate, 1))}, at most ${formatCount(r.undetected.upper)}`).join("; ")}.${s.materiality === null ? "" : ` Materiality: ${formatCount(s.materiality)}${s.tippingPoint === null ? ", not reached" : `, reached at θ = ${roundSignificant(s.tippingPoint, 3)}`}.`}`,
+              spec: sensitivityChart(a),
+            },
+          ] as Block[])),
     );
     if (s.materiality !== null) {
       blocks.push(
         p(
           s.tippingPoint === null
-            ? `No plausible rate outside the window brings the upper bound to the materiality of ${formatCount(s.materiality)} missed cases.`
+            ? s.tippingPointSearchedTo === null
+              ? `No plausible rate outside the window brings the upper bound to the materiality of ${formatCount(s.materiality)} missed cases.`
+              : `No rate outside the window up to ${messages.driftSearched(s.tippingPointSearchedTo)} brings the upper bound to the materiality of ${formatCount(s.materiality)} missed cases; larger θ are beyond the counts computed exactly.`
             : `Tipping point: the upper bound reaches the materiality of ${formatCount(s.materiality)} missed cases if the rate outside the window was ${roundSignificant(s.tippingPoint, 3)} times the rate inside.`,
         ),
       );

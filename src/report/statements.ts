@@ -161,7 +161,9 @@ export function statements(a: Assessment): Statement[] {
       id: "tipping-point",
       text:
         s.tippingPoint === null
-          ? `${capitalise(drawn)}, no plausible rate outside the ${outsideWord} brings the upper bound to ${plural(s.materiality, "missed case")} (${c}, ${tail}).`
+          ? s.tippingPointSearchedTo === null
+            ? `${capitalise(drawn)}, no plausible rate outside the ${outsideWord} brings the upper bound to ${plural(s.materiality, "missed case")} (${c}, ${tail}).`
+            : `${capitalise(drawn)}, no rate outside the ${outsideWord} up to ${messages.driftSearched(s.tippingPointSearchedTo)} brings the upper bound to ${plural(s.materiality, "missed case")}; larger θ are beyond the counts computed exactly (${c}, ${tail}).`
           : s.tippingPoint === 0
             ? `${capitalise(drawn)}, the upper bound already reaches ${plural(s.materiality, "missed case")} without counting any case outside the ${outsideWord} (${c}, ${tail}).`
             : `${capitalise(drawn)}, the upper bound on undetected cases reaches ${plural(s.materiality, "missed case")} at a rate outside the ${outsideWord} ${roundSignificant(s.tippingPoint, 3)} times the rate inside (${c}, ${tail}).`,

@@ -45,6 +45,18 @@ export const messages = {
     `The windows' rates differ more than chance allows (Pearson's chi-square ${statistic} on ${df} degrees of freedom, p = ${p}${rough ? ", approximate: some expected counts are below 5" : ""}): the data contradict the constant-rate assumption on which the extrapolation rests.`,
   totalBeyondCount: (total: number) =>
     `cases add up to ${formatDecimal(total)}, more than ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly`,
+  driftRowsBeyondCount: (drifts: readonly number[], largest: number) =>
+    `The drift ${drifts.length === 1 ? "row" : "rows"} θ = ${drifts.join(", ")} ${drifts.length === 1 ? "is" : "are"} not computed: θ times the cases outside the windows, with the cases in them, would exceed ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly; θ up to ${floorSignificant(largest)} can be computed here.`,
+  tippingPointSearchedTo: (drift: number) =>
+    `The tipping point was searched up to θ = ${floorSignificant(drift)}: beyond it the counts exceed ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest computed exactly, so larger θ were not searched.`,
+  noDriftRowComputed: () =>
+    "gives no drift value whose row can be computed exactly (each exceeds 2^53 − 1 cases; see the assessment's warnings): give a smaller θ",
+  /** The largest θ a tipping-point search reached, as a sentence cites it (rounded down). */
+  driftSearched: (searchedTo: number) => `θ = ${floorSignificant(searchedTo)}`,
+  tippingPointNotReached: (searchedTo: number | null) =>
+    searchedTo === null
+      ? "not reached at any plausible rate"
+      : `not reached up to θ = ${floorSignificant(searchedTo)} (larger θ not computed exactly)`,
   reviewedBeyondProRated: (reviewed: number, stage: number, field: string) =>
     `(${reviewed}) is more than the window's ${stage} cases, pro-rated from the cases over the span; give the window's own count (${field})`,
   noColumn: (name: string | undefined, header: readonly string[]) =>
@@ -446,6 +458,12 @@ function confidenceHint(value: number): string {
 
 function describeMax(max: number | string): string {
   return typeof max === "number" ? String(max) : max;
+}
+
+/** A positive number rounded down to three significant figures, so that a stated limit is never overstated. */
+function floorSignificant(value: number): string {
+  const unit = 10 ** (Math.floor(Math.log10(value)) - 2);
+  return String(roundSignificant(Math.floor(value / unit) * unit, 3));
 }
 
 /** The longest echo of a user's text in a message; a longer text is cut, with its length. */

@@ -422,6 +422,29 @@ describe("adequacy fuzzed over argument vectors and files", () => {
     expect({ codes, ok: codes[0] > 30 && codes[2] > 30 }).toEqual({ codes, ok: true });
   }, 60_000);
 
+  // 10^15 cases put θ = 10 past 2^53 − 1 cases: that row is left out with a note, the rest answered.
+  it("answers an assessment of 10^15 cases, leaving out the drift row beyond 2^53 − 1 with a note", async () => {
+    const { code, stdout } = await run(
+      "assess",
+      "--span",
+      "2020-01-01/2024-12-31",
+      "--window",
+      "2024-10-01/2024-12-31",
+      "--cases",
+      "1000000000000000",
+      "--reviewed",
+      "1000",
+      "--found",
+      "0",
+      "--materiality",
+      "100000000000000",
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("The drift row θ = 10 is not computed");
+    expect(stdout).toContain("If outside rate × 5 ");
+    expect(stdout).not.toMatch(/\bNaN\b|\bInfinity\b|(?<![\w.-])-0(?![\d.])/);
+  });
+
   // Found by the fuzz: --drift 1e300 grew the population past 2^53, and the refusal named "population".
   it("refuses --drift 1e300 naming --drift and its range", async () => {
     const { code, stderr } = await run("assess", "--example", "hmcts-sscs", "--drift=1e300");

@@ -3,6 +3,7 @@ import { assessInvestigation } from "../../src/investigation/assessInvestigation
 import { detectionPlan } from "../../src/planning/detectionSampleSize.js";
 import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
+import { messages } from "../../src/validation/messages.js";
 
 // An assessment shows everything it can compute; a plan that cannot meet its target says why instead of
 // aborting the whole assessment. References are exact arithmetic, not our own output.
@@ -71,4 +72,47 @@ describe("an assessment never aborts because one part cannot be computed", () =>
       expect(a.extrapolated?.undetected.upper).toBeGreaterThan(0);
     },
   );
+});
+
+// 10^15 cases over 2020–2024 with one reviewed quarter: θ × the outside cases passes 2^53 − 1 between
+// θ = 9.43 and 9.44 (about 9.4964·10^14 outside cases, 5.04·10^13 in the window).
+describe("an assessment of 10^15 cases: drift rows beyond 2^53 − 1 cases are left out with a note", () => {
+  const scenario = {
+    name: "large",
+    span: "2020-01-01/2024-12-31",
+    cases: 1e15,
+    windows: [{ period: "2024-10-01/2024-12-31", reviewed: 1000, found: 0 }],
+  };
+
+  it("computes the rows within 2^53 − 1 cases and names the rest, instead of refusing the assessment", () => {
+    const a = assessInvestigation({ ...scenario, drift: [1, 5, 9.43, 9.44, 10] });
+    expect(a.sensitivity?.rows.map((r) => r.drift)).toEqual([1, 5, 9.43]);
+    const note = a.warnings.find((w) => w.startsWith("The drift rows"));
+    expect(note).toMatch(
+      /^The drift rows θ = 9\.44, 10 are not computed: .* θ up to 9\.43 can be computed here\.$/,
+    );
+    const rows = a.sensitivity?.rows ?? [];
+    for (const [before, after] of rows.slice(1).map((r, i) => [rows[i], r])) {
+      expect(after?.undetected.upper).toBeGreaterThan(before?.undetected.upper as number);
+    }
+    expect(rows.at(-1)?.undetected.upper).toBeLessThanOrEqual(a.unrestricted.total.upper);
+  });
+
+  it("the default grid keeps θ = 0.5 to 5 and the constant-rate figures", () => {
+    const a = assessInvestigation(scenario);
+    expect(a.sensitivity?.rows.map((r) => r.drift)).toEqual([0.5, 1, 2, 5]);
+    expect(a.extrapolated?.undetected.upper).toBe(a.sensitivity?.rows[1]?.undetected.upper);
+  });
+
+  it("a tipping point beyond the counts computed exactly is said to be unsearched there, not unreachable", () => {
+    const a = assessInvestigation({ ...scenario, materiality: 1e14 });
+    expect(a.sensitivity?.tippingPoint).toBeNull();
+    const searched = a.sensitivity?.tippingPointSearchedTo as number;
+    expect(searched).toBeGreaterThan(9.43);
+    expect(searched).toBeLessThan(9.44);
+    expect(a.warnings).toContain(messages.tippingPointSearchedTo(searched));
+    expect(statements(a).find((s) => s.id === "tipping-point")?.text).toContain(
+      "no rate outside the window up to θ = 9.43 brings the upper bound to 100,000,000,000,000 missed cases; larger θ are beyond the counts computed exactly",
+    );
+  });
 });

@@ -131,6 +131,8 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
       return charts.missedChart(assessment, { ...options, ...log });
     }
     case "sensitivity":
+      if (assessment.sensitivity?.rows.length === 0)
+        throw new InputError("--drift", messages.noDriftRowComputed());
       return charts.sensitivityChart(assessment, options);
     case "power":
       return charts.powerChart(assessment, options);
@@ -258,6 +260,7 @@ export function chartCommand(io: Io): Command {
             (k !== "screen" || assessment.screen !== null) &&
             (k !== "sample-size" || assessment.sampleSizeCurve !== null) &&
             (k !== "selection-bias" || assessment.selectionBias !== null) &&
+            (k !== "sensitivity" || assessment.sensitivity?.rows.length !== 0) &&
             (assessment.window !== null || k === "timeline" || k === "power" || k === "sample-size"),
         );
         const only = single("--format", argv.format) as ChartFormat | undefined;
