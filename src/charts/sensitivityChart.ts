@@ -15,7 +15,7 @@ import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 export function sensitivityChart(a: Assessment, options: ChartOptions = {}): TopLevelSpec {
   const s = a.sensitivity;
   if (s === null) throw new RangeError(messages.needsReviewedWindow("sensitivityChart"));
-  if (s.rows.length === 0) throw new RangeError(`drift ${messages.noDriftRowComputed()}`);
+  if (s.rows.length === 0) throw new RangeError(messages.needsDriftRow("sensitivityChart"));
   const c = formatConfidence(a.confidence);
   const rows = s.rows.map((r) => ({
     drift: r.drift,

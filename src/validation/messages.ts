@@ -49,6 +49,8 @@ export const messages = {
     `The drift ${drifts.length === 1 ? "row" : "rows"} θ = ${drifts.join(", ")} ${drifts.length === 1 ? "is" : "are"} not computed: θ times the cases outside the windows, with the cases in them, would exceed ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest count computed exactly; θ up to ${floorSignificant(largest)} can be computed here.`,
   tippingPointSearchedTo: (drift: number) =>
     `The tipping point was searched up to θ = ${floorSignificant(drift)}: beyond it the counts exceed ${formatDecimal(Number.MAX_SAFE_INTEGER)} (2^53 − 1), the largest computed exactly, so larger θ were not searched.`,
+  needsDriftRow: (builder: string) =>
+    `${builder} needs a drift row: each θ given exceeds 2^53 − 1 cases, the largest count computed exactly`,
   noDriftRowComputed: () =>
     "gives no drift value whose row can be computed exactly (each exceeds 2^53 − 1 cases; see the assessment's warnings): give a smaller θ",
   /** The largest θ a tipping-point search reached, as a sentence cites it (rounded down). */
