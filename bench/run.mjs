@@ -138,6 +138,22 @@ const jointCases = [
   ],
   ["4 × (2 of 20 of 400), upper 95%", Array.from({ length: 4 }, () => [400, 20, 2]), 0.05, "upper"],
   [
+    "100/10/1 + 200/10/1 + 300/10/1 + 400/10/1, upper 95%",
+    [
+      [100, 10, 1],
+      [200, 10, 1],
+      [300, 10, 1],
+      [400, 10, 1],
+    ],
+    0.05,
+    "upper",
+  ],
+  // Before the branch-and-bound searched one order of interchangeable strata: 181 (undecided), and the
+  // Bonferroni sums 1,668 and 2,064 for the next two (past the work limit then).
+  ["12 × (1 of 5 of 50), upper 95%", Array.from({ length: 12 }, () => [50, 5, 1]), 0.05, "upper"],
+  ["12 × (1 of 50 of 1,000), upper 95%", Array.from({ length: 12 }, () => [1000, 50, 1]), 0.05, "upper"],
+  ["12 × (2 of 50 of 1,000), upper 95%", Array.from({ length: 12 }, () => [1000, 50, 2]), 0.05, "upper"],
+  [
     "12 × (5 of 50 of 1,000): Bonferroni fallback",
     Array.from({ length: 12 }, () => [1000, 50, 5]),
     0.05,

@@ -2,7 +2,7 @@ import { countInterval } from "../intervals/countInterval.js";
 import type { BiasModel } from "../intervals/noncentralCount.js";
 import { stratifiedCount } from "../intervals/stratifiedCount.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
-import { type Sided, tailProbability } from "../intervals/types.js";
+import { exactTailProbability, type Sided, tailProbability } from "../intervals/types.js";
 import { ceilOf, decimalFraction, divide, floorOf, multiply, wholeFraction } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import type { StageWindow } from "./stageModel.js";
@@ -63,8 +63,9 @@ function jointLimits(
 ): { lower: number | null; upper: number } | null {
   const counts = windows.map((w) => ({ population: w.stage, sample: w.reviewed, found: w.found }));
   const alpha = tailProbability(confidence, sided);
-  const upper = stratifiedCount(counts, alpha, "upper");
-  const lower = sided === "upper" ? null : stratifiedCount(counts, alpha, "lower");
+  const exactAlpha = exactTailProbability(confidence, sided);
+  const upper = stratifiedCount(counts, alpha, "upper", exactAlpha);
+  const lower = sided === "upper" ? null : stratifiedCount(counts, alpha, "lower", exactAlpha);
   if (upper.method !== "joint" || (lower !== null && lower.method !== "joint")) return null;
   return { lower: lower?.bound ?? null, upper: upper.bound };
 }

@@ -2,7 +2,7 @@ import { normalQuantile } from "../distributions/normalQuantile.js";
 import { countInterval } from "../intervals/countInterval.js";
 import { stratifiedCount } from "../intervals/stratifiedCount.js";
 import type { Sided } from "../intervals/types.js";
-import { SIDED, tailProbability } from "../intervals/types.js";
+import { exactTailProbability, SIDED, tailProbability } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
@@ -164,8 +164,9 @@ export function appraiseStrata(options: {
       found: a.found,
     }));
     const alpha = tailProbability(confidence, sided);
-    const upper = stratifiedCount(counts, alpha, "upper");
-    const lower = sided === "upper" ? null : stratifiedCount(counts, alpha, "lower");
+    const exactAlpha = exactTailProbability(confidence, sided);
+    const upper = stratifiedCount(counts, alpha, "upper", exactAlpha);
+    const lower = sided === "upper" ? null : stratifiedCount(counts, alpha, "lower", exactAlpha);
     if (upper.method === "joint" && (lower === null || lower.method === "joint")) {
       return {
         method: "stratified-joint",

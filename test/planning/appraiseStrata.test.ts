@@ -126,7 +126,9 @@ describe("appraiseStrata({ strata, confidence, sided })", () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // Two hundred random designs of up to four strata of up to 5,000 cases: the joint limits take up to a
+    // few seconds each on a loaded machine (up to 3·10⁸ table steps), where a Bonferroni fallback was instant.
+  }, 120_000);
 
   it.each([
     [{ strata: [] }, "strata needs at least one stratum"],
