@@ -58,6 +58,7 @@ export { STRATIFIED_WORK_LIMIT, stratifiedCount } from "./intervals/stratifiedCo
 export type { Sided } from "./intervals/types.js";
 // Investigation: the parts of an assessment
 export type { AdequatePlan, PlanStratum } from "./investigation/adequatePlan.js";
+export type { AssumptionId, DetectionTargetSource } from "./investigation/assumptions.js";
 // Investigation over a time span: assess
 export type { Assessment, Coverage } from "./investigation/assessInvestigation.js";
 export { assessInvestigation } from "./investigation/assessInvestigation.js";

@@ -5,6 +5,7 @@ import { sampleSizePlan } from "../planning/sampleSize.js";
 import { calendarPeriods, type DayInterval, formatInterval, type Stratum } from "../scenario/calendar.js";
 import { formatPercent } from "../text/format.js";
 import { messages } from "../validation/messages.js";
+import type { DetectionTargetSource } from "./assumptions.js";
 import type { StageModel } from "./stageModel.js";
 
 /** The plan's target when neither a tolerable rate nor a materiality is given: an assumption, stated. */
@@ -26,10 +27,13 @@ export interface AdequatePlan {
   readonly confidence: number;
   /** The target: each stratum's rate is to be bounded below it. */
   readonly tolerable: number;
-  /** Where the target came from, in words ("given", "materiality 100 of 12,622 cases", the default). */
-  readonly tolerableSource: string;
   /** How the target was set: given as a rate, from the materiality count, or the documented default. */
   readonly target: "tolerable" | "materiality" | "default";
+  /**
+   * With target `materiality`: the materiality and the stage cases over the whole span (rounded, at least
+   * 1) of which the tolerable rate is its share; else null.
+   */
+  readonly materialityShare: { readonly materiality: number; readonly stageCases: number } | null;
   /** The rate the plan assumes each stratum has (the rate observed in the windows; 0 with none). */
   readonly expectedRate: number;
   /**
@@ -46,7 +50,7 @@ export interface AdequatePlan {
     /** D: affected cases among the span's `population` that the plan must detect. */
     readonly affected: number;
     /** Where D came from (it always counts the span's stage cases, the plan's population). */
-    readonly affectedSource: string;
+    readonly affectedSource: DetectionTargetSource;
     readonly population: number;
     /**
      * False when no random sample, not even every case, finds one with probability `confidence` (a review
@@ -79,11 +83,11 @@ export function adequatePlan(
     readonly stratify: Stratum;
     readonly confidence: number;
     readonly tolerable: number;
-    readonly tolerableSource: string;
     readonly target: AdequatePlan["target"];
+    readonly materialityShare: AdequatePlan["materialityShare"];
     readonly expectedRate: number;
     readonly detectAffected: number;
-    readonly detectAffectedSource: string;
+    readonly detectAffectedSource: DetectionTargetSource;
     readonly sensitivity: number;
   },
 ): AdequatePlan {
@@ -137,8 +141,8 @@ export function adequatePlan(
     stratify: options.stratify,
     confidence: options.confidence,
     tolerable: options.tolerable,
-    tolerableSource: options.tolerableSource,
     target: options.target,
+    materialityShare: options.materialityShare,
     expectedRate: options.expectedRate,
     reachable,
     unreachableReason: reachable

@@ -20,6 +20,7 @@ import { formatPercent, formatPrecision } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
 import { type AdequatePlan, adequatePlan, DEFAULT_TOLERABLE } from "./adequatePlan.js";
+import type { AssumptionId, DetectionTargetSource } from "./assumptions.js";
 import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } from "./detectionPower.js";
 import {
   confidenceCurve,
@@ -41,6 +42,8 @@ import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.j
 import { type Range, type WindowFinding, windowInference } from "./windowInference.js";
 
 export interface Coverage {
+  /** What the windows' reviews sampled and the stage volume counts: flagged cases with a screen, else cases. */
+  readonly stageUnit: "cases" | "flagged cases";
   readonly spanDays: number;
   readonly examinedDays: number;
   /** Examined days ÷ span days. */
@@ -95,7 +98,11 @@ export interface Assessment {
   readonly window: WindowFinding | null;
   readonly extrapolated: {
     readonly method: MethodId;
-    readonly assumption: string;
+    /**
+     * What the figures assume, by id (worded by report/): a constant rate and a random sample, and the
+     * volume's spread over the span when `outsideVolumeBounds` is not null.
+     */
+    readonly assumptions: readonly AssumptionId[];
     /** Stage cases outside the windows, estimated from the volume profile. */
     readonly outsideVolume: number;
     /**
@@ -198,6 +205,7 @@ export function assessInvestigation(input: unknown): Assessment {
   });
   const monthlyStage = monthly.map((m) => m.stage);
   const coverage: Coverage = {
+    stageUnit: model.unit,
     spanDays,
     examinedDays,
     timeFraction: examinedDays / spanDays,
@@ -297,11 +305,9 @@ export function assessInvestigation(input: unknown): Assessment {
     const volumeBounds = basis.outsideStageBounds;
     extrapolated = {
       method: volumeBounds ? "prediction-limit-volume-bounded" : "prediction-limit",
-      assumption:
-        "the rate of affected cases was the same throughout the exposure period, and the reviewed cases were a random sample" +
-        (volumeBounds
-          ? `, and the ${model.unit} were spread over the span as the volume assumed (each in the windows with their share of it)`
-          : ""),
+      assumptions: volumeBounds
+        ? ["constant-rate", "random-sample", "volume-spread"]
+        : ["constant-rate", "random-sample"],
       outsideVolume: outsideStage,
       outsideVolumeBounds: volumeBounds
         ? { lower: volumeBounds.lower, upper: volumeBounds.upper, riskShare: VOLUME_RISK_SHARE }
@@ -385,12 +391,10 @@ export function assessInvestigation(input: unknown): Assessment {
     confidence,
     tolerable,
     target,
-    tolerableSource:
-      target === "tolerable"
-        ? "given"
-        : target === "materiality"
-          ? `materiality: ${formatDecimal(scenario.materiality as number)} of ${formatDecimal(roundedStage)} ${model.unit}`
-          : "the default target of 5%, an assumption: set tolerable or materiality to state your own",
+    materialityShare:
+      target === "materiality" && scenario.materiality !== undefined
+        ? { materiality: scenario.materiality, stageCases: roundedStage }
+        : null,
     expectedRate,
     // D must count affected cases in the population the detection plan samples: the whole span's stage.
     ...detectionTarget(scenario.materiality, window, extrapolated, tolerable, ceilOf(totalStageExact)),
@@ -459,18 +463,17 @@ function detectionTarget(
   extrapolated: Assessment["extrapolated"],
   tolerable: number,
   wholeStage: number,
-): { detectAffected: number; detectAffectedSource: string } {
+): { detectAffected: number; detectAffectedSource: DetectionTargetSource } {
   if (materiality !== undefined) return { detectAffected: materiality, detectAffectedSource: "materiality" };
   if (window && extrapolated) {
     return {
       detectAffected: window.found + extrapolated.undetected.upper,
-      detectAffectedSource:
-        "upper bound on affected cases over the whole span under a constant rate (found + undetected)",
+      detectAffectedSource: "constant-rate-bound",
     };
   }
   return {
     detectAffected: ceilTimes(wholeStage, tolerable),
-    detectAffectedSource: "tolerable rate × cases over the whole span",
+    detectAffectedSource: "tolerable-rate",
   };
 }
 

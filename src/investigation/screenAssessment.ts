@@ -3,6 +3,7 @@ import type { Sided } from "../intervals/types.js";
 import { tailProbability } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import type { Scenario } from "../scenario/scenario.js";
+import type { AssumptionId } from "./assumptions.js";
 import type { AffectedPlacement, Elusion, Range } from "./evaluateScreen.js";
 import { evaluateScreen } from "./evaluateScreen.js";
 
@@ -11,7 +12,8 @@ export interface ScreenAssessment {
   /** `windows`: an elusion sample in each window that has one; `span`: one sample across the span. */
   readonly scope: "windows" | "span";
   readonly method: MethodId;
-  readonly assumption: string;
+  /** What the bounds assume, by id (worded by report/). */
+  readonly assumptions: readonly AssumptionId[];
   readonly confidence: number;
   readonly sided: Sided;
   readonly elusion: Elusion;
@@ -25,8 +27,7 @@ export interface ScreenAssessment {
   }[];
 }
 
-const ASSUMPTION =
-  "the unflagged cases reviewed were a random sample of the unflagged cases, drawn independently of the flagged review, and reviewers recognise affected cases as well among the unflagged as among the flagged";
+const ASSUMPTIONS: readonly AssumptionId[] = ["unflagged-random-sample", "equal-recognition"];
 
 /**
  * The screen's elusion and recall from a scenario's elusion samples, or null when it gives none.
@@ -86,7 +87,7 @@ export function assessScreen(scenario: Scenario): ScreenAssessment | null {
     return {
       scope: span ? "span" : "windows",
       method,
-      assumption: ASSUMPTION,
+      assumptions: ASSUMPTIONS,
       confidence,
       sided,
       elusion: one.elusion,
@@ -187,7 +188,7 @@ function combined(
   return {
     scope: options.span ? "span" : "windows",
     method: options.method,
-    assumption: ASSUMPTION,
+    assumptions: ASSUMPTIONS,
     confidence,
     sided,
     elusion,

@@ -1,6 +1,7 @@
 import { countInterval } from "../intervals/countInterval.js";
 import { type BiasModel, keepsUpper } from "../intervals/noncentralCount.js";
 import { exactTailProbability, type Sided, tailProbability } from "../intervals/types.js";
+import type { AssumptionId } from "./assumptions.js";
 import type { StageWindow } from "./stageModel.js";
 import { windowInference } from "./windowInference.js";
 
@@ -20,7 +21,8 @@ export interface SelectionBias {
   /** The bias model's method id (`wallenius` or `fisher`; see the method registry). */
   readonly method: BiasModel;
   readonly model: BiasModel;
-  readonly assumption: string;
+  /** What the bounds assume, by id (worded by report/): how the bias model says cases were picked. */
+  readonly assumptions: readonly AssumptionId[];
   readonly confidence: number;
   readonly sided: Sided;
   readonly rows: readonly SelectionBiasRow[];
@@ -103,10 +105,7 @@ export function selectionBias(
   return {
     method: model,
     model,
-    assumption:
-      model === "wallenius"
-        ? "the reviewed cases were picked one after another, an affected case 1/ω times as likely as an unaffected one at each pick"
-        : "each case was included in the review independently, an affected case with 1/ω times the odds of an unaffected one",
+    assumptions: [model === "wallenius" ? "wallenius-selection" : "fisher-selection"],
     confidence: basis.confidence,
     sided: basis.sided,
     rows,

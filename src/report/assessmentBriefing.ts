@@ -10,6 +10,7 @@ import {
   sidedWord,
 } from "../text/format.js";
 import { messages } from "../validation/messages.js";
+import { assumptionWords, detectionTargetWords, tolerableWords } from "./assumptionWords.js";
 import type { Briefing } from "./Briefing.js";
 import { screenBriefing } from "./screenBriefing.js";
 import { statements } from "./statements.js";
@@ -104,7 +105,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     sections.push({
       title: `Outside the window: ${methodName(e.method)}, ${tail}, ${c}`,
       rows,
-      notes: [`Assumes ${e.assumption}.`],
+      notes: [`Assumes ${assumptionWords(e.assumptions, a.coverage.stageUnit)}.`],
     });
   }
   if (a.screen !== null) sections.push(screenBriefing(a.screen));
@@ -137,7 +138,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
   sections.push({
     title: `What an adequate review would need: ${methodName(plan.method)}, ${c}`,
     rows: [
-      ["Tolerable rate", `${formatPercent(plan.tolerable)} (${plan.tolerableSource})`],
+      ["Tolerable rate", `${formatPercent(plan.tolerable)} (${tolerableWords(plan, a.coverage.stageUnit)})`],
       ["Expected rate", formatPercent(plan.expectedRate)],
       [
         `Per ${plan.stratify}`,
@@ -153,7 +154,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       [
         "Or, to detect",
         plan.detection.reachable
-          ? `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected (${plan.detection.affectedSource})`
+          ? `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected (${detectionTargetWords(plan.detection.affectedSource)})`
           : messages.detectionPlanUnreachable(
               formatCount(plan.detection.affected),
               formatConfidence(a.confidence),

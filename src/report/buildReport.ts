@@ -17,6 +17,7 @@ import {
   sidedWord,
 } from "../text/format.js";
 import { messages } from "../validation/messages.js";
+import { tolerableWords } from "./assumptionWords.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
 import { screenSection } from "./screenSection.js";
@@ -406,7 +407,7 @@ function plan(a: Assessment): Section {
     blocks: [
       p(
         pl.reachable
-          ? `A review that could support a claim about the whole exposure period samples every part of it. Drawing cases at random within each ${pl.stratify}, the samples below keep each ${pl.stratify}'s ${c} one-sided upper bound below ${formatPercent(pl.tolerable)} (${pl.tolerableSource}) if its rate is the one observed (${formatPercent(pl.expectedRate)}): ${formatCount(pl.total)} cases in all.`
+          ? `A review that could support a claim about the whole exposure period samples every part of it. Drawing cases at random within each ${pl.stratify}, the samples below keep each ${pl.stratify}'s ${c} one-sided upper bound below ${formatPercent(pl.tolerable)} (${tolerableWords(pl, a.coverage.stageUnit)}) if its rate is the one observed (${formatPercent(pl.expectedRate)}): ${formatCount(pl.total)} cases in all.`
           : `A review that could support a claim about the whole exposure period samples every part of it. ${pl.unreachableReason}`,
       ),
       {
@@ -588,7 +589,7 @@ function methods(a: Assessment): Section {
   items.push(
     "With no assumption: the assumption-free range (Manski 1989). Without any assumption about the cases not examined, every count from none to all of them is consistent with the data; the range says so rather than guessing.",
     `Detection power: the chance that a random sample of the size reviewed contains at least one affected case, computed exactly (hypergeometric), for each way the affected cases could be spread over time. Assumes: a random sample within the examined window${a.coverage.windows.length === 1 ? "" : "s"}.`,
-    `The adequate review: the smallest random sample in each ${a.adequatePlan.stratify} whose ${c} one-sided upper bound stays below the target rate if the rate found so far holds (exact hypergeometric, the convention of AICPA 2017). The target is ${formatPercent(a.adequatePlan.tolerable)} (${a.adequatePlan.tolerableSource}). Assumes: cases drawn at random within each ${a.adequatePlan.stratify}.`,
+    `The adequate review: the smallest random sample in each ${a.adequatePlan.stratify} whose ${c} one-sided upper bound stays below the target rate if the rate found so far holds (exact hypergeometric, the convention of AICPA 2017). The target is ${formatPercent(a.adequatePlan.tolerable)} (${tolerableWords(a.adequatePlan, a.coverage.stageUnit)}). Assumes: cases drawn at random within each ${a.adequatePlan.stratify}.`,
   );
   return {
     id: "methods",

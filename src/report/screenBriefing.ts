@@ -1,6 +1,7 @@
 import type { ScreenAssessment } from "../investigation/screenAssessment.js";
 import { methodName } from "../methods/methodRegistry.js";
 import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
+import { assumptionWords } from "./assumptionWords.js";
 import type { Briefing } from "./Briefing.js";
 
 const range = (lower: number, upper: number) => `${formatCount(lower)} to ${formatCount(upper)}`;
@@ -29,7 +30,7 @@ export function screenBriefing(screen: ScreenAssessment): Briefing {
       ["Undetected, at most", `${formatCount(p.undetected.upper)} (both together, ${c})`],
     ],
     notes: [
-      `Each side is bounded at ${formatPercent(p.sideConfidence)} so that both hold together with ${c} confidence (Šidák). Assumes ${screen.assumption}.`,
+      `Each side is bounded at ${formatPercent(p.sideConfidence)} so that both hold together with ${c} confidence (Šidák). Assumes ${assumptionWords(screen.assumptions)}.`,
       ...(screen.scope === "span"
         ? [
             "The elusion sample covers the whole span; the flagged review covers only the windows, so the flagged cases outside them are not in these counts (see the extrapolation).",

@@ -16,6 +16,7 @@ import {
   sidedWord,
 } from "../text/format.js";
 import { messages } from "../validation/messages.js";
+import { assumptionWords, tolerableWords } from "./assumptionWords.js";
 
 /** A sentence a report can cite, with the number it states and what that number rests on. */
 export interface Statement {
@@ -94,7 +95,7 @@ export function statements(a: Assessment): Statement[] {
     methods: [plan.method, plan.detection.method],
     confidence: a.confidence,
     sided: "upper",
-    assumption: `cases drawn at random within each period; the target ${formatPercent(plan.tolerable)} (${plan.tolerableSource}); the expected rate ${formatPercent(plan.expectedRate)}`,
+    assumption: `cases drawn at random within each period; the target ${formatPercent(plan.tolerable)} (${tolerableWords(plan, a.coverage.stageUnit)}); the expected rate ${formatPercent(plan.expectedRate)}`,
   });
 
   if (a.window === null || a.extrapolated === null) {
@@ -151,7 +152,7 @@ export function statements(a: Assessment): Statement[] {
     methods: [e.method],
     confidence: a.confidence,
     sided: a.sided,
-    assumption: e.assumption,
+    assumption: assumptionWords(e.assumptions, a.coverage.stageUnit),
   });
 
   const s = a.sensitivity;
@@ -246,7 +247,7 @@ export function screenStatement(screen: ScreenAssessment): Statement {
     methods: [e.method, screen.recall.method],
     confidence: screen.confidence,
     sided: screen.sided,
-    assumption: screen.assumption,
+    assumption: assumptionWords(screen.assumptions),
   };
 }
 
@@ -290,6 +291,6 @@ export function selectionBiasStatement(s: SelectionBias): Statement {
     methods: [s.method],
     confidence: s.confidence,
     sided: s.sided,
-    assumption: s.assumption,
+    assumption: assumptionWords(s.assumptions),
   };
 }

@@ -108,12 +108,13 @@ describe("extrapolated.undetected.upper with an estimated outside volume (seeded
     const estimated = assessInvestigation(base).extrapolated;
     const { lower, upper } = outsideVolumeBounds(200, 31 / 366, 0.95, "upper");
     expect(estimated?.outsideVolumeBounds).toEqual({ lower, upper, riskShare: VOLUME_RISK_SHARE });
-    expect(estimated?.assumption).toContain("spread over the span");
+    expect(estimated?.assumptions).toEqual(["constant-rate", "random-sample", "volume-spread"]);
     const given = assessInvestigation({
       ...base,
       windows: [{ period: "2020-12-01/2020-12-31", reviewed: 50, found: 5, selection: "random" }],
       cases: 2400,
     }).extrapolated;
     expect(given?.outsideVolumeBounds).toBeNull();
+    expect(given?.assumptions).toEqual(["constant-rate", "random-sample"]);
   });
 });
