@@ -58,10 +58,10 @@ export { STRATIFIED_WORK_LIMIT, stratifiedCount } from "./intervals/stratifiedCo
 export type { Sided } from "./intervals/types.js";
 // Investigation: the parts of an assessment
 export type { AdequatePlan, PlanStratum } from "./investigation/adequatePlan.js";
-export type { AssumptionId, DetectionTargetSource } from "./investigation/assumptions.js";
 // Investigation over a time span: assess
 export type { Assessment, Coverage } from "./investigation/assessInvestigation.js";
 export { assessInvestigation } from "./investigation/assessInvestigation.js";
+export type { AssumptionId, DetectionTargetSource } from "./investigation/assumptions.js";
 export type { DetectionPower, PlannedDraw, PowerCurve } from "./investigation/detectionPower.js";
 export type {
   AffectedPlacement,
