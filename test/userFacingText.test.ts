@@ -62,16 +62,19 @@ const TEXT_ARGUMENT: Readonly<Record<string, number>> = {
 /** Where user-facing text may be written: the messages module; math/ imports nothing of ours (its guards are internal). */
 const TEXT_HOME = /^src\/(validation\/messages\.ts$|math\/)/;
 
+/** Words in a literal's own text; the program's name and "note:" that start a line of the CLI are not. */
+function hasWords(text: string): boolean {
+  return /\p{L}/u.test(text.replace(/^adequacy: (note: )?/, ""));
+}
+
 /**
  * Whether an expression writes words inline: a string or template literal with a letter in its own text.
  * A template that only joins other texts (`${path}: ${messages.x()}`) writes none.
  */
 function writesWords(node: ts.Node): boolean {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return /\p{L}/u.test(node.text);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return hasWords(node.text);
   if (ts.isTemplateExpression(node)) {
-    return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].some((part) =>
-      /\p{L}/u.test(part),
-    );
+    return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].some(hasWords);
   }
   if (ts.isParenthesizedExpression(node)) return writesWords(node.expression);
   if (ts.isBinaryExpression(node)) return writesWords(node.left) || writesWords(node.right);
@@ -80,8 +83,9 @@ function writesWords(node: ts.Node): boolean {
 }
 
 /**
- * Errors a user can see, and warnings and notes attached to results, whose text is written inline
- * rather than taken from the messages module, as `path:line what`.
+ * Errors a user can see, warnings and notes attached to results, and lines the command line writes
+ * (`io.out`, `io.err`), whose text is written inline rather than taken from the messages module, as
+ * `path:line what`.
  */
 function inlineTexts(path: string, text: string): string[] {
   if (TEXT_HOME.test(path)) return [];
@@ -104,6 +108,15 @@ function inlineTexts(path: string, text: string): string[] {
       node.arguments.some(writesWords)
     ) {
       found.push(`${path}:${at(node)} a warning or note with inline text`);
+    }
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ["out", "err"].includes(node.expression.name.text) &&
+      node.expression.expression.getText(source) === "io" &&
+      node.arguments.some(writesWords)
+    ) {
+      found.push(`${path}:${at(node)} a line of the command line with inline text`);
     }
     ts.forEachChild(node, visit);
   };
@@ -142,7 +155,7 @@ describe("user-facing text and number formatting", () => {
     expect(breaches("src/charts/planted.ts", "// (rate * 100).toFixed(1)")).toEqual([]);
   });
 
-  it("src/ takes every error a user sees, and every warning and note, from the messages module", () => {
+  it("src/ takes every error a user sees, every warning and note and the CLI's own lines from the messages module", () => {
     const found = sourceFiles(join(root, "src")).flatMap((file) =>
       inlineTexts(relative(root, file).replaceAll("\\", "/"), readFileSync(file, "utf8")),
     );
@@ -161,6 +174,8 @@ describe("user-facing text and number formatting", () => {
       'throw new UsageError(`${quoted(first)} ${messages.notACommand(nearest)}`, "chart");',
       "warnings.push(messages.driftSaturated());",
       'throw new Error("Sha256: update after digest");',
+      "io.out(`wrote ${out}\\n`);",
+      "io.err(`adequacy: note: ${messages.casesAsFile()}\\n`);",
     ].join("\n");
     expect(inlineTexts("src/cli/planted.ts", planted)).toEqual([
       "src/cli/planted.ts:1 new InputError with inline text",
@@ -169,6 +184,7 @@ describe("user-facing text and number formatting", () => {
       "src/cli/planted.ts:4 new RangeError with inline text",
       "src/cli/planted.ts:7 a warning or note with inline text",
       "src/cli/planted.ts:8 a warning or note with inline text",
+      "src/cli/planted.ts:13 a line of the command line with inline text",
     ]);
     expect(inlineTexts("src/validation/messages.ts", planted)).toEqual([]);
   });

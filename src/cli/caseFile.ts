@@ -6,7 +6,6 @@ import type { Delimiter } from "../data/csvRecords.js";
 import type { CaseColumns, CaseSummary } from "../data/readCases.js";
 import type { CaseFrame } from "../planning/caseFrame.js";
 import type { DayInterval } from "../scenario/calendar.js";
-import { formatDecimal } from "../text/formatDecimal.js";
 import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { asReadError } from "./fileErrors.js";
@@ -199,10 +198,14 @@ function refuseRejected(flag: string, path: string, summary: CaseSummary, skipIn
 
 /** One line saying what was read: rows read, used and rejected, with the first rejected rows. */
 export function caseFileNote(path: string, summary: CaseSummary): string {
-  const base = `Case file ${path}: ${formatDecimal(summary.rowsRead)} rows read, ${formatDecimal(summary.rowsUsed)} used, ${formatDecimal(summary.rowsRejected)} rejected`;
-  if (summary.rowsRejected === 0) return `${base}.`;
-  return `${base} (left out with --skip-invalid): ${summary.rejected
-    .slice(0, LISTED)
-    .map((r) => `${summary.position} ${r.line}: ${r.reason}`)
-    .join("; ")}${summary.rowsRejected > LISTED ? "; …" : ""}.`;
+  return messages.caseFileRead(
+    path,
+    summary.rowsRead,
+    summary.rowsUsed,
+    summary.rowsRejected,
+    summary.rejected
+      .slice(0, LISTED)
+      .map((r) => ({ position: summary.position, line: r.line, reason: r.reason })),
+    summary.rowsRejected > LISTED,
+  );
 }

@@ -192,9 +192,7 @@ function reportError(error: unknown, io: Io): number {
   if (error instanceof Error && error.name === "UsageError") {
     const usage = error as UsageError;
     const help = usage.command === undefined ? "adequacy --help" : `adequacy ${usage.command} --help`;
-    io.err(
-      `adequacy: ${error.message}\nRun '${help}' for ${usage.command === undefined ? "the commands and their options" : "its options"}.\n`,
-    );
+    io.err(`adequacy: ${error.message}\n${messages.usageHelp(help, usage.command !== undefined)}\n`);
     return EXIT_INPUT;
   }
   if (error instanceof Error && error.name === "BundleMismatchError") {
@@ -206,6 +204,6 @@ function reportError(error: unknown, io: Io): number {
     return EXIT_INTERNAL;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`adequacy: internal error: ${message}\nPlease report this with the command you ran.\n`);
+  io.err(`adequacy: ${messages.internalError(message)}\n`);
   return EXIT_INTERNAL;
 }

@@ -281,6 +281,28 @@ export const messages = {
   needsStratum: () => "needs at least one stratum",
   stratifyNeedsCaseFile: () => "needs --cases: a frame of N has no dates",
   sizesPerStratum: (sizes: number, strata: number) => `gives ${sizes} sizes for ${strata} strata`,
+  // Lines the command line writes besides its results.
+  wrote: (path: string) => `wrote ${path}`,
+  wroteSelection: (path: string, cases: number, seed: string) =>
+    `wrote ${path}: ${cases} cases (seed ${seed})`,
+  seedGenerated: (seed: string) => `seed ${seed} (generated); give --seed ${seed} to repeat this selection`,
+  usageHelp: (help: string, command: boolean) =>
+    `Run '${help}' for ${command ? "its options" : "the commands and their options"}.`,
+  internalError: (message: string) =>
+    `internal error: ${message}\nPlease report this with the command you ran.`,
+  caseFileRead: (
+    path: string,
+    read: number,
+    used: number,
+    rejected: number,
+    listed: readonly { position: string; line: number; reason: string }[],
+    more: boolean,
+  ) =>
+    `Case file ${path}: ${formatDecimal(read)} rows read, ${formatDecimal(used)} used, ${formatDecimal(rejected)} rejected${
+      rejected === 0
+        ? "."
+        : ` (left out with --skip-invalid): ${listed.map((r) => `${r.position} ${r.line}: ${r.reason}`).join("; ")}${more ? "; …" : ""}.`
+    }`,
   elusionToleratesFewer: (tolerated: number, allowed: number) =>
     `it tolerates ${formatDecimal(tolerated)} affected unflagged case${tolerated === 1 ? "" : "s"}, fewer than the ${formatDecimal(allowed)} allowed`,
   sidedDefault: (command: "bound" | "appraise" | "assess") =>

@@ -269,7 +269,7 @@ export function chartCommand(io: Io): Command {
           for (const format of only === undefined ? CHART_FORMATS : [only]) {
             const path = join(dir, `${k}.${format}`);
             writeFileAtomic("--out-dir", path, await render(spec, format, scale), inputs);
-            io.out(`wrote ${path}\n`);
+            io.out(`${messages.wrote(path)}\n`);
           }
         }
         return;
@@ -284,7 +284,7 @@ export function chartCommand(io: Io): Command {
         return;
       }
       writeFileAtomic("--out", out, data, inputs);
-      io.out(`wrote ${out}\n`);
+      io.out(`${messages.wrote(out)}\n`);
     },
   };
 }

@@ -106,7 +106,7 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
         return;
       }
       writeFileAtomic("--out", out, data, inputs);
-      io.out(`wrote ${out}\n`);
+      io.out(`${messages.wrote(out)}\n`);
     },
   };
 }

@@ -178,8 +178,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           );
         throw error;
       }
-      if (seedGiven === undefined)
-        io.err(`adequacy: seed ${seed} (generated); give --seed ${seed} to repeat this selection\n`);
+      if (seedGiven === undefined) io.err(`adequacy: ${messages.seedGenerated(seed)}\n`);
       for (const stratum of selection.strata) {
         if (spares !== undefined && stratum.spares < spares)
           io.err(`adequacy: note: ${messages.sparesShort(stratum.label, stratum.spares, spares)}\n`);
@@ -197,7 +196,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         return;
       }
       writeFileAtomic("--out", out, writeRows, file === undefined ? [] : [file]);
-      io.out(`wrote ${out}: ${selection.drawCount} cases (seed ${seed})\n`);
+      io.out(`${messages.wroteSelection(out, selection.drawCount, seed)}\n`);
     },
   };
 }
