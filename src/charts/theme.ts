@@ -51,7 +51,14 @@ export const CONFIG: Config = {
   numberFormat: ",",
   range: { category: [...PALETTE] },
   title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: "#444", anchor: "start", offset: 12 },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", gridColor: "#e6e6e6" },
+  // Labels closer than 4 px read as one number ("1,1001,200"): vega drops every other one instead.
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: "normal",
+    gridColor: "#e6e6e6",
+    labelSeparation: 4,
+  },
   legend: {
     labelFontSize: 11,
     titleFontSize: 12,

@@ -2,22 +2,9 @@ import { type Color, parse, wcagContrast } from "culori";
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import {
-  confidenceCurveChart,
-  intervalsChart,
-  missedChart,
-  powerChart,
-  sampleSizeChart,
-  screenChart,
-  selectionBiasChart,
-  sensitivityChart,
-  timelineChart,
-} from "../../src/charts/index.js";
+import { sensitivityChart } from "../../src/charts/index.js";
 import { compileSpec } from "../../src/charts/render.js";
-import { compareIntervals } from "../../src/intervals/compareIntervals.js";
-import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
-import { planCurve } from "../../src/planning/planCurve.js";
-import { examples } from "../../src/scenario/examples.js";
+import { everyChart as charts, sscsWithMateriality as sscs } from "../helpers/everyChart.js";
 
 // Contrast against the white background every chart is drawn on (render.ts, html.ts), as WCAG 2.2 defines
 // it (culori's wcagContrast): text at least 4.5:1 (1.4.3, AA), lines and rules at least 3:1 (1.4.11,
@@ -96,34 +83,6 @@ async function drawn(spec: TopLevelSpec): Promise<Drawn[]> {
   view.finalize();
   return found;
 }
-
-const sscs = assessInvestigation({ ...examples["hmcts-sscs"], materiality: 1000, biasModel: "wallenius" });
-const screened = assessInvestigation({
-  name: "screened review",
-  span: "2019-01-01/2024-02-29",
-  windows: [
-    {
-      period: "2023-12-01/2024-02-29",
-      cases: 10_000,
-      flagged: 609,
-      reviewed: 109,
-      found: 12,
-      unflaggedReviewed: 400,
-      unflaggedFound: 0,
-    },
-  ],
-});
-const charts: Record<string, TopLevelSpec> = {
-  timeline: timelineChart(sscs),
-  missed: missedChart(sscs),
-  sensitivity: sensitivityChart(sscs),
-  power: powerChart(sscs),
-  intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
-  "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
-  "confidence-curve": confidenceCurveChart(sscs),
-  screen: screenChart(screened),
-  "selection-bias": selectionBiasChart(sscs),
-};
 
 describe("chart contrast against the white background", () => {
   it("the sensitivity chart under test draws materiality and the tipping point", () => {

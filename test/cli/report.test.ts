@@ -47,6 +47,30 @@ describe("adequacy report", () => {
     expect(html).not.toMatch(/<script|<link/);
   });
 
+  it("takes the format from --out's extension when --format is not given", async () => {
+    const html = join(dir, "by-extension.html");
+    expect((await run("report", "--example", "hmcts-sscs", "--out", html)).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toMatch(/^<!doctype html>/i);
+    const json = join(dir, "by-extension.json");
+    expect((await run("report", "--example", "hmcts-sscs", "--out", json)).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, "utf8")).assessment.window.affected.upper).toBe(24);
+    const named = join(dir, "named.html");
+    expect(
+      (await run("report", "--example", "hmcts-sscs", "--format", "markdown", "--out", named)).code,
+    ).toBe(0);
+    expect(readFileSync(named, "utf8")).toMatch(/^# How much could the review have missed\?/);
+  });
+
+  it("makes a PDF for --out x.pdf (never Markdown under a .pdf name)", async () => {
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    try {
+      const r = await run("report", "--example", "hmcts-sscs", "--out", join(dir, "by-extension.pdf"));
+      expect(r.stderr).toContain("cannot make a PDF: no Chromium found");
+    } finally {
+      delete process.env.CHROMIUM_PATH;
+    }
+  });
+
   it("prints JSON with the assessment inside", async () => {
     const r = await run("report", "--example", "hmcts-sscs", "--format", "json");
     const doc = JSON.parse(r.stdout);

@@ -1,4 +1,4 @@
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import type { ReportDocument } from "../../report/ReportDocument.js";
 import { InputError } from "../../validation/InputError.js";
@@ -14,6 +14,16 @@ import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
 
 const FORMATS = ["markdown", "html", "pdf", "json"] as const;
 type Format = (typeof FORMATS)[number];
+
+/** The format --format names, else the one --out's extension names, else Markdown. */
+function formatOf(given: string | undefined, out: string | undefined): Format {
+  if (given !== undefined) return given as Format;
+  const extension = out === undefined ? "" : extname(out).toLowerCase();
+  if (extension === ".html" || extension === ".htm") return "html";
+  if (extension === ".pdf") return "pdf";
+  if (extension === ".json") return "json";
+  return "markdown";
+}
 
 /** The date a report states: $SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
 function generatedAt(): string {
@@ -38,8 +48,8 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
         .option("format", {
           type: "string",
           choices: [...FORMATS],
-          default: "markdown",
-          describe: "markdown, html (self-contained), pdf (needs Chromium) or json",
+          describe:
+            "markdown, html (self-contained), pdf (needs Chromium) or json [default: from --out's extension (.html, .pdf, .json), else markdown]",
           requiresArg: true,
         })
         .option("out", {
@@ -81,8 +91,8 @@ export function reportCommand(io: Io, args: readonly string[]): Command {
           "PDF through headless Chromium",
         ),
     handler: async (argv: ArgumentsCamelCase) => {
-      const format = single("--format", argv.format) as Format;
       const out = single("--out", argv.out);
+      const format = formatOf(single("--format", argv.format), out);
       if (format === "pdf" && out === undefined) throw new InputError("--out", messages.outRequiredForPdf());
       const assessment = await assessmentFromArgs(argv, io);
       const [{ buildReport }, { toYaml }] = await Promise.all([

@@ -1,0 +1,52 @@
+import type { TopLevelSpec } from "vega-lite";
+import {
+  confidenceCurveChart,
+  intervalsChart,
+  missedChart,
+  powerChart,
+  sampleSizeChart,
+  screenChart,
+  selectionBiasChart,
+  sensitivityChart,
+  timelineChart,
+} from "../../src/charts/index.js";
+import { compareIntervals } from "../../src/intervals/compareIntervals.js";
+import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
+import { planCurve } from "../../src/planning/planCurve.js";
+import { examples } from "../../src/scenario/examples.js";
+
+/** hmcts-sscs with a materiality (so the sensitivity chart marks materiality and the tipping point). */
+export const sscsWithMateriality = assessInvestigation({
+  ...examples["hmcts-sscs"],
+  materiality: 1000,
+  biasModel: "wallenius",
+});
+
+const screened = assessInvestigation({
+  name: "screened review",
+  span: "2019-01-01/2024-02-29",
+  windows: [
+    {
+      period: "2023-12-01/2024-02-29",
+      cases: 10_000,
+      flagged: 609,
+      reviewed: 109,
+      found: 12,
+      unflaggedReviewed: 400,
+      unflaggedFound: 0,
+    },
+  ],
+});
+
+/** Every chart the CLI draws, each with every optional layer it can have. */
+export const everyChart: Readonly<Record<string, TopLevelSpec>> = {
+  timeline: timelineChart(sscsWithMateriality),
+  missed: missedChart(sscsWithMateriality),
+  sensitivity: sensitivityChart(sscsWithMateriality),
+  power: powerChart(sscsWithMateriality),
+  intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
+  "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
+  "confidence-curve": confidenceCurveChart(sscsWithMateriality),
+  screen: screenChart(screened),
+  "selection-bias": selectionBiasChart(sscsWithMateriality),
+};
