@@ -26,6 +26,7 @@ interface Extra {
     limit: number;
     tieAt: number;
   }[];
+  classes: { strata: StratumCount[]; risk: string; alpha: number; lower: number; upper: number }[];
   twelve: { strata: StratumCount[]; alpha: number; evenAccepted: number }[];
   floors: { design: string; rate: number; nothingFoundLimit: number; floor: number }[];
 }
@@ -55,6 +56,17 @@ describe("stratifiedCount(strata, alpha, side)", () => {
       expect(r).toEqual({ bound: c.limit, method: "joint", exact: true, weightsRounded: false });
       // The tie lies one case beyond the limit, on the side a kept tie would widen it to.
       expect(c.tieAt).toBe(c.side === "upper" ? c.limit + 1 : c.limit - 1);
+    },
+  );
+
+  it.each(extra.classes.map((c) => [label(c), c] as const))(
+    "matches the brute force where strata share N and n but found different counts: %s",
+    (_, c) => {
+      const [numerator, denominator] = c.risk.split("/").map(BigInt) as [bigint, bigint];
+      const exactAlpha = { numerator, denominator };
+      const joint = { method: "joint", exact: true, weightsRounded: false };
+      expect(stratifiedCount(c.strata, c.alpha, "upper", exactAlpha)).toEqual({ bound: c.upper, ...joint });
+      expect(stratifiedCount(c.strata, c.alpha, "lower", exactAlpha)).toEqual({ bound: c.lower, ...joint });
     },
   );
 
