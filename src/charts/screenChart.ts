@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import type { Interval } from "../intervals/types.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { methodName } from "../methods/methodRegistry.js";
 import { formatConfidence, formatPercent } from "../text/format.js";
@@ -21,11 +22,7 @@ export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevel
   const p = screen.placement;
   const c = formatConfidence(a.confidence);
   const oneSided = a.sided === "upper";
-  const row = (
-    part: string,
-    range: { estimate: number | null; lower: number; upper: number },
-    basis: string,
-  ) => ({
+  const row = (part: string, range: Interval<number | null>, basis: string) => ({
     part,
     estimate: range.estimate === null ? 0 : Math.round(range.estimate * 10) / 10,
     lower: oneSided && range.estimate !== null ? Math.min(range.estimate, range.upper) : range.lower,

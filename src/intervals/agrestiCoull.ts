@@ -1,5 +1,5 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
-import type { RateBounds } from "./types.js";
+import type { Bounds } from "./types.js";
 
 /**
  * Agresti–Coull interval: p̃ ± z √(p̃(1 − p̃)/ñ) with ñ = n + z², p̃ = (k + z²/2)/ñ, z = Φ⁻¹(1 − α),
@@ -11,7 +11,7 @@ import type { RateBounds } from "./types.js";
  * @param sample - n
  * @param alpha - probability in each bounded tail
  */
-export function agrestiCoull(found: number, sample: number, alpha: number): RateBounds {
+export function agrestiCoull(found: number, sample: number, alpha: number): Bounds {
   const z = normalQuantile(1 - alpha);
   const adjusted = sample + z * z;
   const centre = (found + (z * z) / 2) / adjusted;

@@ -1,5 +1,5 @@
 import { betaQuantile } from "../distributions/betaQuantile.js";
-import type { RateBounds } from "./types.js";
+import type { Bounds } from "./types.js";
 
 /** Beta prior on the rate: Beta(alpha, beta). */
 export interface BetaPrior {
@@ -18,7 +18,7 @@ export interface BetaPrior {
  * @param alpha - probability in each bounded tail
  * @param prior - the Beta prior
  */
-export function bayesBeta(found: number, sample: number, alpha: number, prior: BetaPrior): RateBounds {
+export function bayesBeta(found: number, sample: number, alpha: number, prior: BetaPrior): Bounds {
   const a = prior.alpha + found;
   const b = prior.beta + sample - found;
   return { lower: betaQuantile(alpha, a, b), upper: betaQuantile(1 - alpha, a, b) };

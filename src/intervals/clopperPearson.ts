@@ -1,5 +1,5 @@
 import { betaQuantile } from "../distributions/betaQuantile.js";
-import type { RateBounds } from "./types.js";
+import type { Bounds } from "./types.js";
 
 /**
  * Clopper–Pearson ("exact") bounds on a binomial rate: lower = B⁻¹(α; k, n − k + 1),
@@ -12,7 +12,7 @@ import type { RateBounds } from "./types.js";
  * @param sample - n, cases examined
  * @param alpha - probability in each bounded tail
  */
-export function clopperPearson(found: number, sample: number, alpha: number): RateBounds {
+export function clopperPearson(found: number, sample: number, alpha: number): Bounds {
   return {
     lower: found === 0 ? 0 : betaQuantile(alpha, found, sample - found + 1),
     upper: found === sample ? 1 : betaQuantile(1 - alpha, found + 1, sample - found),

@@ -1,13 +1,10 @@
 import type { MethodId } from "../methods/methodRegistry.js";
 import { countInterval } from "./countInterval.js";
 import { PROPORTION_METHODS, proportionInterval } from "./proportionInterval.js";
-import type { Sided } from "./types.js";
+import type { Interval, Sided } from "./types.js";
 
-export interface MethodInterval {
+export interface MethodInterval extends Interval {
   readonly method: MethodId;
-  readonly estimate: number;
-  readonly lower: number;
-  readonly upper: number;
   readonly warnings: readonly string[];
 }
 

@@ -3,7 +3,7 @@ import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
 import { BIAS_MODELS, type BiasModel, noncentralCount } from "./noncentralCount.js";
-import type { Sided } from "./types.js";
+import type { Bounds, Interval, Sided } from "./types.js";
 import { exactTailProbability, SIDED, tailProbability } from "./types.js";
 
 /**
@@ -34,7 +34,7 @@ export interface CountIntervalOptions {
   readonly biasModel?: BiasModel;
 }
 
-export interface CountInterval {
+export interface CountInterval extends Interval {
   /** `hypergeometric` for a random sample (bias 1); else the noncentral model of the biased selection. */
   readonly method: "hypergeometric" | BiasModel;
   readonly confidence: number;
@@ -53,9 +53,9 @@ export interface CountInterval {
   /** Integer. */
   readonly upper: number;
   /** Affected cases not among those found: lower − found and upper − found. */
-  readonly notFound: { readonly lower: number; readonly upper: number };
+  readonly notFound: Bounds;
   /** The same as rates of the population. */
-  readonly rate: { readonly estimate: number; readonly lower: number; readonly upper: number };
+  readonly rate: Interval;
 }
 
 /**

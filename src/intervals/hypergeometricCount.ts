@@ -5,6 +5,7 @@ import {
 } from "../distributions/hypergeometricTailPrecise.js";
 import { firstTrue } from "../math/firstTrue.js";
 import { decimalFraction, type Fraction } from "../math/wholeCount.js";
+import type { Bounds } from "./types.js";
 
 /**
  * Relative distance from α within which a double-precision tail does not decide: well above its error
@@ -63,7 +64,7 @@ export function hypergeometricCount(
   population: number,
   alpha: number,
   exactAlpha: Fraction = decimalFraction(alpha),
-): { lower: number; upper: number } {
+): Bounds {
   const unexamined = population - sample;
   const highest = found + unexamined;
   // Starting points: the observed rate moved by about z·√k cases (z ≈ 2), applied to the unexamined cases.

@@ -1,5 +1,5 @@
 import { betaQuantile } from "../distributions/betaQuantile.js";
-import type { RateBounds } from "./types.js";
+import type { Bounds } from "./types.js";
 
 /**
  * Jeffreys interval: equal-tailed quantiles of Beta(k + ½, n − k + ½), with lower 0 at k = 0 and upper 1
@@ -11,7 +11,7 @@ import type { RateBounds } from "./types.js";
  * @param sample - n
  * @param alpha - probability in each bounded tail
  */
-export function jeffreys(found: number, sample: number, alpha: number): RateBounds {
+export function jeffreys(found: number, sample: number, alpha: number): Bounds {
   const a = found + 0.5;
   const b = sample - found + 0.5;
   return {

@@ -7,6 +7,7 @@ import {
 import { walleniusTail } from "../distributions/walleniusTail.js";
 import { decimalFraction, type Fraction } from "../math/wholeCount.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
+import type { Bounds } from "./types.js";
 
 /** How a biased selection picked its cases: one after another (Wallenius') or each independently (Fisher's). */
 export type BiasModel = "wallenius" | "fisher";
@@ -132,7 +133,7 @@ export function noncentralCount(
   model: BiasModel,
   exactAlpha: Fraction = decimalFraction(alpha),
   bounds: "both" | "upper" = "both",
-): { lower: number; upper: number } {
+): Bounds {
   if (bias === 1) return hypergeometricCount(found, sample, population, alpha, exactAlpha);
   const highest = found + population - sample;
   const logAlpha = Math.log(alpha);

@@ -1,5 +1,5 @@
 import { gammaQuantile } from "../distributions/gammaQuantile.js";
-import type { RateBounds } from "./types.js";
+import type { Bounds } from "./types.js";
 
 /**
  * Exact Poisson bounds on a rate per case examined: lower = ½χ²(α; 2k)/n, upper = ½χ²(1 − α; 2k + 2)/n,
@@ -12,7 +12,7 @@ import type { RateBounds } from "./types.js";
  * @param sample - n, exposure in cases examined
  * @param alpha - probability in each bounded tail
  */
-export function poissonExact(found: number, sample: number, alpha: number): RateBounds {
+export function poissonExact(found: number, sample: number, alpha: number): Bounds {
   return {
     lower: found === 0 ? 0 : gammaQuantile(alpha, found) / sample,
     upper: gammaQuantile(1 - alpha, found + 1) / sample,

@@ -6,7 +6,7 @@ import { clopperPearson } from "./clopperPearson.js";
 import { jeffreys } from "./jeffreys.js";
 import { PROPORTION_METHODS, type ProportionMethod } from "./methods.js";
 import { poissonExact } from "./poissonExact.js";
-import type { RateBounds, Sided } from "./types.js";
+import type { Bounds, Interval, Sided } from "./types.js";
 import { SIDED, tailProbability } from "./types.js";
 import { wald } from "./wald.js";
 import { wilson } from "./wilson.js";
@@ -28,7 +28,7 @@ export interface ProportionIntervalOptions {
   readonly prior?: BetaPrior;
 }
 
-export interface ProportionInterval {
+export interface ProportionInterval extends Interval {
   readonly method: ProportionMethod;
   readonly confidence: number;
   readonly sided: Sided;
@@ -38,7 +38,6 @@ export interface ProportionInterval {
   readonly estimate: number;
   /** 0 when `sided` is `upper`. */
   readonly lower: number;
-  readonly upper: number;
   readonly prior?: BetaPrior;
   readonly warnings: readonly string[];
 }
@@ -64,7 +63,7 @@ export function proportionInterval(options: ProportionIntervalOptions): Proporti
   const alpha = tailProbability(confidence, sided);
   const warnings: string[] = [];
   let prior: BetaPrior | undefined;
-  let bounds: RateBounds;
+  let bounds: Bounds;
   let estimate = found / sample;
   switch (method) {
     case "clopper-pearson":

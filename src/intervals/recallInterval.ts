@@ -1,6 +1,6 @@
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
-import type { Sided } from "./types.js";
+import type { Bounds, Interval, Sided } from "./types.js";
 import { SIDED, tailProbability } from "./types.js";
 
 /** One side of a screen: its cases, how many of them were reviewed at random, and how many were found affected. */
@@ -25,7 +25,7 @@ export interface RecallIntervalOptions {
 }
 
 /** Exact bounds on the affected cases of one side of the screen, at the per-side confidence. */
-export interface StratumAffected extends ScreenStratum {
+export interface StratumAffected extends ScreenStratum, Interval<number | null> {
   /** population × found / sample; null when nothing was reviewed. */
   readonly estimate: number | null;
   /** Integer. */
@@ -34,7 +34,7 @@ export interface StratumAffected extends ScreenStratum {
   readonly upper: number;
 }
 
-export interface RecallInterval {
+export interface RecallInterval extends Interval<number | null> {
   readonly method: "sidak-hypergeometric";
   readonly confidence: number;
   readonly sided: Sided;
@@ -69,7 +69,7 @@ function stratum(field: string, value: ScreenStratum): ScreenStratum {
  * @example
  * affectedBounds({ population: 10_000, sample: 0, found: 0 }, 0.05).upper; // 10000
  */
-export function affectedBounds(s: ScreenStratum, alpha: number): { lower: number; upper: number } {
+export function affectedBounds(s: ScreenStratum, alpha: number): Bounds {
   if (s.sample === s.population) return { lower: s.found, upper: s.found };
   if (s.sample === 0) return { lower: 0, upper: s.population };
   return hypergeometricCount(s.found, s.sample, s.population, alpha);

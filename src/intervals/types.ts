@@ -3,10 +3,19 @@ import type { Sided } from "../methods/sided.js";
 
 export { SIDED, type Sided } from "../methods/sided.js";
 
-/** Bounds on a rate from one method, each computed with `alpha` in its tail. */
-export interface RateBounds {
+/**
+ * Inclusive lower and upper bounds on a count or a rate. Every result's bounds take this shape (an
+ * Interval when they come with an estimate), under the field names `lower` and `upper`.
+ */
+export interface Bounds {
   readonly lower: number;
   readonly upper: number;
+}
+
+/** An estimate with its bounds; the estimate may be null where there is none (a screen's side not reviewed). */
+export interface Interval<Estimate extends number | null = number> extends Bounds {
+  /** The point estimate; null where there is none (nothing on that side was reviewed). */
+  readonly estimate: Estimate;
 }
 
 /** The probability left in each bounded tail. */

@@ -1,5 +1,5 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
-import type { RateBounds } from "./types.js";
+import type { Bounds } from "./types.js";
 
 /**
  * Wald interval: p̂ ± z √(p̂(1 − p̂)/n), z = Φ⁻¹(1 − α), clipped to [0, 1]. Offered for comparison only:
@@ -11,7 +11,7 @@ import type { RateBounds } from "./types.js";
  * @param sample - n
  * @param alpha - probability in each bounded tail
  */
-export function wald(found: number, sample: number, alpha: number): RateBounds {
+export function wald(found: number, sample: number, alpha: number): Bounds {
   const z = normalQuantile(1 - alpha);
   const p = found / sample;
   const half = z * Math.sqrt((p * (1 - p)) / sample);

@@ -1,5 +1,5 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
-import type { RateBounds } from "./types.js";
+import type { Bounds } from "./types.js";
 
 /**
  * Wilson score interval, without continuity correction:
@@ -11,7 +11,7 @@ import type { RateBounds } from "./types.js";
  * @param sample - n
  * @param alpha - probability in each bounded tail
  */
-export function wilson(found: number, sample: number, alpha: number): RateBounds {
+export function wilson(found: number, sample: number, alpha: number): Bounds {
   const z = normalQuantile(1 - alpha);
   const z2 = z * z;
   const centre = (found + z2 / 2) / (sample + z2);

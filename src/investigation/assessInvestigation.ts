@@ -1,6 +1,6 @@
 import { max, mean, median, min, standardDeviation } from "simple-statistics";
 import { type CountInterval, countInterval } from "../intervals/countInterval.js";
-import type { Sided } from "../intervals/types.js";
+import type { Bounds, Interval, Sided } from "../intervals/types.js";
 import { ceilOf, ceilTimes, floorOf, roundOf, sum, toNumber } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import {
@@ -39,7 +39,7 @@ import { type SelectionBias, selectionBias } from "./selectionBias.js";
 import { type OutsideStageBasis, stageModel } from "./stageModel.js";
 import { type StratumPlanCurve, stratumPlanCurve } from "./stratumPlanCurve.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
-import { type Range, type WindowFinding, windowInference } from "./windowInference.js";
+import { type WindowFinding, windowInference } from "./windowInference.js";
 
 export interface Coverage {
   /** What the windows' reviews sampled and the stage volume counts: flagged cases with a screen, else cases. */
@@ -110,15 +110,13 @@ export interface Assessment {
      * that count allows (exact binomial bounds, each with `riskShare` of the risk), over which the bounds
      * below are taken; else null.
      */
-    readonly outsideVolumeBounds: {
-      readonly lower: number;
-      readonly upper: number;
-      readonly riskShare: number;
-    } | null;
+    readonly outsideVolumeBounds: (Bounds & { readonly riskShare: number }) | null;
     /** Stage cases not reviewed, in and out of the windows. */
     readonly unreviewed: number;
-    readonly undetected: Range;
-    readonly outside: Range;
+    /** Undetected affected cases everywhere not reviewed, in and out of the windows, under a constant rate. */
+    readonly undetected: Interval;
+    /** Affected cases outside the windows under a constant rate (all undetected: none was reviewed). */
+    readonly outside: Interval;
     /** Confidence that at most `undetected` went undetected, for a range of counts (the prediction limit at every level). */
     readonly confidenceCurve: readonly { readonly undetected: number; readonly confidence: number }[];
   } | null;

@@ -4,7 +4,7 @@ import {
   recallInterval,
   type ScreenStratum,
 } from "../intervals/recallInterval.js";
-import type { Sided } from "../intervals/types.js";
+import type { Interval, Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
 
@@ -19,13 +19,6 @@ export interface ScreenEvaluationOptions {
   readonly sided?: Sided;
 }
 
-export interface Range {
-  /** null when nothing on that side was reviewed. */
-  readonly estimate: number | null;
-  readonly lower: number;
-  readonly upper: number;
-}
-
 export interface Elusion {
   readonly method: "hypergeometric";
   readonly confidence: number;
@@ -35,9 +28,9 @@ export interface Elusion {
   readonly sample: number;
   readonly found: number;
   /** Affected cases among all the unflagged: exact hypergeometric bounds (integers). */
-  readonly affected: Range;
+  readonly affected: Interval<number | null>;
   /** The elusion rate: affected unflagged ÷ unflagged. */
-  readonly rate: Range;
+  readonly rate: Interval<number | null>;
 }
 
 /** Where the affected cases could be, each bound at the recall interval's per-side confidence (jointly at least `confidence`). */
@@ -47,11 +40,11 @@ export interface AffectedPlacement {
   /** Found affected in the reviews of both sides: certain. */
   readonly found: number;
   /** Affected among the flagged cases not reviewed. */
-  readonly flaggedUnreviewed: Range;
+  readonly flaggedUnreviewed: Interval<number | null>;
   /** Affected among the unflagged cases not reviewed. */
-  readonly unflaggedUnreviewed: Range;
+  readonly unflaggedUnreviewed: Interval<number | null>;
   /** Undetected = the two together; lower and upper hold jointly at `confidence`. */
-  readonly undetected: Range;
+  readonly undetected: Interval<number | null>;
 }
 
 export interface ScreenEvaluation {
@@ -122,7 +115,7 @@ function placementOf(recall: RecallInterval, sided: Sided): AffectedPlacement {
   // The recall interval bounds the flagged side from below when one-sided; the undetected cases need
   // both sides bounded from above, at the same per-side confidence.
   const alpha = tailProbability(recall.sideConfidence, sided);
-  const unreviewed = (s: RecallInterval["flagged"]): Range => {
+  const unreviewed = (s: RecallInterval["flagged"]): Interval<number | null> => {
     const b = affectedBounds(s, alpha);
     return {
       estimate: s.estimate === null ? null : s.estimate - s.found,

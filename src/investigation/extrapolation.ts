@@ -1,13 +1,13 @@
 import { thinnedHypergeometricTail } from "../distributions/thinnedHypergeometricTail.js";
 import { countInterval } from "../intervals/countInterval.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
+import type { Bounds, Interval } from "../intervals/types.js";
 import { type Sided, tailProbability } from "../intervals/types.js";
 import { firstTrue } from "../math/firstTrue.js";
 import { ceilOf, ceilTimes, ratio } from "../math/wholeCount.js";
 import type { OutsideVolumeBounds } from "./outsideVolume.js";
 import type { StageWindow } from "./stageModel.js";
-import type { Bounds } from "./unrestrictedRange.js";
-import { type Range, type Sensitivity, scaleCount } from "./windowInference.js";
+import { type Sensitivity, scaleCount } from "./windowInference.js";
 
 export interface DriftRow {
   /** Rate outside the windows relative to the rate inside (θ). */
@@ -19,7 +19,7 @@ export interface DriftRow {
   /** The bound reached the assumption-free maximum and was held there. */
   readonly saturated: boolean;
   /** Undetected affected cases, everywhere not reviewed, in and out of the windows. */
-  readonly undetected: Range;
+  readonly undetected: Interval;
 }
 
 /** Inputs shared by the constant-rate and drift figures. */
@@ -103,7 +103,7 @@ function atEffectiveVolume(
 }
 
 /** Affected cases outside the windows alone under a constant rate (all undetected: none was reviewed). */
-export function outsideUnderConstantRate(basis: ExtrapolationBasis): Range {
+export function outsideUnderConstantRate(basis: ExtrapolationBasis): Interval {
   const { found, reviewed } = pooled(basis.windows);
   const volume = outsideStageRange(basis);
   const ci = predictionBounds(basis, found, reviewed, reviewed + volume.upper, reviewed + volume.lower);
@@ -228,7 +228,7 @@ function predictionBounds(
 }
 
 /** The outside stage cases to bound over: the estimate rounded up, or its bounds when it is estimated. */
-function outsideStageRange(basis: ExtrapolationBasis): { lower: number; upper: number } {
+function outsideStageRange(basis: ExtrapolationBasis): Bounds {
   if (basis.outsideStageBounds) return basis.outsideStageBounds;
   return { lower: basis.outsideStageWhole, upper: basis.outsideStageWhole };
 }

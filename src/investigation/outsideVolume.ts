@@ -1,13 +1,12 @@
 import { binomialCdf } from "../distributions/binomialCdf.js";
-import type { Sided } from "../intervals/types.js";
+import type { Bounds, Sided } from "../intervals/types.js";
 import { exceeds } from "../math/compareProbability.js";
 import { firstTrue } from "../math/firstTrue.js";
 
 /** Bounds on the stage cases outside the windows when they are estimated from the windows' own count. */
-export interface OutsideVolumeBounds {
+export interface OutsideVolumeBounds extends Bounds {
   /** Whole stage cases outside the windows: the least and most the windows' count allows. */
   readonly lower: number;
-  readonly upper: number;
   /** The share of 1 − confidence spent on the volume (split between the tails when two-sided). */
   readonly risk: number;
 }

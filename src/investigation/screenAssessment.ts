@@ -1,10 +1,10 @@
 import { affectedBounds, type RecallInterval, type ScreenStratum } from "../intervals/recallInterval.js";
-import type { Sided } from "../intervals/types.js";
+import type { Interval, Sided } from "../intervals/types.js";
 import { tailProbability } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import type { Scenario } from "../scenario/scenario.js";
 import type { AssumptionId } from "./assumptions.js";
-import type { AffectedPlacement, Elusion, Range } from "./evaluateScreen.js";
+import type { AffectedPlacement, Elusion } from "./evaluateScreen.js";
 import { evaluateScreen } from "./evaluateScreen.js";
 
 /** The screen as an assessment sees it: elusion, recall and where the affected cases could be. */
@@ -147,7 +147,7 @@ function combined(
       ? ratio(flaggedMost, u.found)
       : ratio(f.upper, u.lowerTwo);
   const elusionSum = sum(unflagged, confidence);
-  const range = (s: ReturnType<typeof sum>): Range => ({
+  const range = (s: ReturnType<typeof sum>): Interval<number | null> => ({
     estimate: s.estimate,
     lower: s.lower,
     upper: s.upper,
@@ -166,7 +166,7 @@ function combined(
       upper: elusionSum.upper / elusionSum.population,
     },
   };
-  const unreviewed = (s: ReturnType<typeof sum>): Range => ({
+  const unreviewed = (s: ReturnType<typeof sum>): Interval<number | null> => ({
     estimate: s.estimate === null ? null : s.estimate - s.found,
     lower: sided === "upper" ? 0 : s.lowerTwo - s.found,
     upper: s.upper - s.found,

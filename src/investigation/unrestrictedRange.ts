@@ -1,12 +1,7 @@
-import type { Sided } from "../intervals/types.js";
+import type { Bounds, Sided } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import type { StageWindow } from "./stageModel.js";
 import { type Sensitivity, windowInference } from "./windowInference.js";
-
-export interface Bounds {
-  readonly lower: number;
-  readonly upper: number;
-}
 
 export interface UnrestrictedRange {
   readonly method: MethodId;
@@ -15,6 +10,7 @@ export interface UnrestrictedRange {
   readonly window: Bounds;
   /** Undetected cases outside the windows: anything from none to every case there. */
   readonly outside: Bounds;
+  /** Undetected cases in and outside the windows together. */
   readonly total: Bounds;
 }
 

@@ -2,16 +2,11 @@ import { countInterval } from "../intervals/countInterval.js";
 import type { BiasModel } from "../intervals/noncentralCount.js";
 import { stratifiedCount } from "../intervals/stratifiedCount.js";
 import { thinnedHypergeometricCount } from "../intervals/thinnedHypergeometricCount.js";
+import type { Interval } from "../intervals/types.js";
 import { exactTailProbability, type Sided, tailProbability } from "../intervals/types.js";
 import { ceilOf, decimalFraction, divide, floorOf, multiply, wholeFraction } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import type { StageWindow } from "./stageModel.js";
-
-export interface Range {
-  readonly estimate: number;
-  readonly lower: number;
-  readonly upper: number;
-}
 
 export interface WindowFinding {
   readonly label: string;
@@ -26,9 +21,9 @@ export interface WindowFinding {
   readonly found: number;
   readonly selection: string;
   /** Affected cases in the window (flagged, plus unflagged when screening sensitivity < 1). */
-  readonly affected: Range;
+  readonly affected: Interval;
   /** affected − found. */
-  readonly undetected: Range;
+  readonly undetected: Interval;
   /**
    * More cases were recognised than the stated sensitivities make plausible even if every case in scope
    * was affected (no count passes the lower test); the lower bound is then reported at that maximum.
@@ -141,7 +136,7 @@ export function windowInference(
       beyond,
     };
   });
-  const sum = (key: keyof Range) => each.reduce((total, r) => total + r[key], 0);
+  const sum = (key: keyof Interval) => each.reduce((total, r) => total + r[key], 0);
   const found = windows.reduce((total, w) => total + w.found, 0);
   // Several windows without sensitivities: Wendell & Schmee's joint limits, unless they would exceed their
   // work limit (then the Bonferroni sum above, and the method says so).

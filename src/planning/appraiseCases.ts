@@ -1,6 +1,6 @@
 import type { CaseSummary } from "../data/readCases.js";
 import { periodTotals } from "../data/scenarioFromCases.js";
-import type { Sided } from "../intervals/types.js";
+import type { Bounds, Sided } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { calendarPeriods, STRATA, type Stratum } from "../scenario/calendar.js";
 import { requireOneOf } from "../validation/checks.js";
@@ -17,7 +17,7 @@ export interface CaseStratum extends StratumAppraisal {
 }
 
 /** The months of one calendar period with cases to appraise but none reviewed. */
-export interface NotSampledPart {
+export interface NotSampledPart extends Bounds {
   /** The period's label, followed by its months in parentheses when the period is also partly sampled. */
   readonly label: string;
   readonly period: string;
@@ -36,24 +36,20 @@ export interface CaseAppraisal extends StratifiedAppraisal {
   /** The strata: within each period, the months with a reviewed case. `combined` is over these only. */
   readonly strata: readonly CaseStratum[];
   /** The months with cases but none reviewed: no case of theirs could be selected, so nothing is known of them. */
-  readonly notSampled: {
+  readonly notSampled: Bounds & {
     readonly method: MethodId;
     readonly periods: readonly NotSampledPart[];
     readonly population: number;
-    readonly lower: number;
-    readonly upper: number;
   };
   /**
    * Every counted case of the file: the exact limits over the sampled strata (`combined.exact`) plus the
    * assumption-free range of the part not sampled (0 to its cases). It covers the file's total at the
    * stated confidence whatever the cases not sampled are.
    */
-  readonly total: {
+  readonly total: Bounds & {
     readonly methods: readonly MethodId[];
     readonly population: number;
     readonly found: number;
-    readonly lower: number;
-    readonly upper: number;
   };
   readonly warnings: readonly string[];
 }

@@ -1,7 +1,7 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
 import { countInterval } from "../intervals/countInterval.js";
 import { stratifiedCount } from "../intervals/stratifiedCount.js";
-import type { Sided } from "../intervals/types.js";
+import type { Bounds, Sided } from "../intervals/types.js";
 import { exactTailProbability, SIDED, tailProbability } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
@@ -18,7 +18,7 @@ export interface StratumInput {
   readonly found: number;
 }
 
-export interface StratumAppraisal {
+export interface StratumAppraisal extends Bounds {
   readonly label: string;
   readonly population: number;
   readonly sample: number;
@@ -41,16 +41,14 @@ export interface StratifiedAppraisal {
     /** Σ N_h k_h / n_h. */
     readonly projected: number;
     /** What the samples make certain: at least the found, at most N − (n − found). */
-    readonly possible: { readonly lower: number; readonly upper: number };
+    readonly possible: Bounds;
     /**
      * The normal approximation RAT-STATS prints: projected ± z·SE, held inside the possible range
      * [found, N − (n − found)] (never a negative count).
      */
-    readonly normal: {
+    readonly normal: Bounds & {
       readonly method: MethodId;
       readonly standardError: number;
-      readonly lower: number;
-      readonly upper: number;
       /** projected ± z·SE left the possible range, and `lower` or `upper` shows the range's end instead. */
       readonly outsidePossible: boolean;
       /** Zero width: every stratum found none (or all), so the approximation claims a certainty it lacks. */
@@ -61,14 +59,12 @@ export interface StratifiedAppraisal {
      * exceed their work limit, the sum of each stratum's exact bound at confidence 1 − α/H
      * (`stratified-exact`, Bonferroni).
      */
-    readonly exact: {
+    readonly exact: Bounds & {
       readonly method: MethodId;
       /** Bonferroni only: the confidence of each stratum's bound, 1 − α/H; null for the joint limits. */
       readonly stratumConfidence: number | null;
       /** H, the strata. */
       readonly strata: number;
-      readonly lower: number;
-      readonly upper: number;
       /**
        * Joint limits only: false when the search could not decide some total within its work limit and kept
        * it (still guaranteed, possibly a few cases wider).

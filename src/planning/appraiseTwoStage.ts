@@ -1,5 +1,5 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
-import type { Sided } from "../intervals/types.js";
+import type { Bounds, Sided } from "../intervals/types.js";
 import { SIDED, tailProbability } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { requireConfidence, requireCount, requireOneOf } from "../validation/checks.js";
@@ -31,7 +31,7 @@ export interface ClusterAppraisal {
 /** The two-stage estimators RAT-STATS uses: the ratio estimator when M is unknown, the unbiased one when known. */
 export type TwoStageMethod = Extract<MethodId, "two-stage-ratio" | "two-stage-unbiased">;
 
-export interface TwoStageAppraisal {
+export interface TwoStageAppraisal extends Bounds {
   readonly method: TwoStageMethod;
   readonly confidence: number;
   readonly sided: Sided;
@@ -52,12 +52,10 @@ export interface TwoStageAppraisal {
   readonly upper: number;
   /** M × rate and its limits, when M is known. */
   readonly total:
-    | {
+    | (Bounds & {
         readonly projected: number;
         readonly standardError: number;
-        readonly lower: number;
-        readonly upper: number;
-      }
+      })
     | undefined;
   /** rate ∓ z·SE left the possible range; the limit shows the range's end instead. */
   readonly outsidePossible: boolean;

@@ -1,5 +1,6 @@
 import { normalQuantile } from "../distributions/normalQuantile.js";
 import { hypergeometricCount } from "../intervals/hypergeometricCount.js";
+import type { Bounds } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { MAX_COUNT, requireConfidence, requireCount, requireOpenUnit } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
@@ -19,7 +20,7 @@ export interface PrecisionSampleSizeOptions {
   readonly confidence?: number;
 }
 
-export interface PrecisionSampleSize {
+export interface PrecisionSampleSize extends Bounds {
   readonly method: MethodId;
   readonly confidence: number;
   readonly sided: "two-sided";
