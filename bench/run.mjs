@@ -244,7 +244,65 @@ for (const [label, r] of [
 ]) {
   columns(46)(label, `${(r.rows / r.seconds / 1e6).toFixed(2)} M rows/s   peak ${r.maxRssMb.toFixed(0)} MB`);
 }
+
+// The same file through the CLI: select reads it once (ids, days and SHA-256 in one pass), so it should
+// read at least as fast as assess, which reads it once for its totals (target: select ≥ assess rows/s).
+const cli = (...args) => {
+  const r = spawnSync(process.execPath, [join(root, "bench", "cliCases.mjs"), String(rows), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 1 << 24,
+  });
+  const last = r.stderr.trim().split("\n").pop() ?? "";
+  const result = JSON.parse(last);
+  if (result.code !== 0) throw new Error(`adequacy ${args.join(" ")} failed: ${r.stderr}`);
+  return result;
+};
+const assessCli = cli("assess", "--case-file", caseFile, "--format", "json");
+const selectCli = cli("select", "--cases", caseFile, "--size", "10000", "--seed", "7");
+const selectMany = cli(
+  "select",
+  "--cases",
+  caseFile,
+  "--size",
+  "1000000",
+  "--seed",
+  "7",
+  "--generator",
+  "xoroshiro",
+);
+console.log(
+  `\nThe CLI on the same ${rows.toLocaleString("en-US")} rows, output discarded (target: select ≥ assess --case-file in rows/s)`,
+);
+const rate = (r) => r.rows / r.seconds;
+for (const [label, r] of [
+  ["adequacy assess --case-file", assessCli],
+  ["adequacy select --cases --size 10000", selectCli],
+  ["adequacy select --cases --size 1e6 (xoroshiro)", selectMany],
+  ["csv-parse stream alone (peer)", peerCases],
+]) {
+  columns(48)(
+    label,
+    `${(rate(r) / 1e6).toFixed(2)} M rows/s   ${r.seconds.toFixed(1)} s   peak ${r.maxRssMb.toFixed(0)} MB   ${(rate(r) / rate(assessCli)).toFixed(2)}× assess`,
+  );
+}
 rmSync(caseFile, { force: true });
+
+// Numbered frames: the largest selections the generators draw (target: each within 10 s, ≤ 2 GB).
+console.log("\nadequacy select from a numbered frame, output discarded (target: ≤ 10 s, ≤ 2 GB)");
+for (const [frame, size, generator] of [
+  ["1000000000", "10000000", "sha256"],
+  ["1000000000", "10000000", "rat-stats"],
+  ["1000000000", "10000000", "xoroshiro"],
+  ["30000000", "20000000", "xoroshiro"],
+]) {
+  const r = cli("select", "--frame", frame, "--size", size, "--generator", generator, "--seed", "7");
+  columns(48)(
+    `--frame ${Number(frame).toExponential()} --size ${Number(size).toExponential()} ${generator}`,
+    `${r.seconds.toFixed(1)} s   ${(Number(size) / r.seconds / 1e6).toFixed(2)} M rows/s   peak ${r.maxRssMb.toFixed(0)} MB`,
+  );
+}
 
 await import("./startup.mjs");
 await import("./selectionBias.mjs");

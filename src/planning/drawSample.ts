@@ -156,12 +156,25 @@ export function planSelection(options: DrawOptions): SelectionPlan {
  * ```
  */
 export function forEachDraw(plan: SelectionPlan, visit: (drawn: DrawnCase) => void): void {
-  const stream = positionStream(plan.generator, plan.seed);
   let order = 0;
+  forEachPosition(plan, (stratum, position, sample) => {
+    visit({ order: ++order, stratum, position, role: sample ? "sample" : "spare" });
+  });
+}
+
+/**
+ * {@link forEachDraw} without a record per draw: the stratum's index, the position and whether it is in
+ * the sample (not a spare), for callers that turn ten million draws into rows.
+ */
+export function forEachPosition(
+  plan: SelectionPlan,
+  visit: (stratum: number, position: number, sample: boolean) => void,
+): void {
+  const stream = positionStream(plan.generator, plan.seed);
   plan.strata.forEach((s, stratum) => {
     let index = 0;
     stream.draw(s.population, s.size + s.spares, (position) => {
-      visit({ order: ++order, stratum, position, role: index++ < s.size ? "sample" : "spare" });
+      visit(stratum, position, index++ < s.size);
     });
   });
 }

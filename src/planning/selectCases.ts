@@ -4,7 +4,7 @@ import { requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import type { CaseFrame } from "./caseFrame.js";
-import { type DrawOptions, forEachDraw, planSelection, type SelectionPlan } from "./drawSample.js";
+import { type DrawOptions, forEachPosition, planSelection, type SelectionPlan } from "./drawSample.js";
 
 /** Cases numbered `low` to `high`, as RAT-STATS' low and high numbers (1 to N for a frame of N). */
 export interface NumberedFrame {
@@ -140,21 +140,27 @@ export function forEachSelectedCase(
 ): void {
   const labels = selection.strata.map((s) => s.label);
   const { frame: from } = selection;
+  let order = 0;
   if (from.kind === "numbers") {
-    forEachDraw(selection, (d) =>
-      visit({ order: d.order, id: String(from.low + d.position), stratum: "all", role: d.role }),
+    forEachPosition(selection, (_, position, sample) =>
+      visit({
+        order: ++order,
+        id: String(from.low + position),
+        stratum: "all",
+        role: sample ? "sample" : "spare",
+      }),
     );
     return;
   }
   if (frame === undefined || frame.sha256 !== from.sha256 || frame.rows.count !== from.rowsUsed)
     throw new InputError("frame", messages.notThisFrame());
   const rowOf = stratumRows(frame, from.stratify);
-  forEachDraw(selection, (d) =>
+  forEachPosition(selection, (stratum, position, sample) =>
     visit({
-      order: d.order,
-      id: frame.rows.id(rowOf(d.stratum, d.position)),
-      stratum: labels[d.stratum] as string,
-      role: d.role,
+      order: ++order,
+      id: frame.rows.id(rowOf(stratum, position)),
+      stratum: labels[stratum] as string,
+      role: sample ? "sample" : "spare",
     }),
   );
 }

@@ -31,7 +31,12 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           ),
         )
         .option("high", numberOption("With --low: the highest number of the frame"))
-        .option("size", numberOption("Cases to draw (the sample), allocated over the strata"))
+        .option(
+          "size",
+          numberOption(
+            "Cases to draw (the sample), allocated over the strata; at most 25,000,000 with the spares, and sha256 and rat-stats refuse a selection expected to need more than 12,000,000 and 30,000,000 draws (repeats redrawn): use xoroshiro for a near-census of a large frame",
+          ),
+        )
         .option("sizes", {
           type: "string",
           describe: "Sample per stratum instead of --size: LABEL=n,LABEL=n…",

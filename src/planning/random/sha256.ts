@@ -17,7 +17,11 @@ const K = new Int32Array([
 const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 const W = new Int32Array(64);
 
-/** One SHA-256 compression of the 64-byte block at `offset` into the state `h` (eight 32-bit words). */
+/**
+ * One SHA-256 compression of the 64-byte block at `offset` into the state `h` (eight 32-bit words). The
+ * rounds are written out eight at a time, the eight working variables renamed instead of shifted: about
+ * a third faster in V8 than one round per iteration, at ten million digests a selection.
+ */
 function compress(h: Int32Array, block: Uint8Array, offset: number): void {
   for (let i = 0; i < 16; i++) {
     const j = offset + i * 4;
@@ -42,18 +46,112 @@ function compress(h: Int32Array, block: Uint8Array, offset: number): void {
   let f = h[5] as number;
   let g = h[6] as number;
   let k = h[7] as number;
-  for (let i = 0; i < 64; i++) {
-    const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (k + s1 + ((e & f) ^ (~e & g)) + (K[i] as number) + (W[i] as number)) | 0;
-    const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-    k = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
+  let t1: number;
+  let t2: number;
+  for (let i = 0; i < 64; i += 8) {
+    t1 =
+      (k +
+        (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) +
+        ((e & f) ^ (~e & g)) +
+        (K[i] as number) +
+        (W[i] as number)) |
+      0;
+    t2 =
+      ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
+        ((a & b) ^ (a & c) ^ (b & c))) |
+      0;
+    d = (d + t1) | 0;
+    k = (t1 + t2) | 0;
+    t1 =
+      (g +
+        (((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7))) +
+        ((d & e) ^ (~d & f)) +
+        (K[i + 1] as number) +
+        (W[i + 1] as number)) |
+      0;
+    t2 =
+      ((((k >>> 2) | (k << 30)) ^ ((k >>> 13) | (k << 19)) ^ ((k >>> 22) | (k << 10))) +
+        ((k & a) ^ (k & b) ^ (a & b))) |
+      0;
+    c = (c + t1) | 0;
+    g = (t1 + t2) | 0;
+    t1 =
+      (f +
+        (((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7))) +
+        ((c & d) ^ (~c & e)) +
+        (K[i + 2] as number) +
+        (W[i + 2] as number)) |
+      0;
+    t2 =
+      ((((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10))) +
+        ((g & k) ^ (g & a) ^ (k & a))) |
+      0;
+    b = (b + t1) | 0;
+    f = (t1 + t2) | 0;
+    t1 =
+      (e +
+        (((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7))) +
+        ((b & c) ^ (~b & d)) +
+        (K[i + 3] as number) +
+        (W[i + 3] as number)) |
+      0;
+    t2 =
+      ((((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10))) +
+        ((f & g) ^ (f & k) ^ (g & k))) |
+      0;
+    a = (a + t1) | 0;
+    e = (t1 + t2) | 0;
+    t1 =
+      (d +
+        (((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7))) +
+        ((a & b) ^ (~a & c)) +
+        (K[i + 4] as number) +
+        (W[i + 4] as number)) |
+      0;
+    t2 =
+      ((((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10))) +
+        ((e & f) ^ (e & g) ^ (f & g))) |
+      0;
+    k = (k + t1) | 0;
+    d = (t1 + t2) | 0;
+    t1 =
+      (c +
+        (((k >>> 6) | (k << 26)) ^ ((k >>> 11) | (k << 21)) ^ ((k >>> 25) | (k << 7))) +
+        ((k & a) ^ (~k & b)) +
+        (K[i + 5] as number) +
+        (W[i + 5] as number)) |
+      0;
+    t2 =
+      ((((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10))) +
+        ((d & e) ^ (d & f) ^ (e & f))) |
+      0;
+    g = (g + t1) | 0;
+    c = (t1 + t2) | 0;
+    t1 =
+      (b +
+        (((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7))) +
+        ((g & k) ^ (~g & a)) +
+        (K[i + 6] as number) +
+        (W[i + 6] as number)) |
+      0;
+    t2 =
+      ((((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10))) +
+        ((c & d) ^ (c & e) ^ (d & e))) |
+      0;
+    f = (f + t1) | 0;
+    b = (t1 + t2) | 0;
+    t1 =
+      (a +
+        (((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7))) +
+        ((f & g) ^ (~f & k)) +
+        (K[i + 7] as number) +
+        (W[i + 7] as number)) |
+      0;
+    t2 =
+      ((((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10))) +
+        ((b & c) ^ (b & d) ^ (c & d))) |
+      0;
+    e = (e + t1) | 0;
     a = (t1 + t2) | 0;
   }
   h[0] = ((h[0] as number) + a) | 0;
@@ -118,21 +216,31 @@ function remainder(a: number, m: number): number {
   return r < 0 ? r + m : r >= m ? r - m : r;
 }
 
-/** The digest's 256-bit big-endian integer modulo `m` (a whole number from 1 to 2^53 − 1), exactly. */
+/** For the last modulus asked: 2^(16·(15 − j)) mod m for the digest's sixteen 16-bit pieces j. */
+let powersFor = 0;
+const POWERS = new Float64Array(16);
+
+/**
+ * The digest's 256-bit big-endian integer modulo `m` (a whole number from 1 to 2^53 − 1), exactly. Up to
+ * m = 2^36 it is the sum of its sixteen 16-bit pieces times 2^(16·(15 − j)) mod m: each product is below
+ * 2^52, so exact in double precision, and the sixteen remainders do not wait on each other as Horner's
+ * rule would (a third of the cost of a draw at ten million draws).
+ */
 export function digestModulo(words: Int32Array, m: number): number {
-  let r = 0;
-  if (m <= 2 ** 20) {
-    // r < 2^20, so r·2^32 + word < 2^52 and every step is exact in double precision.
-    for (let i = 0; i < 8; i++) r = remainder(r * 4294967296 + ((words[i] as number) >>> 0), m);
-    return r;
-  }
   if (m <= 2 ** 36) {
+    if (powersFor !== m) {
+      for (let j = 0; j < 16; j++) POWERS[j] = Number((1n << BigInt(16 * (15 - j))) % BigInt(m));
+      powersFor = m;
+    }
+    let sum = 0;
     for (let i = 0; i < 8; i++) {
       const w = (words[i] as number) >>> 0;
-      r = remainder(r * 65536 + (w >>> 16), m);
-      r = remainder(r * 65536 + (w & 0xffff), m);
+      sum +=
+        remainder((w >>> 16) * (POWERS[2 * i] as number), m) +
+        remainder((w & 0xffff) * (POWERS[2 * i + 1] as number), m);
     }
-    return r;
+    // At most 16·(m − 1) < 2^40.
+    return remainder(sum, m);
   }
   let x = 0n;
   for (let i = 0; i < 8; i++) x = (x << 32n) | BigInt((words[i] as number) >>> 0);

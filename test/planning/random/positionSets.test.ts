@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PositionSet, SwapMap } from "../../../src/planning/random/positionSets.js";
 
-// Frames small next to the draws use dense arrays; large ones (here 2^40 and 2^53 − 1) open addressing.
-const frames = fc.constantFrom(100, 5000, 2 ** 40, Number.MAX_SAFE_INTEGER);
+// Frames up to 2^31 use a bitset; larger ones (here 2^31 + 1, 2^40 and 2^53 − 1) open addressing.
+const frames = fc.constantFrom(100, 5000, 2 ** 31 + 1, 2 ** 40, Number.MAX_SAFE_INTEGER);
 
 describe("PositionSet", () => {
   it("add(position) agrees with a Set, dense or hashed", () => {
@@ -23,24 +23,34 @@ describe("PositionSet", () => {
 });
 
 describe("SwapMap", () => {
-  it("get and set agree with a Map defaulting to the position itself, dense or hashed", () => {
+  // A partial Fisher–Yates shuffle through take and exchange, against a Map defaulting to the position
+  // itself. Frames: dense 32-bit (100, 5000), dense positions below the steps with a 32-bit table (2^32 − 2,
+  // the largest), and with a table of doubles (2^32 − 1, 2^40, 2^53 − 1).
+  const swapFrames = fc.constantFrom(100, 5000, 2 ** 32 - 2, 2 ** 32 - 1, 2 ** 40, Number.MAX_SAFE_INTEGER);
+
+  it("take(i) and exchange(j, value) agree with a Map, dense or hashed, near the steps and far from them", () => {
     fc.assert(
       fc.property(
-        frames,
-        fc.array(fc.tuple(fc.nat({ max: 4000 }), fc.nat({ max: 4000 })), { maxLength: 300 }),
+        swapFrames,
+        fc.array(fc.tuple(fc.boolean(), fc.nat({ max: 4000 })), { minLength: 1, maxLength: 300 }),
         (n, raw) => {
-          const map = new SwapMap(n, raw.length);
+          const steps = Math.min(raw.length, n);
+          const map = new SwapMap(n, steps);
           const reference = new Map<number, number>();
-          const at = (p: number) => (n > 5000 ? n - 1 - p * 1_000_003 : p % n);
-          for (const [a, b] of raw) {
-            const key = at(a);
-            expect(map.get(key), `n ${n} key ${key}`).toBe(reference.get(key) ?? key);
-            map.set(key, at(b));
-            reference.set(key, at(b));
+          const at = (p: number) => reference.get(p) ?? p;
+          for (let i = 0; i < steps; i++) {
+            const [near, x] = raw[i] as [boolean, number];
+            // j from i to n − 1: a few positions past i (below the steps), or far out in the frame.
+            const j = near ? i + (x % Math.min(n - i, 50)) : Math.max(i, n - 1 - x * 1_000_003);
+            const atI = at(i);
+            expect(map.take(i), `n ${n} step ${i}`).toBe(atI);
+            const expected = at(j);
+            reference.set(j, atI);
+            if (j !== i) expect(map.exchange(j, atI), `n ${n} step ${i} j ${j}`).toBe(expected);
           }
         },
       ),
-      { seed: 19, numRuns: 200 },
+      { seed: 19, numRuns: 300 },
     );
   });
 });

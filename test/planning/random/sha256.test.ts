@@ -43,6 +43,8 @@ describe("digestModulo", () => {
           fc.integer({ min: 1, max: 2 ** 20 }),
           fc.integer({ min: 2 ** 20, max: 2 ** 36 + 5 }),
           fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+          // Either side of 2^36, where the sum of sixteen 16-bit pieces gives way to BigInt.
+          fc.constantFrom(1, 2, 2 ** 36 - 1, 2 ** 36, 2 ** 36 + 1),
         ),
         (words, m) => {
           const value = words.reduce((x, w) => (x << 32n) | BigInt(w >>> 0), 0n);
