@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { positionStream, splitmixState } from "../../../src/planning/random/generators.js";
 import { RAT_STATS_START, ratStatsSeeds, WichmannHill } from "../../../src/planning/random/ratStats.js";
 import { CounterHash, digestModulo } from "../../../src/planning/random/sha256.js";
+import { forEachSelectedCase, selectCases } from "../../../src/planning/selectCases.js";
 import { label, published } from "../../helpers/fixtures.js";
 
 interface RivestCase {
@@ -75,21 +76,47 @@ describe("rat-stats generator", () => {
   });
 });
 
-describe("rat-stats generator against HHS-OIG's replication script (test/fixtures/rat-stats/runner.R)", () => {
+describe("rat-stats selections against the R fixture runner (test/fixtures/rat-stats/runner.R)", () => {
+  // Computed in R from HHS-OIG's specification, independently of this code; the runner checks the User
+  // Guide's published vector before writing. Each case is a selection of low to high with a sample and spares.
   const { cases } = JSON.parse(
     readFileSync(new URL("../../fixtures/rat-stats/vectors.json", import.meta.url), "utf8"),
-  ) as { cases: { seed: string; low: number; high: number; count: number; expected: number[] }[] };
+  ) as {
+    cases: {
+      seed: string;
+      low: number;
+      high: number;
+      size: number;
+      spares: number;
+      sample: number[];
+      spareNumbers: number[];
+    }[];
+  };
 
-  it.each(cases.map((c) => [label({ seed: c.seed, low: c.low, high: c.high, count: c.count }), c] as const))(
-    "reproduces %s",
-    (_, c) => {
-      const drawn: number[] = [];
-      positionStream("rat-stats", Number(c.seed)).draw(c.high - c.low + 1, c.count, (p) =>
-        drawn.push(c.low + p),
-      );
-      expect(drawn).toEqual(c.expected);
-    },
-  );
+  it("covers frames with low numbers other than 1, samples with and without spares, and a census", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(16);
+    expect(cases.some((c) => c.low !== 1 && c.spares > 0)).toBe(true);
+    expect(cases.some((c) => c.spares === 0)).toBe(true);
+    expect(cases.some((c) => c.size + c.spares === c.high - c.low + 1 && c.high - c.low >= 1000)).toBe(true);
+  });
+
+  it.each(
+    cases.map(
+      (c) => [label({ seed: c.seed, low: c.low, high: c.high, size: c.size, spares: c.spares }), c] as const,
+    ),
+  )("selects %s: the sample, then the spares, exactly", (_, c) => {
+    const selection = selectCases(
+      { low: c.low, high: c.high },
+      { generator: "rat-stats", seed: c.seed, size: c.size, spares: c.spares },
+    );
+    const sample: number[] = [];
+    const spares: number[] = [];
+    forEachSelectedCase(selection, undefined, (s) =>
+      (s.role === "sample" ? sample : spares).push(Number(s.id)),
+    );
+    expect(sample).toEqual(c.sample);
+    expect(spares).toEqual(c.spareNumbers);
+  });
 });
 
 describe("xoroshiro generator", () => {
