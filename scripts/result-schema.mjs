@@ -2,11 +2,41 @@
 // Writes docs/schema/assessment.schema.json, the JSON Schema of the assessment record that
 // `adequacy assess --format json` prints (`assessmentRecord(assessInvestigation(…))`), generated from the library's
 // TypeScript types (so it cannot drift from them: test/investigation/assessmentSchema.test.ts regenerates
-// it and compares). With --check, exits 1 when the committed schema differs from a fresh one.
+// it and compares). The echoed scenario's type is inferred from the scenario's zod schema, which the
+// TypeScript-type generator cannot walk: its part of the schema is the zod schema's own JSON Schema
+// (scenarioRecordJsonSchema), put in where the generator meets the type `ScenarioRecord`. Run with tsx, which
+// reads the TypeScript of src/. With --check, exits 1 when the committed schema differs from a fresh one.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createGenerator } from "ts-json-schema-generator";
+import {
+  BaseType,
+  createFormatter,
+  createParser,
+  createProgram,
+  DEFAULT_CONFIG,
+  SchemaGenerator,
+} from "ts-json-schema-generator";
+import ts from "typescript";
+import { scenarioRecordJsonSchema } from "../src/scenario/scenario.js";
+
+/** The type `ScenarioRecord`, taken as a whole (the generator does not look inside it). */
+class ScenarioRecordType extends BaseType {
+  getId() {
+    return "ScenarioRecord";
+  }
+}
+
+const scenarioRecordParser = {
+  supportsNode: (node) => ts.isTypeReferenceNode(node) && node.typeName.getText() === "ScenarioRecord",
+  createType: () => new ScenarioRecordType(),
+};
+
+const scenarioRecordFormatter = {
+  supportsType: (type) => type instanceof ScenarioRecordType,
+  getDefinition: () => scenarioRecordJsonSchema(),
+  getChildren: () => [],
+};
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCHEMA_PATH = join(root, "docs", "schema", "assessment.schema.json");
@@ -22,7 +52,11 @@ export function assessmentSchema() {
     additionalProperties: false,
     skipTypeCheck: true,
   };
-  const schema = createGenerator(config).createSchema(config.type);
+  const full = { ...DEFAULT_CONFIG, ...config };
+  const program = createProgram(full);
+  const parser = createParser(program, full, (chain) => chain.addNodeParser(scenarioRecordParser));
+  const formatter = createFormatter(full, (chain) => chain.addTypeFormatter(scenarioRecordFormatter));
+  const schema = new SchemaGenerator(program, parser, formatter, full).createSchema(config.type);
   const text = JSON.stringify(
     {
       $schema: schema.$schema,

@@ -6,19 +6,13 @@ import type { Sided } from "../intervals/types.js";
 import { MAX_COUNT } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
-import {
-  type DayInterval,
-  daysIn,
-  formatInterval,
-  overlapDays,
-  readInterval,
-  STRATA,
-  type Stratum,
-} from "./calendar.js";
+import { type DayInterval, daysIn, formatInterval, overlapDays, readInterval, STRATA } from "./calendar.js";
 
 // The scenario is declared once, here: the schema holds every field, its type, its range and its default
 // handling; `ScenarioInput` and `Scenario` are its input and output types; `adequacy schema` prints its JSON
-// Schema; and `normalizeScenario` words its refusals from the messages module (see `issueText`).
+// Schema; and `normalizeScenario` words its refusals from the messages module (see `issueText`). The record
+// an assessment echoes (`ScenarioRecord`, `scenarioToInput`) is derived from the same fields, and so is its
+// part of the assessment's JSON Schema (scripts/result-schema.mjs).
 
 export const SELECTIONS = ["random", "judgmental", "unknown"] as const;
 export type Selection = (typeof SELECTIONS)[number];
@@ -73,7 +67,7 @@ function confidenceText(value: number): string {
  * read into a {@link DayInterval}. A text the pattern refuses is described as the reader would refuse it.
  */
 function interval(description: string) {
-  return z.pipe(
+  return z.codec(
     z.string().check(
       z.regex(INTERVAL, {
         error: (issue) => {
@@ -84,12 +78,17 @@ function interval(description: string) {
       }),
       z.describe(description),
     ),
-    z.transform((text: string, context) => {
-      const read = readInterval(text);
-      if ("interval" in read) return read.interval;
-      context.issues.push({ code: "custom", message: read.problem, input: text });
-      return z.NEVER;
-    }),
+    z.custom<DayInterval>(),
+    {
+      decode: (text, payload) => {
+        const read = readInterval(text);
+        if ("interval" in read) return read.interval;
+        payload.issues.push({ code: "custom", message: read.problem, input: text });
+        return z.NEVER;
+      },
+      // An assessment echoes its scenario with every interval as `YYYY-MM-DD/YYYY-MM-DD` (see scenarioToInput).
+      encode: formatInterval,
+    },
   );
 }
 
@@ -107,8 +106,8 @@ function percentOrNumber(text: string): number {
 const CONFIDENCE = { atLeast: 0.5, below: 1 } as const;
 
 const windowFields = z.strictObject({
-  period: interval("Examined window, 'start/end' (YYYY-MM-DD or YYYY-MM), both ends included"),
   label: z.optional(described(z.string(), "Name shown in outputs; default 'window 1', 'window 2', …")),
+  period: interval("Examined window, 'start/end' (YYYY-MM-DD or YYYY-MM), both ends included"),
   cases: z.optional(count(1, "All cases in the window; else pro-rated from the volume profile")),
   flagged: z.optional(count(1, "Cases flagged by a screening stage; the review sampled these")),
   reviewed: count(1, "Cases examined in the review"),
@@ -150,17 +149,15 @@ const sourceSchema = z.strictObject({
   url: z.optional(described(z.url(), "Where the figure was published, cited in reports")),
 });
 
-// Written out rather than inferred: the assessment record's JSON Schema (scripts/result-schema.mjs) is
-// generated from TypeScript types and cannot read zod's inferred ones. `SchemaAgreement` below keeps it
-// the schema's.
+/** Read-only all the way down, an optional field absent rather than undefined (as in JSON). */
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<Exclude<T[K], undefined>> }
+    : T;
+
 /** A figure's provenance, as a scenario's `sources` records it. */
-export interface Source {
-  readonly field: string;
-  readonly status: Provenance;
-  readonly note: string;
-  /** Where the figure was published. */
-  readonly url?: string;
-}
+export type Source = DeepReadonly<z.output<typeof sourceSchema>>;
 
 const scenarioFields = z.strictObject({
   name: described(z.string(), "Short name, shown in every output"),
@@ -779,118 +776,61 @@ function withDefaults(raw: Fields): Source[] {
   return sources;
 }
 
-// Written out, like Source, for the assessment record's generated JSON Schema; `SchemaAgreement` keeps it
-// a valid ScenarioInput with the same fields.
-/** A scenario in input form with every default written out: what assessments echo and reports print. */
-export interface ScenarioRecord {
-  readonly name: string;
-  readonly description?: string;
-  readonly author?: string;
-  readonly organisation?: string;
-  readonly url?: string;
-  readonly span: string;
-  readonly cases?: number;
-  readonly volume?: readonly {
-    readonly period: string;
-    readonly cases: number;
-    readonly flagged?: number;
-  }[];
-  readonly windows: readonly {
-    readonly label: string;
-    readonly period: string;
-    readonly cases?: number;
-    readonly flagged?: number;
-    readonly reviewed: number;
-    readonly found: number;
-    readonly unflagged?: number;
-    readonly unflaggedReviewed?: number;
-    readonly unflaggedFound?: number;
-    readonly selection: Selection;
-  }[];
-  readonly drift: readonly number[];
-  readonly selectionBias?: readonly number[];
-  readonly biasModel?: BiasModel;
-  readonly screeningSensitivity: number;
-  readonly reviewSensitivity: number;
-  readonly unflagged?: number;
-  readonly unflaggedReviewed?: number;
-  readonly unflaggedFound?: number;
-  readonly confidence: number;
-  readonly sided: Sided;
-  readonly materiality?: number;
-  readonly tolerable?: number;
-  readonly stratify: Stratum;
-  readonly sources?: readonly Source[];
-}
+/**
+ * The scenario in input form with every default written out, derived from the scenario's own fields: the
+ * defaults taken become required, a window's label and selection too, the confidence is a number (not a
+ * percentage), and the case file's columns are left out (they concern the file, not the scenario). What
+ * assessments echo and reports print; `normalizeScenario` takes it back to the same scenario.
+ */
+const scenarioRecordSchema = z.required(
+  z.omit(
+    z.extend(scenarioFields, {
+      windows: z.array(z.required(windowFields, { label: true, selection: true })),
+      confidence: described(rate(CONFIDENCE, confidenceText), "From 0.5 up to (not including) 1"),
+    }),
+    { columns: true },
+  ),
+  { drift: true, screeningSensitivity: true, reviewSensitivity: true, sided: true, stratify: true },
+);
 
-type DeepReadonly<T> = T extends readonly (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Fails to compile when a written-out type leaves the schema: a field added, dropped or retyped. */
-export type SchemaAgreement = [
-  Source extends DeepReadonly<z.output<typeof sourceSchema>> ? true : false,
-  Same<keyof Source, keyof z.output<typeof sourceSchema>>,
-  ScenarioRecord extends DeepReadonly<ScenarioInput> ? true : false,
-  Same<keyof ScenarioRecord | "columns", keyof ScenarioInput>,
-  Same<keyof ScenarioRecord["windows"][number], keyof ScenarioInput["windows"][number]>,
-] extends true[]
-  ? true
-  : never;
-const schemaAgreement: SchemaAgreement = true;
-void schemaAgreement;
+/** A scenario in input form with every default written out: what assessments echo and reports print. */
+export type ScenarioRecord = DeepReadonly<z.input<typeof scenarioRecordSchema>>;
+
+/**
+ * The JSON Schema of a {@link ScenarioRecord} (draft-07, as the assessment record's schema), generated from
+ * the same validator: scripts/result-schema.mjs puts it in the assessment record's schema as the echoed
+ * scenario.
+ *
+ * @example
+ * (scenarioRecordJsonSchema().required as string[]).includes("confidence"); // true
+ */
+export function scenarioRecordJsonSchema(): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(scenarioRecordSchema, { target: "draft-7", io: "input" });
+  return schema;
+}
 
 /**
  * The scenario as input again, every default written out (dates as `YYYY-MM-DD/YYYY-MM-DD`): what a
  * report prints for reproducibility, and what `normalizeScenario` turns back into the same scenario.
+ * Encoded through the record schema, which writes the dates and puts the fields in the schema's order;
+ * only what `toScenario` gathered or filled in without a field of its own is undone here by hand (the
+ * elusion samples, an empty description, selection biases not asked for, no sources).
  *
  * @example
  * scenarioToInput(normalizeScenario(examples["hmcts-sscs"])).name; // "hmcts-sscs"
  */
 export function scenarioToInput(scenario: Scenario): ScenarioRecord {
-  return {
-    name: scenario.name,
-    ...(scenario.description ? { description: scenario.description } : {}),
-    ...(scenario.author === undefined ? {} : { author: scenario.author }),
-    ...(scenario.organisation === undefined ? {} : { organisation: scenario.organisation }),
-    ...(scenario.url === undefined ? {} : { url: scenario.url }),
-    span: formatInterval(scenario.span),
-    ...(scenario.cases === undefined ? {} : { cases: scenario.cases }),
-    ...(scenario.volume === undefined
-      ? {}
-      : {
-          volume: scenario.volume.map((v) => ({
-            period: formatInterval(v.period),
-            cases: v.cases,
-            ...(v.flagged === undefined ? {} : { flagged: v.flagged }),
-          })),
-        }),
-    windows: scenario.windows.map((w) => ({
-      label: w.label,
-      period: formatInterval(w.period),
-      ...(w.cases === undefined ? {} : { cases: w.cases }),
-      ...(w.flagged === undefined ? {} : { flagged: w.flagged }),
-      reviewed: w.reviewed,
-      found: w.found,
-      ...elusionRecord(w.unflagged),
-      selection: w.selection,
-    })),
-    drift: [...scenario.drift],
-    ...(scenario.selectionBias === null
-      ? {}
-      : { selectionBias: [...scenario.selectionBias], biasModel: scenario.biasModel }),
-    screeningSensitivity: scenario.screeningSensitivity,
-    reviewSensitivity: scenario.reviewSensitivity,
-    ...elusionRecord(scenario.unflagged),
-    confidence: scenario.confidence,
-    sided: scenario.sided,
-    ...(scenario.materiality === undefined ? {} : { materiality: scenario.materiality }),
-    ...(scenario.tolerable === undefined ? {} : { tolerable: scenario.tolerable }),
-    stratify: scenario.stratify,
-    ...(scenario.sources.length === 0 ? {} : { sources: scenario.sources.map((s) => ({ ...s })) }),
-  };
+  const { description, windows, selectionBias, biasModel, unflagged, sources, ...same } = scenario;
+  // zod types an optional field as possibly undefined; the scenario leaves an absent field out (see
+  // `optional`), and so does the encoding.
+  return z.encode(scenarioRecordSchema, {
+    ...same,
+    ...(description === "" ? {} : { description }),
+    windows: windows.map(({ unflagged, ...w }) => ({ ...w, ...elusionRecord(unflagged) })),
+    ...(selectionBias === null ? {} : { selectionBias: [...selectionBias], biasModel }),
+    ...elusionRecord(unflagged),
+    ...(sources.length === 0 ? {} : { sources }),
+  }) as ScenarioRecord;
 }
 
 function elusionRecord(sample: ElusionSample | undefined) {

@@ -31,4 +31,18 @@ describe("docs/schema/assessment.schema.json", () => {
     expect(validate({ ...record, confidance: 0.95 })).toBe(false);
     expect(validate({ ...record, window: { ...record.window, reviewed: "109" } })).toBe(false);
   });
+
+  it("holds the echoed scenario to the scenario schema's ranges", () => {
+    const record = asPrinted(examples["hmcts-sscs"]);
+    const scenario = record.scenario;
+    const window = { ...scenario.windows[0] };
+    expect(validate({ ...record, scenario: { ...scenario, windows: [{ ...window, found: -1 }] } })).toBe(
+      false,
+    );
+    expect(
+      validate({ ...record, scenario: { ...scenario, windows: [{ ...window, reviewed: 108.5 }] } }),
+    ).toBe(false);
+    expect(validate({ ...record, scenario: { ...scenario, confidence: 1 } })).toBe(false);
+    expect(validate({ ...record, scenario: { ...scenario, span: "last year" } })).toBe(false);
+  });
 });

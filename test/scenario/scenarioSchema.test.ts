@@ -1,9 +1,11 @@
+import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { examples } from "../../src/scenario/examples.js";
 import {
   normalizeScenario,
   scenarioJsonSchema,
+  scenarioRecordJsonSchema,
   scenarioSchema,
   scenarioToInput,
 } from "../../src/scenario/scenario.js";
@@ -155,4 +157,90 @@ describe("scenarioSchema", () => {
       expect(normalizeScenario(record)).toEqual(normalizeScenario(examples[name]));
     },
   );
+});
+
+describe("scenarioToInput(scenario) and scenarioRecordJsonSchema()", () => {
+  // Draft-07, as the assessment record's schema that holds it.
+  const recordAjv = new Ajv({ strict: true, allErrors: true });
+  recordAjv.addFormat("uri", /^[a-z][a-z0-9+.-]*:\S+$/i);
+  const validateRecord = recordAjv.compile(scenarioRecordJsonSchema());
+  /** Every kind of field: a volume profile counting flagged cases, a window's and the span's elusion
+   * samples cannot come together, so the window has one; a percentage confidence, biases, sources, columns. */
+  const full = {
+    name: "full",
+    description: "every kind of field",
+    author: "A. Author",
+    url: "https://example.org/analysis",
+    span: "2023-01/2023-12",
+    volume: [
+      { period: "2023-01/2023-06", cases: 600, flagged: 60 },
+      { period: "2023-07/2023-12", cases: 600, flagged: 40 },
+    ],
+    windows: [
+      { period: "2023-01/2023-06", cases: 600, flagged: 60, reviewed: 20, found: 1 },
+      {
+        period: "2023-07/2023-12",
+        flagged: 40,
+        reviewed: 10,
+        found: 0,
+        unflagged: 560,
+        unflaggedReviewed: 30,
+        unflaggedFound: 0,
+      },
+    ],
+    confidence: "90%",
+    selectionBias: [2, 1],
+    sources: [{ field: "cases", status: "public", note: "annual report", url: "https://example.org/r" }],
+    columns: { id: "ID" },
+  };
+
+  it.each([...Object.keys(examples), "full"])(
+    "writes %s with every default, a record its schema accepts and the reader reads to the same scenario",
+    (name) => {
+      const scenario = normalizeScenario(name === "full" ? full : examples[name]);
+      const record = scenarioToInput(scenario);
+      expect(validateRecord(record), JSON.stringify(validateRecord.errors)).toBe(true);
+      expect(normalizeScenario(record)).toEqual(scenario);
+    },
+  );
+
+  it("writes dates as start/end days, the elusion sample as its fields, and no case-file columns", () => {
+    const record = scenarioToInput(normalizeScenario(full));
+    expect(record).toMatchObject({
+      span: "2023-01-01/2023-12-31",
+      confidence: 0.9,
+      selectionBias: [1, 2],
+      biasModel: "wallenius",
+      volume: [
+        { period: "2023-01-01/2023-06-30", cases: 600, flagged: 60 },
+        { period: "2023-07-01/2023-12-31" },
+      ],
+    });
+    expect(record.windows[1]).toEqual({
+      label: "window 2",
+      period: "2023-07-01/2023-12-31",
+      cases: 600,
+      flagged: 40,
+      reviewed: 10,
+      found: 0,
+      unflagged: 560,
+      unflaggedReviewed: 30,
+      unflaggedFound: 0,
+      selection: "random",
+    });
+    expect(record).not.toHaveProperty("columns");
+  });
+
+  it("refuses a record without a default written out, a percentage, case-file columns or a fractional count", () => {
+    const record = scenarioToInput(normalizeScenario(examples["hmcts-sscs"]));
+    const { confidence: _, ...noConfidence } = record;
+    const [first] = record.windows;
+    const { label: __, ...unlabelled } = first as NonNullable<typeof first>;
+    expect(validateRecord(record)).toBe(true);
+    expect(validateRecord(noConfidence)).toBe(false);
+    expect(validateRecord({ ...record, windows: [unlabelled] })).toBe(false);
+    expect(validateRecord({ ...record, confidence: "95%" })).toBe(false);
+    expect(validateRecord({ ...record, columns: { id: "ID" } })).toBe(false);
+    expect(validateRecord({ ...record, windows: [{ ...first, reviewed: 108.5 }] })).toBe(false);
+  });
 });
