@@ -77,6 +77,7 @@ export type { ScreenAssessment } from "./investigation/screenAssessment.js";
 export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export type { UnrestrictedRange } from "./investigation/unrestrictedRange.js";
+export type { Warning, WarningId } from "./investigation/warnings.js";
 export type { Sensitivity, WindowFinding } from "./investigation/windowInference.js";
 // Methods: ids in results, names and docs anchors in the registry
 export type { MethodEntry, MethodId } from "./methods/methodRegistry.js";

@@ -39,6 +39,7 @@ import { type SelectionBias, selectionBias } from "./selectionBias.js";
 import { type OutsideStageBasis, stageModel } from "./stageModel.js";
 import { type StratumPlanCurve, stratumPlanCurve } from "./stratumPlanCurve.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
+import type { Warning, WarningId } from "./warnings.js";
 import { type WindowFinding, windowInference } from "./windowInference.js";
 
 export interface Coverage {
@@ -152,7 +153,8 @@ export interface Assessment {
   readonly ifNoneFound: CountInterval | null;
   /** The screen's elusion and recall, from elusion samples of the unflagged cases; null without one. */
   readonly screen: ScreenAssessment | null;
-  readonly warnings: readonly string[];
+  /** What a reader should know besides the figures, each with its id (`{ id, text }`). */
+  readonly warnings: readonly Warning[];
   /** The scenario assessed, in input form with every default written out (it reproduces the assessment). */
   readonly scenario: ScenarioRecord;
 }
@@ -174,10 +176,11 @@ export function assessInvestigation(input: unknown): Assessment {
   const scenario = normalizeScenario(input);
   const { span, confidence, sided } = scenario;
   const model = stageModel(scenario);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
+  const warn = (id: WarningId, text: string) => warnings.push({ id, text });
   const screen = assessScreen(scenario);
   const sensitivity = {
-    screening: screeningFromRecall(scenario, screen, warnings) ?? scenario.screeningSensitivity,
+    screening: screeningFromRecall(scenario, screen, warn) ?? scenario.screeningSensitivity,
     review: scenario.reviewSensitivity,
   };
 
@@ -224,7 +227,8 @@ export function assessInvestigation(input: unknown): Assessment {
   };
   const homogeneity = rateHomogeneity(model.windows);
   if (homogeneity !== null && homogeneity.pValue < 1 - confidence) {
-    warnings.push(
+    warn(
+      "rates-differ",
       messages.ratesDiffer(
         formatPrecision(homogeneity.statistic, 4),
         homogeneity.degreesOfFreedom,
@@ -240,16 +244,17 @@ export function assessInvestigation(input: unknown): Assessment {
 
   for (const w of model.windows) {
     if (w.selection !== "random") {
-      warnings.push(messages.notShownRandom(w.label, w.reviewed, w.selection));
+      warn("not-shown-random", messages.notShownRandom(w.label, w.reviewed, w.selection));
     }
     if (w.casesProRated) {
-      warnings.push(messages.casesProRated(w.label, Math.round(w.cases as number)));
+      warn("cases-pro-rated", messages.casesProRated(w.label, Math.round(w.cases as number)));
     }
   }
   if (model.outsideStageBasis === "flagRate" && outsideStage > 0) {
     const windowCases = model.windows.reduce((sum, w) => sum + (w.cases as number), 0);
     const windowStage = model.windows.reduce((sum, w) => sum + w.stage, 0);
-    warnings.push(
+    warn(
+      "flagged-outside-estimated",
       messages.flaggedOutsideEstimated(
         formatDecimal(roundOf(outsideStageExact)),
         formatPercent(windowStage / windowCases),
@@ -257,7 +262,7 @@ export function assessInvestigation(input: unknown): Assessment {
     );
   }
   if (!model.casesKnown && model.windows.length > 0 && outsideStage > 0) {
-    warnings.push(messages.noCaseVolumes(model.unit, roundOf(outsideStageExact)));
+    warn("no-case-volumes", messages.noCaseVolumes(model.unit, roundOf(outsideStageExact)));
   }
 
   const unrestricted = unrestrictedRange(
@@ -269,7 +274,7 @@ export function assessInvestigation(input: unknown): Assessment {
     sensitivity,
   );
   if (!model.casesKnown && model.windows.length > 0) {
-    warnings.push(messages.unrestrictedCountsStageOnly(model.unit));
+    warn("unrestricted-counts-stage-only", messages.unrestrictedCountsStageOnly(model.unit));
   }
 
   let window: WindowFinding | null = null;
@@ -279,7 +284,7 @@ export function assessInvestigation(input: unknown): Assessment {
   if (model.windows.length > 0) {
     window = windowInference(model.windows, confidence, sided, sensitivity);
     if (window.beyondSensitivity) {
-      warnings.push(messages.beyondSensitivity(sensitivity.review, sensitivity.screening));
+      warn("beyond-sensitivity", messages.beyondSensitivity(sensitivity.review, sensitivity.screening));
     }
     const stage = model.windows.reduce((sum, w) => sum + w.stage, 0);
     // The outside stage volume is estimated from the windows' own count when no case counts are given,
@@ -318,7 +323,8 @@ export function assessInvestigation(input: unknown): Assessment {
     // A row whose counts exceed 2^53 − 1 is left out, with a note, rather than refuse the assessment.
     const beyond = scenario.drift.filter((theta) => !driftComputable(basis, theta));
     if (beyond.length > 0)
-      warnings.push(
+      warn(
+        "drift-rows-beyond-count",
         messages.driftRowsBeyondCount(
           beyond,
           largestEffectiveVolume(basis) / (basis.outsideStageBounds?.upper ?? outsideStageWhole),
@@ -328,14 +334,15 @@ export function assessInvestigation(input: unknown): Assessment {
       .filter((theta) => driftComputable(basis, theta))
       .map((theta) => undetectedUnderDrift(basis, theta));
     if (rows.some((r) => r.implausible)) {
-      warnings.push(messages.driftImplausible());
+      warn("drift-implausible", messages.driftImplausible());
     }
     if (rows.some((r) => r.saturated)) {
-      warnings.push(messages.driftSaturated());
+      warn("drift-saturated", messages.driftSaturated());
     }
     const tipping =
       scenario.materiality === undefined ? undefined : tippingPoint(basis, scenario.materiality);
-    if (tipping?.searchedTo != null) warnings.push(messages.tippingPointSearchedTo(tipping.searchedTo));
+    if (tipping?.searchedTo != null)
+      warn("tipping-point-searched-to", messages.tippingPointSearchedTo(tipping.searchedTo));
     sensitivityResult = {
       method: "drift-prediction-limit",
       rows,
@@ -359,7 +366,7 @@ export function assessInvestigation(input: unknown): Assessment {
         scenario.materiality,
       );
     } else if (scenario.selectionBias !== null) {
-      warnings.push(messages.selectionBiasNeedsPerfectReview());
+      warn("selection-bias-needs-perfect-review", messages.selectionBiasNeedsPerfectReview());
     }
   }
 
@@ -398,7 +405,7 @@ export function assessInvestigation(input: unknown): Assessment {
     ...detectionTarget(scenario.materiality, window, extrapolated, tolerable, ceilOf(totalStageExact)),
     sensitivity: sensitivity.screening * sensitivity.review,
   });
-  if (plan.unreachableReason !== null) warnings.push(plan.unreachableReason);
+  if (plan.unreachableReason !== null) warn("rate-plan-unreachable", plan.unreachableReason);
   const extra = [scenario.materiality, window?.affected.upper, plan.detection.affected].filter(
     (t): t is number => t !== undefined,
   );
@@ -485,16 +492,16 @@ function detectionTarget(
 function screeningFromRecall(
   scenario: Scenario,
   screen: ScreenAssessment | null,
-  warnings: string[],
+  warn: (id: WarningId, text: string) => void,
 ): number | undefined {
   if (screen === null || screen.recall.lower >= 1) return undefined;
   const knowsCases = scenario.cases !== undefined || scenario.volume !== undefined;
   if (screen.recall.lower <= 0) {
-    warnings.push(messages.recallUnbounded());
+    warn("recall-unbounded", messages.recallUnbounded());
     return undefined;
   }
   if (!knowsCases && scenario.windows.some((w) => w.cases === undefined)) {
-    warnings.push(messages.recallCasesUnknown());
+    warn("recall-cases-unknown", messages.recallCasesUnknown());
     return undefined;
   }
   return screen.recall.lower;

@@ -166,6 +166,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     notes: [],
   });
   sections.push({ title: "Statements", rows: [], notes: statements(a).map((s) => s.text) });
-  if (a.warnings.length > 0) sections.push({ title: "Warnings", rows: [], notes: [...a.warnings] });
+  if (a.warnings.length > 0)
+    sections.push({ title: "Warnings", rows: [], notes: a.warnings.map((w) => w.text) });
   return sections;
 }

@@ -5,6 +5,7 @@ import { sampleSizeChart } from "../charts/sampleSizeChart.js";
 import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import type { WarningId } from "../investigation/warnings.js";
 import { methodName } from "../methods/methodRegistry.js";
 import {
   capitalise,
@@ -450,7 +451,10 @@ function plan(a: Assessment): Section {
 function limitations(a: Assessment): Section {
   const s = a.scenario;
   const items: string[] = [];
+  // The assessment's warnings that these items already say, in the report's own words.
+  const said = new Set<WarningId>();
   for (const w of s.windows) {
+    if (w.selection !== "random") said.add("not-shown-random");
     items.push(
       w.selection === "random"
         ? `${w.label}: the ${formatCount(w.reviewed)} reviewed cases are taken to be a simple random sample. If they were chosen another way, the window's bounds do not hold.`
@@ -471,12 +475,12 @@ function limitations(a: Assessment): Section {
       : `Review: reviewers are assumed to recognise ${formatPercent(s.reviewSensitivity, 0)} of affected cases they examine, each independently; the bounds allow for the chance that they missed more.`,
   );
   if (s.cases === undefined && s.volume === undefined) {
+    said.add("no-case-volumes");
     items.push(
       "Case volumes are not given: the number of cases outside the window is estimated from the window, assuming the same number per day. Figures outside the window scale with this estimate.",
     );
   }
-  for (const warning of a.warnings)
-    if (!items.some((i) => i.includes(warning.slice(0, 40)))) items.push(warning);
+  for (const warning of a.warnings) if (!said.has(warning.id)) items.push(warning.text);
   return {
     id: "limitations",
     heading: "Assumptions and limitations",

@@ -235,7 +235,7 @@ function showAssessment(a: AssessmentRecord, output: HTMLElement): void {
           "section",
           { class: "warnings", "aria-labelledby": "warnings-heading" },
           h("h3", { id: "warnings-heading" }, text.warnings),
-          h("ul", {}, ...a.warnings.map((w) => h("li", {}, w))),
+          h("ul", {}, ...a.warnings.map((w) => h("li", {}, w.text))),
         )
       : "",
     h(
@@ -252,7 +252,10 @@ function showAssessment(a: AssessmentRecord, output: HTMLElement): void {
                 b.notes,
                 a.statements.map((s) => s.text),
               ) &&
-              !sameList(b.notes, a.warnings)),
+              !sameList(
+                b.notes,
+                a.warnings.map((w) => w.text),
+              )),
         ),
       ),
     ),

@@ -75,7 +75,7 @@ describe("adequacy assess --cases: the file's counts are used as given", () => {
     expect(expected.derived.estimateByFlagRate).toBe(54);
     const constantRate = a.statements.find((s: { id: string }) => s.id === "constant-rate").text;
     expect(constantRate).toContain(`among the ${expected.derived.unreviewed} unreviewed flagged cases`);
-    expect(a.warnings.join(" ")).not.toContain("estimated");
+    expect(a.warnings.map((w: { text: string }) => w.text).join(" ")).not.toContain("estimated");
   });
 
   it("says how the windows were derived, in the description and the sources", async () => {
@@ -157,7 +157,7 @@ describe("assessInvestigation: estimates are labelled as estimates", () => {
     expect(estimated.coverage.profile.filter((m) => m.estimated).map((m) => m.month)).toEqual(
       Array.from({ length: 9 }, (_, i) => `2023-0${i + 1}`),
     );
-    expect(estimated.warnings).toContain(messages.flaggedOutsideEstimated("54", "60%"));
+    expect(estimated.warnings.map((w) => w.text)).toContain(messages.flaggedOutsideEstimated("54", "60%"));
     expect(statements(estimated).find((s) => s.id === "constant-rate")?.text).toContain(
       "among the estimated",
     );

@@ -131,7 +131,7 @@ describe("assessInvestigation(hmcts-sscs)", () => {
   });
 
   it("warns that the selection was not shown to be random and widens the assumption-free range", () => {
-    expect(a.warnings.join(" ")).toContain("not shown to be a random sample");
+    expect(a.warnings.map((w) => w.text).join(" ")).toContain("not shown to be a random sample");
     expect(a.unrestricted.window).toEqual({ lower: 0, upper: 500 });
     expect(a.unrestricted.outside.upper).toBe(Math.ceil(expected.outsideVolume));
   });
@@ -332,7 +332,7 @@ describe("assessInvestigation with no screen and a pro-rated window", () => {
       const a = assessInvestigation({ ...sscs, materiality: 100 });
       expect(a.adequatePlan.strata.every((s) => s.census && s.sampleSize === s.population)).toBe(true);
       expect(a.adequatePlan.reachable).toBe(false);
-      expect(a.warnings).toContain(messages.ratePlanUnreachable("0.9174%", "0.7923%"));
+      expect(a.warnings.map((w) => w.text)).toContain(messages.ratePlanUnreachable("0.9174%", "0.7923%"));
     });
 
     // The target never moves with the confidence, so a higher confidence never needs fewer cases

@@ -87,7 +87,7 @@ describe("an assessment of 10^15 cases: drift rows beyond 2^53 − 1 cases are l
   it("computes the rows within 2^53 − 1 cases and names the rest, instead of refusing the assessment", () => {
     const a = assessInvestigation({ ...scenario, drift: [1, 5, 9.43, 9.44, 10] });
     expect(a.sensitivity?.rows.map((r) => r.drift)).toEqual([1, 5, 9.43]);
-    const note = a.warnings.find((w) => w.startsWith("The drift rows"));
+    const note = a.warnings.find((w) => w.text.startsWith("The drift rows"))?.text;
     expect(note).toMatch(
       /^The drift rows θ = 9\.44, 10 are not computed: .* θ up to 9\.43 can be computed here\.$/,
     );
@@ -110,7 +110,7 @@ describe("an assessment of 10^15 cases: drift rows beyond 2^53 − 1 cases are l
     const searched = a.sensitivity?.tippingPointSearchedTo as number;
     expect(searched).toBeGreaterThan(9.43);
     expect(searched).toBeLessThan(9.44);
-    expect(a.warnings).toContain(messages.tippingPointSearchedTo(searched));
+    expect(a.warnings.map((w) => w.text)).toContain(messages.tippingPointSearchedTo(searched));
     expect(statements(a).find((s) => s.id === "tipping-point")?.text).toContain(
       "no rate outside the window up to θ = 9.43 brings the upper bound to 100,000,000,000,000 missed cases; larger θ are beyond the counts computed exactly",
     );

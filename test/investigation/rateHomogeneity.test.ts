@@ -57,7 +57,7 @@ describe("assessInvestigation(scenario) homogeneity and profile summary", () => 
     });
     const c = fixture.tests[0] as Fixture["tests"][number];
     expect(a.homogeneity?.pValue).toBeCloseRelative(c.pValue, 1e-10);
-    expect(a.warnings).toContain(
+    expect(a.warnings.map((w) => w.text)).toContain(
       messages.ratesDiffer(c.statistic.toPrecision(4), 1, c.pValue.toPrecision(2), true),
     );
   });
@@ -72,7 +72,7 @@ describe("assessInvestigation(scenario) homogeneity and profile summary", () => 
       ],
     });
     expect(a.homogeneity?.pValue).toBeGreaterThan(0.05);
-    expect(a.warnings.join(" ")).not.toContain("differ more than chance");
+    expect(a.warnings.map((w) => w.text).join(" ")).not.toContain("differ more than chance");
     expect(assessInvestigation(examples["hmcts-sscs"]).homogeneity).toBeNull();
   });
 

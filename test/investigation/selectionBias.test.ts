@@ -101,7 +101,7 @@ describe("assessInvestigation(scenario).selectionBias", () => {
   it("is left out, with a warning, when a sensitivity is below 1", () => {
     const assessment = assessInvestigation({ ...sscs, reviewSensitivity: 0.9 });
     expect(assessment.selectionBias).toBeNull();
-    expect(assessment.warnings).toContain(messages.selectionBiasNeedsPerfectReview());
+    expect(assessment.warnings.map((w) => w.text)).toContain(messages.selectionBiasNeedsPerfectReview());
   });
 
   it("rejects a bias outside [0.001, 1000], naming its place in the list", () => {

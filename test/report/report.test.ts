@@ -50,6 +50,22 @@ describe("buildReport(hmcts-sscs)", () => {
     );
   });
 
+  it("lists the warnings its limitations do not already say, told apart by id", () => {
+    const limitations = doc.sections.find((s) => s.id === "limitations");
+    const items = (limitations?.blocks ?? []).flatMap((b) => (b.kind === "list" ? b.items : []));
+    const ids = sscs.warnings.map((w) => w.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(["not-shown-random", "no-case-volumes", "unrestricted-counts-stage-only"]),
+    );
+    // The selection and the case volumes are said once each, in the limitations' own words.
+    expect(
+      items.filter((i) => i.includes("how the 109 reviewed cases were chosen is not known")),
+    ).toHaveLength(1);
+    expect(items.filter((i) => i.startsWith("Case volumes are not given"))).toHaveLength(1);
+    for (const w of sscs.warnings)
+      expect(items.includes(w.text)).toBe(w.id !== "not-shown-random" && w.id !== "no-case-volumes");
+  });
+
   it("says in a box what the report does not show, once", () => {
     expect(markdown).toContain("## What this does not show\n\n> **Do not read this report as showing**");
     expect(markdown).toContain(
