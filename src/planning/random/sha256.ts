@@ -185,8 +185,38 @@ export class CounterHash {
     this.prefixLength = prefix.length;
   }
 
-  /** The digest of prefix + decimal(counter) as eight big-endian 32-bit words (signed); reused between calls. */
+  /** The counter the block holds, its digits' count and the block's length; -1 before the first call. */
+  private counter = -1;
+  private digits = 0;
+  private end = 64;
+
+  /**
+   * The digest of prefix + decimal(counter) as eight big-endian 32-bit words (signed); reused between
+   * calls. Counted up by one, as a sampler does, the block's digits are incremented in place.
+   */
   digest(counter: number): Int32Array {
+    const block = this.block;
+    if (counter === this.counter + 1 && this.counter >= 0 && this.increment()) this.counter = counter;
+    else this.layOut(counter);
+    this.state.set(this.midstate);
+    for (let offset = 0; offset < this.end; offset += 64) compress(this.state, block, offset);
+    return this.state;
+  }
+
+  /** Adds one to the decimal digits in the block; false, changing nothing, when that needs one more digit (99 → 100). */
+  private increment(): boolean {
+    const block = this.block;
+    const start = this.tail.length;
+    let at = start + this.digits - 1;
+    while (at >= start && block[at] === 57) at--;
+    if (at < start) return false;
+    block[at] = (block[at] as number) + 1;
+    block.fill(48, at + 1, start + this.digits);
+    return true;
+  }
+
+  /** Writes prefix + decimal(counter) and SHA-256's padding into the block. */
+  private layOut(counter: number): void {
     const block = this.block;
     block.set(this.tail);
     let n = this.tail.length;
@@ -203,9 +233,9 @@ export class CounterHash {
     block[end - 3] = (bits >>> 16) & 0xff;
     block[end - 2] = (bits >>> 8) & 0xff;
     block[end - 1] = bits & 0xff;
-    this.state.set(this.midstate);
-    for (let offset = 0; offset < end; offset += 64) compress(this.state, block, offset);
-    return this.state;
+    this.counter = counter;
+    this.digits = digits.length;
+    this.end = end;
   }
 }
 

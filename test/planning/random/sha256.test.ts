@@ -23,6 +23,31 @@ describe("CounterHash", () => {
     );
   });
 
+  it("digest(i) counted up one by one (digits incremented in place) matches node:crypto across 9 → 10 → … and jumps", () => {
+    // Prefixes that put the digits at the start, across the first block's end and in the second block.
+    for (const prefix of ["7,", `${"x".repeat(52)},`, `${"y".repeat(61)},`, "ü€😀,"]) {
+      const hash = new CounterHash(new TextEncoder().encode(prefix));
+      const counters = [
+        ...Array.from({ length: 1200 }, (_, i) => i + 1),
+        5,
+        6,
+        99_999,
+        100_000,
+        100_001,
+        9_999_999,
+        10_000_000,
+        10_000_001,
+        3,
+        4,
+      ];
+      for (const i of counters) {
+        expect(hex(hash.digest(i)), `${prefix}${i}`).toBe(
+          createHash("sha256").update(`${prefix}${i}`).digest("hex"),
+        );
+      }
+    }
+  });
+
   it("digest(i) matches node:crypto across the one- and two-block boundary (message lengths 50 to 70)", () => {
     for (let length = 50; length <= 70; length++) {
       const prefix = "x".repeat(length - 3);
