@@ -2,7 +2,10 @@ import type { TopLevelSpec } from "vega-lite";
 import type { IntervalComparison } from "../intervals/compareIntervals.js";
 import { methodName } from "../methods/methodRegistry.js";
 import { describeSided, formatConfidence, formatCount } from "../text/format.js";
-import { type ChartOptions, frame, labelLimit, PALETTE, SHADES } from "./theme.js";
+import { type ChartOptions, frame, labelLimit, PALETTE, SHADES, wrap } from "./theme.js";
+
+/** Line break inside a method's axis label (the axis splits on it: see labelExpr below). */
+const BREAK = "\n";
 
 /**
  * Forest plot: the same data under every interval method, so that a reader sees where they disagree.
@@ -12,9 +15,15 @@ import { type ChartOptions, frame, labelLimit, PALETTE, SHADES } from "./theme.j
  */
 export function intervalsChart(comparison: IntervalComparison, options: ChartOptions = {}): TopLevelSpec {
   const c = formatConfidence(comparison.confidence);
+  const limit = labelLimit(options, 0.45);
+  // A long name with its citation ("Jeffreys equal-tailed (Brown, Cai & DasGupta 2001)") is wider than the
+  // label column: wrapped onto lines that fit (11 px DejaVu Sans averages about 0.6 em a character), it is
+  // shown whole instead of cut short with "…".
+  const perLine = Math.max(16, Math.floor(limit / (11 * 0.6)));
   const exact = new Set(["clopper-pearson", "hypergeometric"]);
   const rows = comparison.intervals.map((r) => ({
     method: methodName(r.method),
+    label: wrap(methodName(r.method), perLine).join(BREAK),
     kind: exact.has(r.method) ? "exact" : "approximate or Bayesian",
     estimate: r.estimate,
     lower: r.lower,
@@ -37,11 +46,11 @@ export function intervalsChart(comparison: IntervalComparison, options: ChartOpt
     data: { values: rows },
     encoding: {
       y: {
-        field: "method",
+        field: "label",
         type: "nominal",
         title: null,
         sort: null,
-        axis: { labelLimit: labelLimit(options, 0.45) },
+        axis: { labelLimit: limit, labelExpr: `split(datum.label, ${JSON.stringify(BREAK)})` },
       },
       color: {
         field: "kind",
