@@ -20,7 +20,7 @@ describe("chart labels are shown whole", () => {
   });
 
   it("the check sees a label cut short (a 60 px label limit)", async () => {
-    const spec = everyChart.intervals as { encoding: { y: { axis: Record<string, unknown> } } };
+    const spec = everyChart.intervals as unknown as { encoding: { y: { axis: Record<string, unknown> } } };
     const narrow = {
       ...spec,
       encoding: { ...spec.encoding, y: { ...spec.encoding.y, axis: { labelLimit: 60 } } },
