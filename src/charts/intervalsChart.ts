@@ -81,8 +81,9 @@ export function intervalsChart(comparison: IntervalComparison, options: ChartOpt
         },
       },
       {
-        mark: { type: "point", filled: true, size: 70, color: "#222" },
-        encoding: { x: { field: "estimate", type: "quantitative" } },
+        // Near-black at full opacity: the chart's colour encoding would paint the dot as its rule.
+        mark: { type: "point", filled: true, size: 70, opacity: 1 },
+        encoding: { color: { value: SHADES.ink }, x: { field: "estimate", type: "quantitative" } },
       },
       {
         mark: { type: "text", align: "left", dx: 6, fontSize: 10 },

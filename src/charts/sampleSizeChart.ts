@@ -95,7 +95,7 @@ export function sampleSizeChart(curve: PlanCurve, options: SampleSizeChartOption
             encoding: { x: { field: "sample", type: "quantitative" } },
           },
           {
-            mark: { type: "point", filled: true, size: 80, color: PALETTE[2] },
+            mark: { type: "point", filled: true, size: 80, color: PALETTE[2], opacity: 1 },
             encoding: {
               x: { field: "sample", type: "quantitative" },
               y: { field: "upper", type: "quantitative" },

@@ -27,7 +27,8 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
   const drifts = s.rows.map((r) => r.drift);
   const layers: unknown[] = [
     {
-      mark: { type: "area", color: PALETTE[0], opacity: 0.18 },
+      // A light fill, outlined at 3:1 (WCAG 1.4.11) so that the band's bounds are seen without it.
+      mark: { type: "area", color: PALETTE[0], fillOpacity: 0.18, stroke: PALETTE[0], strokeWidth: 1 },
       encoding: {
         x: { field: "drift", type: "quantitative" },
         y: {

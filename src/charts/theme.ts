@@ -29,6 +29,8 @@ export const SHADES = {
   pinkText: "#9e3d78",
   /** Bluish green for text, 5.0:1. */
   greenText: "#007f5c",
+  /** Blue-grey for months not examined, 3.3:1 (a lighter #9db4c8 was 2.1:1). */
+  unexamined: "#7890a6",
   /** Near-black for text and reference lines that need no hue, 15.9:1. */
   ink: "#222222",
 } as const;
@@ -66,6 +68,8 @@ export const CONFIG: Config = {
     direction: "vertical",
     labelLimit: 480,
     titleLimit: 480,
+    // vega-lite draws legend symbols at 0.7 opacity: the orange line shade would fall to 2.2:1.
+    symbolOpacity: 1,
   },
   view: { stroke: null },
 };

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { capitalise, formatCount, formatPercent } from "../text/format.js";
 import { messages } from "../validation/messages.js";
-import { type ChartOptions, frame, PALETTE } from "./theme.js";
+import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
 /**
  * Timeline: the exposure period's monthly volume, with the examined windows shaded and labelled and the
@@ -43,7 +43,14 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
     layer: [
       {
         data: { values: windows },
-        mark: { type: "rect", color: PALETTE[1], opacity: 0.25 },
+        // A light fill, outlined at 3:1 (WCAG 1.4.11) so that the window's edges are seen without it.
+        mark: {
+          type: "rect",
+          color: PALETTE[1],
+          fillOpacity: 0.25,
+          stroke: SHADES.orangeLine,
+          strokeWidth: 1,
+        },
         encoding: {
           x: { field: "start", type: "temporal" },
           x2: { field: "end" },
@@ -82,7 +89,7 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
             field: "examined",
             type: "nominal",
             title: null,
-            scale: { domain: ["examined", "not examined"], range: [PALETTE[1], "#9db4c8"] },
+            scale: { domain: ["examined", "not examined"], range: [SHADES.orangeLine, SHADES.unexamined] },
           },
           tooltip: [
             { field: "month", title: "Month" },

@@ -4,15 +4,17 @@ import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { sensitivityChart } from "../../src/charts/index.js";
 import { compileSpec } from "../../src/charts/render.js";
+import { SHADES } from "../../src/charts/theme.js";
 import { everyChart as charts, sscsWithMateriality as sscs } from "../helpers/everyChart.js";
 
 // Contrast against the white background every chart is drawn on (render.ts, html.ts), as WCAG 2.2 defines
 // it (culori's wcagContrast): text at least 4.5:1 (1.4.3, AA), lines and rules at least 3:1 (1.4.11,
 // non-text contrast). An accessibility checker run on the report does not read text inside an SVG, so the
 // charts are checked here, on vega's scene graph: every text item and every rule and line item that the
-// spec draws, axis labels, titles and legends included, with its opacity composited onto white. The light
+// spec draws, axis labels, titles and legends included, with its opacity composited onto white; and every
+// filled mark (bar, area, symbol, legend symbols included), likewise at its opacity, at least 3:1. The light
 // grid lines are left out: they are decoration, not content (WCAG 1.4.11 asks contrast of what a reader
-// needs to understand the chart).
+// needs to understand the chart). A filled mark counts as seen by the better of its fill and its outline.
 const TEXT = 4.5;
 const GRAPHIC = 3;
 const WHITE = { mode: "rgb", r: 1, g: 1, b: 1 } as const;
@@ -24,6 +26,7 @@ interface SceneItem {
   readonly fillOpacity?: number;
   readonly strokeOpacity?: number;
   readonly text?: unknown;
+  readonly strokeWidth?: number;
   readonly items?: readonly SceneMark[];
 }
 interface SceneMark {
@@ -43,12 +46,21 @@ function onWhite(colour: string, alpha: number): Color {
 }
 
 interface Drawn {
-  readonly kind: "text" | "rule" | "line";
+  readonly kind: "text" | "rule" | "line" | "filled";
   readonly what: string;
   readonly contrast: number;
 }
 
-/** Every text, rule and line the chart draws, with its contrast against white. */
+const FILLED = new Set(["rect", "area", "symbol", "arc", "trail"]);
+
+/** A colour a mark is painted with, or undefined for none ("transparent", a gradient). */
+function paint(value: unknown): string | undefined {
+  if (typeof value !== "string" || value === "" || value === "none") return undefined;
+  const rgb = parse(value) as { alpha?: number } | undefined;
+  return rgb === undefined || rgb.alpha === 0 ? undefined : value;
+}
+
+/** Every text, rule, line and filled mark the chart draws, with its contrast against white. */
 async function drawn(spec: TopLevelSpec): Promise<Drawn[]> {
   const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: "none" });
   await view.runAsync();
@@ -76,6 +88,27 @@ async function drawn(spec: TopLevelSpec): Promise<Drawn[]> {
           contrast: wcagContrast(colour, WHITE),
         });
       }
+      if (FILLED.has(mark.marktype)) {
+        // A filled mark is seen by its fill or by its outline (a light band outlined in a dark line is
+        // seen whole): the better of the two counts.
+        const seen = [
+          [paint(item.fill), item.fillOpacity ?? 1],
+          [(item.strokeWidth ?? 1) > 0 ? paint(item.stroke) : undefined, item.strokeOpacity ?? 1],
+        ]
+          .filter((p): p is [string, number] => p[0] !== undefined)
+          .map(([colour, alpha]) => ({
+            what: `${colour} at ${opacity * alpha}`,
+            contrast: wcagContrast(onWhite(colour, opacity * alpha), WHITE),
+          }))
+          .sort((a, b) => b.contrast - a.contrast)[0];
+        if (seen !== undefined) {
+          found.push({
+            kind: "filled",
+            what: `${mark.marktype} ${mark.role ?? ""} ${mark.name ?? ""} in ${seen.what}`,
+            contrast: seen.contrast,
+          });
+        }
+      }
       for (const child of item.items ?? []) visit(child);
     }
   };
@@ -92,7 +125,7 @@ describe("chart contrast against the white background", () => {
   });
 
   it.each(Object.entries(charts))(
-    "%s: every text is at least 4.5:1, every rule and line at least 3:1",
+    "%s: every text is at least 4.5:1, every rule, line, bar, area and symbol at least 3:1",
     async (name, spec) => {
       const marks = await drawn(spec);
       expect(marks.filter((m) => m.kind === "text").length, name).toBeGreaterThan(5);
@@ -118,5 +151,12 @@ describe("chart contrast against the white background", () => {
       'text "materiality: 1,000" in #CC79A7',
       expect.stringMatching(/^text "tipping point θ = [\d.]+" in #CC79A7$/),
     ]);
+  });
+
+  it("tells a light bar from a dark one (the check can fail)", async () => {
+    const spec = JSON.parse(JSON.stringify(charts.timeline).replaceAll(SHADES.unexamined, "#9db4c8"));
+    const low = (await drawn(spec)).filter((m) => m.kind === "filled" && m.contrast < GRAPHIC);
+    expect(low.length).toBeGreaterThan(1);
+    expect(low.every((m) => m.what.includes("#9db4c8 at 1"))).toBe(true);
   });
 });
