@@ -265,6 +265,12 @@ export async function scenarioFromArgs(argv: ArgumentsCamelCase): Promise<unknow
     const volumeFile = single("--volume", argv.volume);
     const { readVolumeCsv } = await import("./readVolumeCsv.js");
     const volume = volumeFile === undefined ? undefined : readVolumeCsv("--volume", volumeFile);
+    if (volume !== undefined) {
+      VOLUME_LINES.set(
+        argv,
+        volume.map((row) => row.line),
+      );
+    }
     scenario = scenarioFromFlags(
       argv,
       volume?.map(({ period, cases }) => ({ period, cases })),
@@ -382,6 +388,12 @@ const WINDOW_FIELD_FLAGS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The CSV line of each --volume row, for `locateScenarioError`: blank lines and quoted line breaks put a
+ * row on a later line than its index says.
+ */
+const VOLUME_LINES = new WeakMap<ArgumentsCamelCase, readonly number[]>();
+
+/**
  * Re-words a scenario error so that it names what the user wrote: the flag (and which --window) when the
  * scenario came from flags, the CSV line for a --volume row, the file or example otherwise.
  */
@@ -400,11 +412,9 @@ export function locateScenarioError(error: unknown, argv: ArgumentsCamelCase): u
       return key ? `${WINDOW_FIELD_FLAGS[key] ?? key}${which}` : `--window${which}`;
     });
   const volume = /^volume\[(\d+)\]\.(\w+)$/.exec(error.field);
-  if (volume && typeof argv.volume === "string") {
-    return new InputError(
-      "--volume",
-      messages.fileLine(argv.volume, Number(volume[1]) + 2, `${volume[2]} ${error.detail}`),
-    );
+  const line = volume ? VOLUME_LINES.get(argv)?.[Number(volume[1])] : undefined;
+  if (volume && line !== undefined && typeof argv.volume === "string") {
+    return new InputError("--volume", messages.fileLine(argv.volume, line, `${volume[2]} ${error.detail}`));
   }
   if (error.field === "volume" && typeof argv.volume === "string")
     return new InputError(`--volume ${argv.volume}`, error.detail);

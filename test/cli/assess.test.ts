@@ -171,6 +171,12 @@ describe("adequacy assess", () => {
       'rows.csv has 2 bad rows: line 3: cases must be a whole number of 0 or more; got "abc"; line 4:',
     ],
     [
+      // Blank lines and a quoted line break: the bad period is on line 7 of the file, its third row.
+      ["--volume", "lines.csv", ...sscsFlags.slice(0, 4), "--reviewed", "10", "--found", "0"],
+      'period,cases\n\n"2019-01/\n2023-10",100\n\n2023-11,1\n2023-13/2024-02,10\n',
+      'lines.csv line 7: period has no month 13: "2023-13"',
+    ],
+    [
       ["--volume", "gap.csv", ...sscsFlags.slice(0, 4), "--reviewed", "10", "--found", "0"],
       "period,cases\n2019-01/2023-10,100\n2023-12/2024-02,10\n",
       "gap.csv must cover the span; nothing is given for 2023-11-01/2023-11-30",
