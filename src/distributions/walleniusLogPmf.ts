@@ -1,5 +1,6 @@
 import { gaussLegendre } from "./gaussLegendre.js";
 import { hypergeometricLogPmf } from "./hypergeometricLogPmf.js";
+import { outsideNoncentralDomain } from "./noncentralDomain.js";
 
 const RULE = gaussLegendre(20);
 
@@ -42,20 +43,7 @@ export function walleniusLogPmf(
   draws: number,
   odds: number,
 ): number {
-  if (
-    !Number.isInteger(population) ||
-    !Number.isInteger(marked) ||
-    !Number.isInteger(draws) ||
-    marked < 0 ||
-    marked > population ||
-    draws < 0 ||
-    draws > population ||
-    !(odds > 0) ||
-    odds === Number.POSITIVE_INFINITY ||
-    Number.isNaN(x)
-  ) {
-    return Number.NaN;
-  }
+  if (outsideNoncentralDomain(x, population, marked, draws, odds)) return Number.NaN;
   const unmarked = population - marked;
   if (!Number.isInteger(x) || x < 0 || x > draws || x > marked || draws - x > unmarked) {
     return Number.NEGATIVE_INFINITY;

@@ -1,4 +1,5 @@
 import type { Tail } from "./hypergeometricTail.js";
+import { outsideNoncentralDomain } from "./noncentralDomain.js";
 import { walleniusLogPmf } from "./walleniusLogPmf.js";
 
 /**
@@ -33,20 +34,7 @@ export function walleniusTail(
   odds: number,
   tail: Tail,
 ): number {
-  if (
-    !Number.isInteger(population) ||
-    !Number.isInteger(marked) ||
-    !Number.isInteger(draws) ||
-    marked < 0 ||
-    marked > population ||
-    draws < 0 ||
-    draws > population ||
-    !(odds > 0) ||
-    odds === Number.POSITIVE_INFINITY ||
-    Number.isNaN(x)
-  ) {
-    return Number.NaN;
-  }
+  if (outsideNoncentralDomain(x, population, marked, draws, odds)) return Number.NaN;
   const k = Math.floor(x);
   const unmarked = population - marked;
   const lowest = Math.max(0, draws - unmarked);

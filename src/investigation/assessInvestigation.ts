@@ -383,10 +383,10 @@ export function assessInvestigation(input: unknown): Assessment {
         ? "materiality"
         : "default";
   const tolerable =
-    target === "tolerable"
-      ? (scenario.tolerable as number)
-      : target === "materiality"
-        ? Math.min(1, (scenario.materiality as number) / roundedStage)
+    scenario.tolerable !== undefined
+      ? scenario.tolerable
+      : scenario.materiality !== undefined
+        ? Math.min(1, scenario.materiality / roundedStage)
         : DEFAULT_TOLERABLE;
   const expectedRate = window
     ? Math.min(1, window.found / window.reviewed / (sensitivity.screening * sensitivity.review))

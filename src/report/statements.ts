@@ -75,7 +75,7 @@ export function statements(a: Assessment): Statement[] {
   const out: Statement[] = [];
   const plan = a.adequatePlan;
   // The plan's target and the rate it assumes, named in its sentence whether or not a plan meets it.
-  const target = `${formatPercent(plan.tolerable)} (${plan.target === "materiality" ? `${plural(a.scenario.materiality as number, "case")} over the whole period, the materiality given` : plan.target === "tolerable" ? "the tolerable rate given" : "the default target, an assumption"})`;
+  const target = `${formatPercent(plan.tolerable)} (${plan.materialityShare !== null ? `${plural(plan.materialityShare.materiality, "case")} over the whole period, the materiality given` : plan.target === "tolerable" ? "the tolerable rate given" : "the default target, an assumption"})`;
   const assumedRate =
     plan.expectedRate > 0
       ? `observed in the ${a.coverage.windows.length === 1 ? "window" : "windows"} (${formatPercent(plan.expectedRate)})`

@@ -174,4 +174,22 @@ describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds,
     expect(fisherTail(1, 10, 5, 5, Number.NaN, "upper")).toBeNaN();
     expect(walleniusLogPmf(11, 20, 10, 10, 0.5)).toBe(Number.NEGATIVE_INFINITY);
   });
+
+  // [x, population, marked, draws, odds]: each breaks one condition of the shared domain check.
+  it.each([
+    [1, 10.5, 5, 5, 0.5],
+    [1, 10, 5.5, 5, 0.5],
+    [1, 10, 5, 5.5, 0.5],
+    [1, 10, -1, 5, 0.5],
+    [1, 10, 11, 5, 0.5],
+    [1, 10, 5, -1, 0.5],
+    [1, 10, 5, 11, 0.5],
+    [1, 10, 5, 5, 0],
+    [1, 10, 5, 5, Number.POSITIVE_INFINITY],
+    [Number.NaN, 10, 5, 5, 0.5],
+  ])("walleniusLogPmf, walleniusTail and fisherTail(%s, %s, %s, %s, %s) are all NaN", (x, N, m, n, w) => {
+    expect(walleniusLogPmf(x, N, m, n, w)).toBeNaN();
+    expect(walleniusTail(x, N, m, n, w, "lower")).toBeNaN();
+    expect(fisherTail(x, N, m, n, w, "upper")).toBeNaN();
+  });
 });
