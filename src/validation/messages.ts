@@ -171,6 +171,11 @@ export const messages = {
       : "is not a readable .xlsx workbook",
   casesAsFile: () =>
     "--cases with a file name is read as a case file; write --case-file FILE (--cases takes the number of cases)",
+  standardInput: () => "standard input",
+  casesFileFlag: () =>
+    "--cases FILE is read as the case file; write --case-file FILE, as in assess (where --cases is the number of cases)",
+  casesCountHere: (command: "appraise" | "select", count: string) =>
+    `is a number of cases (${count}), which ${command} does not take: give the case file with --case-file FILE${command === "select" ? `, or --frame ${count} for cases numbered 1 to ${count}` : ""}`,
   numberInRange: (low: number, lowOpen: boolean, high: number, highOpen: boolean, value: number) =>
     `must be ${lowOpen ? "greater than" : "at least"} ${low} and ${highOpen ? "below" : "at most"} ${high}; got ${value}`,
   intervalShape: (text: string) =>
@@ -279,7 +284,7 @@ export const messages = {
   noHeaderRow: () => "is empty: no header row",
   noRowAtAll: () => "has no usable row",
   needsStratum: () => "needs at least one stratum",
-  stratifyNeedsCaseFile: () => "needs --cases: a frame of N has no dates",
+  stratifyNeedsCaseFile: () => "needs --case-file: a frame of N has no dates",
   sizesPerStratum: (sizes: number, strata: number) => `gives ${sizes} sizes for ${strata} strata`,
   // Lines the command line writes besides its results.
   wrote: (path: string) => `wrote ${path}`,

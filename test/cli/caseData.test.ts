@@ -55,8 +55,8 @@ describe("adequacy assess --cases", () => {
     }
     const empty = join(dir, "header-only.csv");
     writeFileSync(empty, header);
-    const r = await run("appraise", "--cases", empty);
-    expect(r.stderr).toBe(`adequacy: --cases ${empty} has no usable row: it has a header but no rows\n`);
+    const r = await run("appraise", "--case-file", empty);
+    expect(r.stderr).toBe(`adequacy: --case-file ${empty} has no usable row: it has a header but no rows\n`);
   });
 
   it("keeps --cases N as the number of cases", async () => {
@@ -127,7 +127,7 @@ describe("adequacy appraise", () => {
       ["--stratum", "100,200,1"],
       "--stratum (1) sample must be a whole number from 1 to population (100); got 200",
     ],
-    [[], "--stratum is required (or give --cases FILE)"],
+    [[], "--stratum is required (or give --case-file FILE)"],
   ])("%j exits 2", async (args, message) => {
     const r = await run("appraise", ...args);
     expect(r.code).toBe(2);
@@ -211,7 +211,7 @@ describe("adequacy select", () => {
   });
 
   it.each([
-    [["--frame", "100", "--size", "3", "--stratify", "year"], "--stratify needs --cases"],
+    [["--frame", "100", "--size", "3", "--stratify", "year"], "--stratify needs --case-file"],
     [
       ["--frame", "100", "--size", "300", "--seed", "1"],
       "--size must be a whole number from 1 to the frame's 100 cases; got 300",
@@ -221,7 +221,7 @@ describe("adequacy select", () => {
       ["--frame", "0", "--size", "1", "--seed", "1"],
       "--frame must be a whole number from 1 to 9007199254740991; got 0",
     ],
-    [["--size", "3"], "--cases needs one of --cases FILE or --frame N"],
+    [["--size", "3"], "--case-file needs one of --case-file FILE or --frame N"],
     [
       ["--frame", "100", "--size", "3", "--generator", "xoroshiro-unmixed", "--seed", "-4"],
       "--seed must be a whole number from 0 to 4294967295; got -4",

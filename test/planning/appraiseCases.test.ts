@@ -287,19 +287,19 @@ describe("appraiseCases", () => {
     expect(() => appraiseCases(summary)).toThrow("cases has no period with a reviewed case to appraise");
   });
 
-  it("is what adequacy appraise --cases prints as JSON", async () => {
+  it("is what adequacy appraise --case-file prints as JSON", async () => {
     const text = caseFile([...day("2023-02-10", 40, 10, 1), ...day("2023-11-20", 30, 12, 2)]);
     const path = join(mkdtempSync(join(tmpdir(), "adequacy-appraise-")), "cases.csv");
     writeFileSync(path, text);
-    const cli = await run("appraise", "--cases", path, "--stratify", "quarter", "--format", "json");
+    const cli = await run("appraise", "--case-file", path, "--stratify", "quarter", "--format", "json");
     expect(cli.code, cli.stderr).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual(
       appraiseCases(await readCases([text]), { stratify: "quarter", sided: "two" }),
     );
   });
 
-  it("adequacy appraise --cases shows the part not sampled, the whole file's total and the warning as a table", async () => {
-    const cli = await run("appraise", "--cases", fixture, "--stratify", "quarter");
+  it("adequacy appraise --case-file shows the part not sampled, the whole file's total and the warning as a table", async () => {
+    const cli = await run("appraise", "--case-file", fixture, "--stratify", "quarter");
     expect(cli.code, cli.stderr).toBe(0);
     const [c] = reference<Expected[]>("appraise-part-sampled.json");
     const expected = c as Expected;

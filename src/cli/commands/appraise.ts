@@ -6,6 +6,7 @@ import { messages } from "../../validation/messages.js";
 import { appraiseTwoStageHandler, twoStageOptions } from "../appraiseTwoStage.js";
 import type { Command } from "../Command.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
+import { caseFileArgument } from "../caseFileArgument.js";
 import { confidenceOption, formatOption, sidedOption } from "../commonOptions.js";
 import { flagName, parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
@@ -27,21 +28,27 @@ export function appraiseCommand(io: Io): Command {
           describe: "A stratum as N,n,found or LABEL:N,n,found; repeat for each",
           requiresArg: true,
         })
+        .option("case-file", {
+          type: "string",
+          describe:
+            "A file of cases, one row per case (instead of --stratum): CSV (any separator), .xlsx, or - for standard input",
+          requiresArg: true,
+        })
         .option("cases", {
           type: "string",
-          describe: "A CSV file of cases (instead of --stratum)",
+          describe: "The case file, as --case-file (the earlier spelling, still read)",
           requiresArg: true,
         })
         .option("stratify", {
           type: "string",
           choices: ["month", "quarter", "year"],
           default: "quarter",
-          describe: "With --cases: the strata",
+          describe: "With --case-file: the strata (each period's months with a reviewed case)",
           requiresArg: true,
         })
         .option("span", {
           type: "string",
-          describe: "With --cases: rows outside start/end are rejected",
+          describe: "With --case-file: rows outside start/end are rejected",
           requiresArg: true,
         })
         .option("confidence", confidenceOption)
@@ -56,8 +63,8 @@ export function appraiseCommand(io: Io): Command {
           "Two-stage: units (courts) drawn at random, then cases within them (RAT-STATS' estimators)",
         )
         .example(
-          "$0 appraise --cases cases.csv --stratify quarter",
-          "Strata from a case file: flagged cases reviewed per quarter",
+          "$0 appraise --case-file cases.csv --stratify quarter",
+          "Strata from a case file: flagged cases reviewed per quarter, in the months reviewed",
         ),
     handler: async (argv: ArgumentsCamelCase) => {
       const confidence = parseNumber("--confidence", argv.confidence, true);
@@ -72,11 +79,12 @@ export function appraiseCommand(io: Io): Command {
         argv.stratum === undefined
           ? []
           : (Array.isArray(argv.stratum) ? argv.stratum : [argv.stratum]).map(String);
-      const file = single("--cases", argv.cases);
-      if (given.length > 0 && file !== undefined)
-        throw new InputError("--stratum", messages.exclusive("--cases"));
+      const caseFile = caseFileArgument(argv, "appraise");
+      if (given.length > 0 && caseFile !== undefined)
+        throw new InputError("--stratum", messages.exclusive(caseFile.flag));
+      if (caseFile?.noted) io.err(`adequacy: note: ${messages.casesFileFlag()}\n`);
       let result: StratifiedAppraisal;
-      if (file !== undefined) {
+      if (caseFile !== undefined) {
         const [{ parseInterval }, { caseColumns, caseFileFormat, readCaseFile }, { appraiseCases }] =
           await Promise.all([
             import("../../scenario/calendar.js"),
@@ -84,7 +92,7 @@ export function appraiseCommand(io: Io): Command {
             import("../../planning/appraiseCases.js"),
           ]);
         const spanText = single("--span", argv.span);
-        const summary = await readCaseFile("--cases", file, {
+        const summary = await readCaseFile(caseFile.flag, caseFile.path, {
           format: caseFileFormat(argv),
           columns: caseColumns(argv),
           ...(spanText === undefined ? {} : { span: parseInterval("--span", spanText) }),
@@ -98,11 +106,11 @@ export function appraiseCommand(io: Io): Command {
           });
         } catch (error) {
           if (isInputError(error) && error.field === "cases")
-            throw new InputError(`--cases ${file}`, error.detail);
+            throw new InputError(`${caseFile.flag} ${caseFile.path}`, error.detail);
           throw error;
         }
       } else {
-        if (given.length === 0) throw new InputError("--stratum", messages.requiredOr("--cases FILE"));
+        if (given.length === 0) throw new InputError("--stratum", messages.requiredOr("--case-file FILE"));
         const strata = given.map((text) => {
           const match = STRATUM.exec(text.trim());
           if (!match) throw new InputError("--stratum", messages.stratumShape(text));

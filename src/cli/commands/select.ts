@@ -8,6 +8,7 @@ import { requireCount } from "../../validation/checks.js";
 import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
+import { caseFileArgument } from "../caseFileArgument.js";
 import { bundleOptions, numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import { generatedSeed } from "../generatedSeed.js";
@@ -22,7 +23,17 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       "Draw a reproducible random sample (simple or stratified, with spares) from a case file or a frame of N",
     builder: (yargs: Argv) =>
       caseColumnOptions(yargs)
-        .option("cases", { type: "string", describe: "A CSV file of cases to draw from", requiresArg: true })
+        .option("case-file", {
+          type: "string",
+          describe:
+            "A file of cases to draw from, one row per case: CSV (any separator), .xlsx, or - for standard input",
+          requiresArg: true,
+        })
+        .option("cases", {
+          type: "string",
+          describe: "The case file, as --case-file (the earlier spelling, still read)",
+          requiresArg: true,
+        })
         .option("frame", numberOption("Draw from cases numbered 1 to N instead of a file"))
         .option(
           "low",
@@ -59,7 +70,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         .option("stratify", {
           type: "string",
           choices: ["month", "quarter", "year"],
-          describe: "With --cases: draw within each period",
+          describe: "With --case-file: draw within each period",
           requiresArg: true,
         })
         .option("allocation", {
@@ -77,7 +88,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         )
         .option("span", {
           type: "string",
-          describe: "With --cases: rows outside start/end are rejected",
+          describe: "With --case-file: rows outside start/end are rejected",
           requiresArg: true,
         })
         .option("bundle", bundleOptions.bundle)
@@ -96,28 +107,31 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
           "RAT-STATS' single-stage random numbers",
         )
         .example(
-          "$0 select --cases cases.csv --size 200 --seed 7 --stratify quarter --spares 5 --out sample.csv",
+          "$0 select --case-file cases.csv --size 200 --seed 7 --stratify quarter --spares 5 --out sample.csv",
           "Stratified by quarter with 5 spares each",
         ),
     handler: async (argv: ArgumentsCamelCase) => {
-      const file = single("--cases", argv.cases);
+      const caseFile = caseFileArgument(argv, "select");
+      const file = caseFile?.path;
+      const fileFlag = caseFile?.flag ?? "--case-file";
       const frameGiven = parseNumber("--frame", argv.frame);
       const lowGiven = parseNumber("--low", argv.low);
       const highGiven = parseNumber("--high", argv.high);
       if (file !== undefined && frameGiven !== undefined)
-        throw new InputError("--cases", messages.exclusive("--frame"));
+        throw new InputError(fileFlag, messages.exclusive("--frame"));
       if ((lowGiven === undefined) !== (highGiven === undefined))
         throw new InputError(
           lowGiven === undefined ? "--high" : "--low",
           messages.needs(lowGiven === undefined ? "--low" : "--high"),
         );
       if (lowGiven !== undefined && (file !== undefined || frameGiven !== undefined))
-        throw new InputError("--low", messages.exclusive(file !== undefined ? "--cases" : "--frame"));
+        throw new InputError("--low", messages.exclusive(file !== undefined ? fileFlag : "--frame"));
       if (file === undefined && frameGiven === undefined && lowGiven === undefined)
         throw new InputError(
-          "--cases",
-          messages.needsOneOf(["--cases FILE", "--frame N", "--low and --high"]),
+          "--case-file",
+          messages.needsOneOf(["--case-file FILE", "--frame N", "--low and --high"]),
         );
+      if (caseFile?.noted) io.err(`adequacy: note: ${messages.casesFileFlag()}\n`);
       // A numbered frame: RAT-STATS' low and high numbers, or 1 to --frame.
       const low =
         lowGiven === undefined
@@ -157,7 +171,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         ]);
         const spanText = single("--span", argv.span);
         // One pass: the totals, the ids and the SHA-256 of the same bytes.
-        frame = await readCaseFileFrame("--cases", file, {
+        frame = await readCaseFileFrame(fileFlag, file, {
           format: caseFileFormat(argv),
           columns: caseColumns(argv),
           ...(spanText === undefined ? {} : { span: parseInterval("--span", spanText) }),
@@ -178,7 +192,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       } catch (error) {
         if (isInputError(error) && error.field === "frame")
           throw new InputError(
-            file !== undefined ? "--cases" : lowGiven !== undefined ? "--high" : "--frame",
+            file !== undefined ? fileFlag : lowGiven !== undefined ? "--high" : "--frame",
             error.detail,
           );
         throw error;
@@ -190,7 +204,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       }
       const { selectionCsv } = await import("../../report/selectionCsv.js");
       const csvOptions = {
-        ...(file === undefined ? {} : { source: file }),
+        ...(file === undefined ? {} : { source: file === "-" ? messages.standardInput() : file }),
         command: args,
         seedGenerated: seedGiven === undefined,
       };
@@ -200,7 +214,7 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
         writeRows((chunk) => io.out(chunk));
         return;
       }
-      writeFileAtomic("--out", out, writeRows, file === undefined ? [] : [file]);
+      writeFileAtomic("--out", out, writeRows, file === undefined || file === "-" ? [] : [file]);
       io.out(`${messages.wroteSelection(out, selection.drawCount, seed)}\n`);
     },
   };
