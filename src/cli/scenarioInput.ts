@@ -338,6 +338,8 @@ function scenarioFromFlags(
     throw new InputError("--selection", messages.selectionPerWindow());
   }
   const windows = periods.map((period, i) => {
+    // Left out when not given, so that the scenario records random selection as its default, not as given.
+    const selection = selections[selections.length === 1 ? 0 : i];
     if (reviewed[i] === undefined) throw new InputError("--reviewed", messages.required());
     if (found[i] === undefined) throw new InputError("--found", messages.required());
     return {
@@ -349,7 +351,7 @@ function scenarioFromFlags(
       ...(unflagged[i] === undefined ? {} : { unflagged: unflagged[i] }),
       ...(unflaggedReviewed[i] === undefined ? {} : { unflaggedReviewed: unflaggedReviewed[i] }),
       ...(unflaggedFound[i] === undefined ? {} : { unflaggedFound: unflaggedFound[i] }),
-      selection: selections[selections.length === 1 ? 0 : i] ?? "random",
+      ...(selection === undefined ? {} : { selection }),
     };
   });
   const cases = parseNumber("--cases", argv.cases);

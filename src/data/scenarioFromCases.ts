@@ -182,7 +182,8 @@ export function scenarioFromCases(
     ...(perWindow && w.unflaggedReviewed > 0
       ? { unflaggedReviewed: w.unflaggedReviewed, unflaggedFound: w.unflaggedFound }
       : {}),
-    selection: options.selection ?? "random",
+    // Only when given: the scenario then records random selection as a default, not as a figure given.
+    ...(options.selection === undefined ? {} : { selection: options.selection }),
   }));
   const volume = volumePeriods(
     span,

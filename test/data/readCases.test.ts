@@ -130,7 +130,7 @@ describe("readCases", () => {
 });
 
 describe("scenarioFromCases", () => {
-  it("takes windows as runs of months with reviewed cases and the volume per month", async () => {
+  it("takes windows as runs of months with reviewed cases and the volume per month (selection left to its default)", async () => {
     const rows = [
       "a,2023-10-15,1,0,0",
       "b,2023-11-03,1,1,0",
@@ -151,7 +151,6 @@ describe("scenarioFromCases", () => {
         flagged: 2,
         reviewed: 2,
         found: 1,
-        selection: "random",
       },
       {
         label: "2024-02",
@@ -160,7 +159,6 @@ describe("scenarioFromCases", () => {
         flagged: 2,
         reviewed: 1,
         found: 0,
-        selection: "random",
       },
     ]);
     expect(scenario.volume?.map((v) => v.cases)).toEqual([1, 1, 1, 1, 2]);
