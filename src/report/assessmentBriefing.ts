@@ -3,6 +3,7 @@ import { methodName } from "../methods/methodRegistry.js";
 import {
   formatConfidence,
   formatCount,
+  formatCountOf,
   formatPercent,
   formatProbability,
   roundDecimals,
@@ -57,7 +58,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     sections.push({
       title: `What the window shows: ${methodName(w.method)}, ${tail}, ${c}`,
       rows: [
-        ["Sampled from", `${formatCount(w.population)} ${unit}`],
+        ["Sampled from", formatCountOf(w.population, unit)],
         [
           "Reviewed",
           `${formatCount(w.reviewed)} (${formatPercent(w.sampledFraction, 1)}), selection: ${w.selection}`,
@@ -78,9 +79,9 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     const rows: [string, string][] = [
       [
         messages.outsideStageLabel(a.coverage.outsideStageBasis),
-        `${formatCount(Math.round(e.outsideVolume))} ${unit}`,
+        formatCountOf(Math.round(e.outsideVolume), unit),
       ],
-      ["Unreviewed, in and out", `${formatCount(e.unreviewed)} ${unit}`],
+      ["Unreviewed, in and out", formatCountOf(e.unreviewed, unit)],
       ["Undetected, estimate", formatCount(roundDecimals(e.undetected.estimate, 1))],
       [
         "Undetected, at most",
@@ -149,7 +150,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
           )
           .join("; "),
       ],
-      ["Total", `${formatCount(plan.total)} ${unit}`],
+      ["Total", formatCountOf(plan.total, unit)],
       ...(plan.reachable ? [] : [["No plan", plan.unreachableReason as string] as [string, string]]),
       [
         "Or, to detect",

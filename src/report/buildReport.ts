@@ -11,6 +11,7 @@ import {
   capitalise,
   formatConfidence,
   formatCount,
+  formatCountOf,
   formatPercent,
   formatPrecision,
   roundDecimals,
@@ -266,7 +267,7 @@ function outside(a: Assessment): Section {
   if (e && s) {
     blocks.push(
       p(
-        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCount(Math.round(e.outsideVolume))} ${a.unit} outside the window would hold about ${formatCount(roundDecimals(e.outside.estimate, 1))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
+        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCountOf(Math.round(e.outsideVolume), a.unit)} outside the window would hold about ${formatCount(roundDecimals(e.outside.estimate, 1))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
       ),
       {
         kind: "chart",
@@ -423,11 +424,11 @@ function plan(a: Assessment): Section {
       },
       p(
         pl.detection.reachable
-          ? `Alternatively, to find at least one affected case with ${c} probability if ${formatCount(pl.detection.affected)} or more were affected anywhere in the period, review ${formatCount(pl.detection.sampleSize)} of the ${formatCount(pl.detection.population)} ${a.unit} drawn at random from the whole period (exact hypergeometric).`
+          ? `Alternatively, to find at least one affected case with ${c} probability if ${formatCount(pl.detection.affected)} or more were affected anywhere in the period, review ${formatCount(pl.detection.sampleSize)} of the ${formatCountOf(pl.detection.population, a.unit)} drawn at random from the whole period (exact hypergeometric).`
           : messages.detectionPlanUnreachable(
               formatCount(pl.detection.affected),
               c,
-              `${formatCount(pl.detection.population)} ${a.unit}`,
+              formatCountOf(pl.detection.population, a.unit),
               formatPrecision(pl.detection.probability, 4),
             ),
       ),
@@ -457,7 +458,7 @@ function limitations(a: Assessment): Section {
     if (w.selection !== "random") said.add("not-shown-random");
     items.push(
       w.selection === "random"
-        ? `${w.label}: the ${formatCount(w.reviewed)} reviewed cases are taken to be a simple random sample. If they were chosen another way, the window's bounds do not hold.`
+        ? `${w.label}: the ${formatCountOf(w.reviewed, "reviewed cases")} ${w.reviewed === 1 ? "is" : "are"} taken to be a simple random sample. If ${w.reviewed === 1 ? "it was" : "they were"} chosen another way, the window's bounds do not hold.`
         : `${w.label}: how the ${formatCount(w.reviewed)} reviewed cases were chosen is ${w.selection === "unknown" ? "not known" : "a matter of judgement"}. Every model-based bound here assumes a random sample; if the reviewers chose cases more likely (or less likely) to be affected, the true figures could be lower (or higher) than stated, by an amount the data cannot show. The assumption-free range makes no such assumption.`,
     );
   }
@@ -544,7 +545,7 @@ function confidenceCurveAlt(a: Assessment): string {
   if (!e) return "";
   const c = formatConfidence(a.confidence);
   const median = e.confidenceCurve.find((point) => point.confidence >= 0.5);
-  return `Step chart of the confidence that at most a given number of affected cases went undetected, under a constant rate. ${median ? `At 50% confidence, at most ${formatCount(median.undetected)}; ` : ""}at ${c}, at most ${formatCount(e.undetected.upper)} among ${formatCount(e.unreviewed)} unreviewed ${a.unit}.`;
+  return `Step chart of the confidence that at most a given number of affected cases went undetected, under a constant rate. ${median ? `At 50% confidence, at most ${formatCount(median.undetected)}; ` : ""}at ${c}, at most ${formatCount(e.undetected.upper)} among ${formatCountOf(e.unreviewed, `unreviewed ${a.unit}`)}.`;
 }
 
 /** The works the methods section cites, by how their entry starts. */
@@ -586,7 +587,7 @@ function methods(a: Assessment): Section {
   const items: string[] = [];
   if (a.window) {
     items.push(
-      `In the window: exact hypergeometric bounds (Buonaccorsi 1987). The ${formatCount(a.window.reviewed)} reviewed cases are treated as drawn at random, without replacement, from the ${formatCount(a.window.population)} ${a.unit} in the window. The bound is the largest number of affected ${a.unit} for which finding as few as ${formatCount(a.window.found)} would still happen at least ${formatPercent(1 - a.confidence, 1)} of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.`,
+      `In the window: exact hypergeometric bounds (Buonaccorsi 1987). The ${formatCountOf(a.window.reviewed, "reviewed cases")} ${a.window.reviewed === 1 ? "is" : "are"} treated as drawn at random, without replacement, from the ${formatCountOf(a.window.population, a.unit)} in the window. The bound is the largest number of affected ${a.unit} for which finding as few as ${formatCount(a.window.found)} would still happen at least ${formatPercent(1 - a.confidence, 1)} of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.`,
       "Outside the window: a binomial prediction limit (Thatcher 1964). It predicts the number of affected cases among those not reviewed, from the rate seen in the window, and allows for the uncertainty in that rate. Assumes: the same rate of affected cases throughout the exposure period (or the stated multiple θ of it, for the drift table).",
     );
   }

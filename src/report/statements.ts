@@ -9,6 +9,7 @@ import {
   describeSided,
   formatConfidence,
   formatCount,
+  formatCountOf,
   formatFixed,
   formatPercent,
   formatPrecision,
@@ -102,7 +103,7 @@ export function statements(a: Assessment): Statement[] {
     const population = plan.detection.population;
     out.push({
       id: "no-review",
-      text: `No review has yet examined any of the ${formatCount(population)} ${unit} of the exposure period (${a.scenario.span.replace("/", " to ")}); until some are examined, anything from 0 to ${formatCount(population)} affected is consistent with what is known.`,
+      text: `No review has yet examined any of the ${formatCountOf(population, unit)} of the exposure period (${a.scenario.span.replace("/", " to ")}); until some are examined, anything from 0 to ${formatCount(population)} affected is consistent with what is known.`,
       value: population,
       methods: ["assumption-free"],
       confidence: null,
@@ -132,8 +133,8 @@ export function statements(a: Assessment): Statement[] {
   const windowStatement: Statement = {
     id: "window",
     text:
-      `A review of ${formatCount(w.reviewed)} of the ${formatCount(w.population)} ${unit} (${formatPercent(w.sampledFraction, 1)}) from ${windows} covering ${formatPercent(a.coverage.timeFraction, 1)} of the exposure period ` +
-      `found ${formatCount(w.found)} affected; ${drawn}, then with ${c} confidence at most ${formatCount(w.affected.upper)} of the ${formatCount(w.population)} ${unit} were affected (exact hypergeometric${a.coverage.windows.length > 1 ? ", combined over the windows" : ""}, ${tail}) — up to ${formatCount(w.undetected.upper)} not detected.`,
+      `A review of ${formatCount(w.reviewed)} of the ${formatCountOf(w.population, unit)} (${formatPercent(w.sampledFraction, 1)}) from ${windows} covering ${formatPercent(a.coverage.timeFraction, 1)} of the exposure period ` +
+      `found ${formatCount(w.found)} affected; ${drawn}, then with ${c} confidence at most ${formatCount(w.affected.upper)} of the ${formatCountOf(w.population, unit)} were affected (exact hypergeometric${a.coverage.windows.length > 1 ? ", combined over the windows" : ""}, ${tail}) — up to ${formatCount(w.undetected.upper)} not detected.`,
     value: w.affected.upper,
     methods: [w.method],
     confidence: a.confidence,
@@ -146,7 +147,7 @@ export function statements(a: Assessment): Statement[] {
   out.push({
     id: "constant-rate",
     text:
-      `${capitalise(drawn)} and the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCount(e.undetected.upper)} affected cases went undetected among the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCount(e.unreviewed)} unreviewed ${unit}, ` +
+      `${capitalise(drawn)} and the rate of affected cases was the same throughout the exposure period, then with ${c} confidence at most ${formatCountOf(e.undetected.upper, "affected cases")} went undetected among the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCountOf(e.unreviewed, `unreviewed ${unit}`)}, ` +
       `up to ${formatCount(e.outside.upper)} of them outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} (binomial prediction limit, Thatcher 1964, ${tail}).`,
     value: e.undetected.upper,
     methods: [e.method],
@@ -181,7 +182,7 @@ export function statements(a: Assessment): Statement[] {
     if (row) {
       out.push({
         id: "drift",
-        text: `${capitalise(drawn)} and the rate outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} was ${row.drift} times the rate inside, up to ${formatCount(row.undetected.upper)} affected cases could have gone undetected (${c}, ${tail}).`,
+        text: `${capitalise(drawn)} and the rate outside the ${a.coverage.windows.length === 1 ? "window" : "windows"} was ${row.drift} times the rate inside, up to ${formatCountOf(row.undetected.upper, "affected cases")} could have gone undetected (${c}, ${tail}).`,
         value: row.undetected.upper,
         methods: [s.method],
         confidence: a.confidence,

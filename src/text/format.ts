@@ -13,6 +13,14 @@ export function formatCases(count: number, one = "case", many = `${one}s`): stri
 }
 
 /**
+ * A count with a plural noun phrase ("cases", "flagged cases"), singular for exactly one: "1 flagged case",
+ * "2 flagged cases".
+ */
+export function formatCountOf(count: number, plural: string): string {
+  return formatCases(count, plural.endsWith("s") ? plural.slice(0, -1) : plural, plural);
+}
+
+/**
  * A rate as a percentage to four significant figures (4.278%, 0.02322%), so that a bound just below a
  * threshold never prints as the threshold itself; `decimals` fixes the decimals instead (17.9%). A
  * percentage is never rounded into a false statement: a rate above 0 never prints as 0% (below 0.1%, with

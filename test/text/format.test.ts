@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent } from "../../src/text/format.js";
+import { formatCountOf, formatPercent } from "../../src/text/format.js";
 
 describe("formatPercent(rate, decimals?)", () => {
   it("formatPercent(rate) keeps four significant figures: 4.278%, 4.999% (never the 5% it is below)", () => {
@@ -24,5 +24,14 @@ describe("formatPercent(rate, decimals?)", () => {
     expect(formatPercent(0.0004, 1)).toBe("<0.1%");
     expect(formatPercent(0.9996, 1)).toBe(">99.9%");
     expect(formatPercent(0.179, 1)).toBe("17.9%");
+  });
+});
+
+describe("formatCountOf(count, plural)", () => {
+  it("formatCountOf(count, plural) is singular for exactly one", () => {
+    expect(formatCountOf(1, "flagged cases")).toBe("1 flagged case");
+    expect(formatCountOf(0, "flagged cases")).toBe("0 flagged cases");
+    expect(formatCountOf(1886, "cases")).toBe("1,886 cases");
+    expect(formatCountOf(1, "unreviewed cases")).toBe("1 unreviewed case");
   });
 });
