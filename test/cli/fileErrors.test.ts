@@ -48,7 +48,7 @@ describe("files that cannot be read or written: exit 2 naming the flag", () => {
 
   it("a case file that is a socket (standard input from a socket)", async () => {
     for (const command of ["appraise", "assess", "select"]) {
-      const flag = command === "assess" ? "--case-file" : "--cases";
+      const flag = "--case-file";
       const args = [command, flag, socket, ...(command === "select" ? ["--size", "1"] : [])];
       const { code, stderr } = await run(...args);
       expect({ args, code, stderr }).toEqual({
