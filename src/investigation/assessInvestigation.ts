@@ -286,6 +286,7 @@ export function assessInvestigation(input: unknown): Assessment {
     if (window.beyondSensitivity) {
       warn("beyond-sensitivity", messages.beyondSensitivity(sensitivity.review, sensitivity.screening));
     }
+    if (!window.decided) warn("joint-limit-undecided", messages.jointLimitUndecided());
     const stage = model.windows.reduce((sum, w) => sum + w.stage, 0);
     // The outside stage volume is estimated from the windows' own count when no case counts are given,
     // or when the flagged cases outside are the windows' flag rate applied to the cases there.

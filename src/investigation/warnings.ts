@@ -16,6 +16,7 @@ export type WarningId =
   | "no-case-volumes"
   | "unrestricted-counts-stage-only"
   | "beyond-sensitivity"
+  | "joint-limit-undecided"
   | "drift-rows-beyond-count"
   | "drift-implausible"
   | "drift-saturated"

@@ -29,6 +29,12 @@ export interface WindowFinding {
    * was affected (no count passes the lower test); the lower bound is then reported at that maximum.
    */
   readonly beyondSensitivity: boolean;
+  /**
+   * False when the joint limits over several windows kept a total their search could not decide within its
+   * work limit: the limit still holds at the stated confidence, but may be a few cases wider than Wendell &
+   * Schmee's exact one. True otherwise (one window, the Bonferroni sum, or every total decided).
+   */
+  readonly decided: boolean;
 }
 
 /** Scale from cases a perfect screen and reviewer would show to all affected cases. */
@@ -55,14 +61,14 @@ function jointLimits(
   windows: readonly StageWindow[],
   confidence: number,
   sided: Sided,
-): { lower: number | null; upper: number } | null {
+): { lower: number | null; upper: number; decided: boolean } | null {
   const counts = windows.map((w) => ({ population: w.stage, sample: w.reviewed, found: w.found }));
   const alpha = tailProbability(confidence, sided);
   const exactAlpha = exactTailProbability(confidence, sided);
   const upper = stratifiedCount(counts, alpha, "upper", exactAlpha);
   const lower = sided === "upper" ? null : stratifiedCount(counts, alpha, "lower", exactAlpha);
   if (upper.method !== "joint" || (lower !== null && lower.method !== "joint")) return null;
-  return { lower: lower?.bound ?? null, upper: upper.bound };
+  return { lower: lower?.bound ?? null, upper: upper.bound, decided: upper.exact && (lower?.exact ?? true) };
 }
 
 /** A selection bias ω against affected cases and the model of how cases were picked (ω = 1: random). */
@@ -176,5 +182,6 @@ export function windowInference(
       upper: affected.upper - found,
     },
     beyondSensitivity: each.some((r) => r.beyond),
+    decided: joint?.decided ?? true,
   };
 }

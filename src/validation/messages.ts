@@ -429,6 +429,8 @@ export const messages = {
     `The assumption-free range outside the windows counts only the estimated ${unit} there: the total number of cases outside the windows is not given.`,
   beyondSensitivity: (review: number, screening: number) =>
     `More affected cases were recognised than a review sensitivity of ${formatDecimal(review, 0, 4)} and a screening sensitivity of ${formatDecimal(screening, 0, 4)} make plausible even if every case was affected; the lower bound is reported at that maximum. Check the stated sensitivities.`,
+  jointLimitUndecided: () =>
+    "The joint limit over the windows kept a total its search could not decide within its work limit: it holds at the stated confidence, but may be a few cases wider than the exact joint limit.",
   driftImplausible: () =>
     "Some drift values imply an outside rate above 100% at the upper bound; those rows are marked implausible.",
   driftSaturated: () =>
