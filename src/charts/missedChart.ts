@@ -75,9 +75,12 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
   const ticks = log
     ? [0, ...[1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000].filter((t) => t <= top * 1.5)]
     : undefined;
-  // One-sided: the whisker runs from the estimate to the upper bound; two-sided: from lower to upper.
-  for (const row of rows)
-    if (a.sided === "upper" && row.estimate !== null) row.lower = Math.min(row.estimate, row.upper);
+  // One-sided: the whisker runs from the estimate to the upper bound; two-sided: from lower to upper. The
+  // rows keep the result's own lower bound for the tooltips.
+  const data = rows.map((row) => ({
+    ...row,
+    whiskerFrom: a.sided === "upper" && row.estimate !== null ? row.estimate : row.lower,
+  }));
   return {
     ...frame(
       `Affected cases found, and undetected ones that could remain in and outside the review window of ${a.name}, with ${c} ${sidedWord(a.sided)} upper bounds.`,
@@ -91,7 +94,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
     ),
     // Room right of the plot for the last axis label, which may sit at its edge.
     padding: { left: 5, top: 5, bottom: 5, right: 28 },
-    data: { values: rows },
+    data: { values: data },
     encoding: {
       y: {
         field: "part",
@@ -145,7 +148,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       {
         transform: [{ filter: "datum.drawn === 'estimate'" }],
         mark: { type: "rule", color: "#222", strokeWidth: 2 },
-        encoding: { x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } },
+        encoding: { x: { field: "whiskerFrom", type: "quantitative" }, x2: { field: "upper" } },
       },
       {
         transform: [{ filter: "datum.drawn === 'estimate'" }],

@@ -25,7 +25,9 @@ export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevel
   const row = (part: string, range: Interval<number | null>, basis: string) => ({
     part,
     estimate: range.estimate === null ? 0 : Math.round(range.estimate * 10) / 10,
-    lower: oneSided && range.estimate !== null ? Math.min(range.estimate, range.upper) : range.lower,
+    lower: range.lower,
+    // One-sided: the whisker runs from the estimate to the upper bound; two-sided: from lower to upper.
+    whiskerFrom: oneSided && range.estimate !== null ? range.estimate : range.lower,
     upper: range.upper,
     basis,
   });
@@ -85,7 +87,7 @@ export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevel
       },
       {
         mark: { type: "rule", color: "#222", strokeWidth: 2 },
-        encoding: { x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } },
+        encoding: { x: { field: "whiskerFrom", type: "quantitative" }, x2: { field: "upper" } },
       },
       {
         mark: { type: "tick", color: "#222", thickness: 2, size: 14 },

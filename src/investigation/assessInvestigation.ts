@@ -1,7 +1,7 @@
 import { max, mean, median, min, standardDeviation } from "simple-statistics";
 import { type CountInterval, countInterval } from "../intervals/countInterval.js";
 import type { Bounds, Interval, Sided } from "../intervals/types.js";
-import { ceilOf, ceilTimes, floorOf, roundOf, sum, toNumber } from "../math/wholeCount.js";
+import { ceilOf, ceilTimes, floorOf, roundOf, sum, toNumber, wholeFraction } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import {
   calendarPeriods,
@@ -55,6 +55,8 @@ export interface Coverage {
   readonly unexamined: readonly { readonly period: string; readonly days: number }[];
   /** Stage cases outside the windows: whole when given, else an estimate (not necessarily whole). */
   readonly outsideStage: number;
+  /** The volume profile as given: its rows and the cases they count (null without a profile). */
+  readonly volumeProfile: { readonly periods: number; readonly cases: number } | null;
   /**
    * How the stage cases outside the windows are known: `given` (counted, as from a case file, or the cases
    * given when there is no screen), `flagRate` (estimated from the windows' flag rate applied to the cases
@@ -214,6 +216,14 @@ export function assessInvestigation(input: unknown): Assessment {
     windows: model.windows.map((w) => ({ label: w.label, period: formatInterval(w.period), days: w.days })),
     unexamined: model.gaps.map((g) => ({ period: formatInterval(g), days: daysIn(g) })),
     outsideStage,
+    volumeProfile:
+      scenario.volume === undefined
+        ? null
+        : {
+            periods: scenario.volume.length,
+            // Summed exactly; a profile counting more than 2⁵³ − 1 cases is refused when it is read.
+            cases: toNumber(sum(scenario.volume.map((v) => wholeFraction(v.cases)))),
+          },
     outsideStageBasis: model.outsideStageBasis,
     profile: monthly,
     profileSummary: {

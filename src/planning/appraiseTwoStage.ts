@@ -42,6 +42,8 @@ export interface TwoStageAppraisal extends Bounds {
   /** M̄: cases per primary unit, M/N when M is known, else the sampled units' mean. */
   readonly meanUniverse: number;
   readonly clusters: readonly ClusterAppraisal[];
+  /** n: primary units sampled (the clusters given). */
+  readonly sampledUnits: number;
   readonly sample: number;
   readonly found: number;
   /** The estimated rate of affected cases, p̂_r or p̂_u. */
@@ -160,6 +162,7 @@ export function appraiseTwoStage(options: {
     universe: M,
     meanUniverse,
     clusters,
+    sampledUnits: n,
     sample,
     found,
     rate,

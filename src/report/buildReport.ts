@@ -105,12 +105,9 @@ function inputs(a: Assessment): Section {
     rows.push([label, value, ...status(field, fallback)]);
   add("Exposure period", s.span.replace("/", " to "), "span");
   if (s.cases !== undefined) add("Cases over the period", formatCount(s.cases), "cases");
-  if (s.volume !== undefined)
-    add(
-      "Case volume",
-      `${s.volume.length} periods, ${formatCount(s.volume.reduce((t, v) => t + v.cases, 0))} cases`,
-      "volume",
-    );
+  const profile = a.coverage.volumeProfile;
+  if (profile !== null)
+    add("Case volume", `${profile.periods} periods, ${formatCount(profile.cases)} cases`, "volume");
   if (s.cases === undefined && s.volume === undefined) {
     rows.push([
       "Case volume",

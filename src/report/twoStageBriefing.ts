@@ -21,7 +21,7 @@ export function twoStageBriefing(a: TwoStageAppraisal): Briefing[] {
     {
       title: "Estimate",
       rows: [
-        ["Primary units", `${formatCount(a.clusters.length)} sampled of ${formatCount(a.primaryUnits)}`],
+        ["Primary units", `${formatCount(a.sampledUnits)} sampled of ${formatCount(a.primaryUnits)}`],
         ["Cases examined", `${formatCount(a.sample)} in the sampled units`],
         ["Found affected", formatCount(a.found)],
         ["Estimated rate", `${formatPercent(a.rate, 2)} (${methodName(a.method)})`],

@@ -48,6 +48,21 @@ describe("screenChart(assessment)", () => {
     expect(JSON.stringify(spec.title)).toContain("Assumes random samples on both sides");
   });
 
+  it("keeps each bound's own lower end for its tooltip, and starts a one-sided whisker at the estimate", () => {
+    const p = screened.screen?.placement;
+    const values = (spec.data as { values: { lower: number; whiskerFrom: number }[] }).values;
+    expect(values.map((v) => v.lower)).toEqual([
+      p?.found,
+      p?.flaggedUnreviewed.lower,
+      p?.unflaggedUnreviewed.lower,
+    ]);
+    expect(values.map((v) => v.whiskerFrom)).toEqual([
+      p?.found,
+      p?.flaggedUnreviewed.estimate,
+      p?.unflaggedUnreviewed.estimate,
+    ]);
+  });
+
   it("names the method of each bound from the method registry", () => {
     const values = (spec.data as { values: { basis: string }[] }).values;
     expect(values.map((v) => v.basis)).toEqual([

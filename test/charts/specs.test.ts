@@ -58,6 +58,19 @@ describe("chart builders", () => {
     expect(JSON.stringify(specs.timeline.title)).toContain("examined: 91 of 1,886 days, 4.8%");
   });
 
+  it("missed keeps each bound's own lower end for its tooltip; a one-sided whisker starts at the estimate", () => {
+    const rows = dataValues(specs.missed) as {
+      part: string;
+      estimate: number;
+      lower: number;
+      whiskerFrom: number;
+    }[];
+    const inWindow = rows.find((r) => r.part === "Undetected in the window");
+    expect(inWindow?.lower).toBe(sscs.window?.undetected.lower);
+    expect(inWindow?.whiskerFrom).toBe(inWindow?.estimate);
+    expect(inWindow?.estimate).toBeGreaterThan(inWindow?.lower ?? Number.POSITIVE_INFINITY);
+  });
+
   it("missed, sensitivity and confidence-curve carry the assessment's bounds, not numbers of their own", () => {
     const missed = JSON.stringify(specs.missed);
     expect(missed).toContain(`"upper":${sscs.window?.undetected.upper}`);

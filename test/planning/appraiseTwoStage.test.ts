@@ -32,6 +32,8 @@ describe("appraiseTwoStage", () => {
     expect(r.lower).toBe(1 / 2000);
     expect(r.outsidePossible).toBe(true);
     expect(r.total?.lower).toBe(1);
+    // Two units given: the briefing's "2 sampled of 40" comes from this field.
+    expect(r.sampledUnits).toBe(2);
   });
 
   it("appraiseTwoStage refuses what its formulas cannot take, naming the field", () => {
