@@ -86,7 +86,8 @@ export function scenarioOptions(yargs: Argv): Argv {
     })
     .option("drift", {
       type: "string",
-      describe: "Outside-to-window rate ratios, e.g. 0.5,1,2 [default: 0.5,1,2,5,10]",
+      describe:
+        "Outside-to-window rate ratios above 0 and up to 1000, e.g. 0.5,1,2 [default: 0.5,1,2,5,10]; a ratio whose row would count more than 2^53 − 1 cases is left out, with a note",
       requiresArg: true,
     })
     .option("selection-bias", {
