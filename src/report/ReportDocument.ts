@@ -24,8 +24,15 @@ export type Block =
     }
   /** A boxed list a reader should not miss, such as what the report does not show. */
   | { readonly kind: "box"; readonly heading: string; readonly items: readonly string[] }
-  /** A list of citations, each linked when it has a web address (http or https only). */
-  | { readonly kind: "links"; readonly items: readonly { readonly text: string; readonly url?: string }[] }
+  /**
+   * A list of citations, each linked when it has a web address (http or https only), under its own
+   * heading when it has one (one level below the section's).
+   */
+  | {
+      readonly kind: "links";
+      readonly heading?: string;
+      readonly items: readonly { readonly text: string; readonly url?: string }[];
+    }
   | { readonly kind: "code"; readonly language: string; readonly text: string }
   | { readonly kind: "methods"; readonly markdown: string };
 

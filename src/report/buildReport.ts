@@ -545,6 +545,9 @@ function confidenceCurveAlt(a: Assessment): string {
   return `Step chart of the confidence that at most a given number of affected cases went undetected, under a constant rate. ${median ? `At 50% confidence, at most ${formatCount(median.undetected)}; ` : ""}at ${c}, at most ${formatCount(e.undetected.upper)} among ${formatCountOf(e.unreviewed, `unreviewed ${a.unit}`)}.`;
 }
 
+/** The heading of the methods section's list of works cited. */
+const REFERENCES = "References";
+
 /** The works the methods section cites, by how their entry starts. */
 const CITED: readonly string[] = [
   "AICPA (2017)",
@@ -601,7 +604,7 @@ function methods(a: Assessment): Section {
         `Every bound is at ${c} confidence, ${sidedWord(a.sided)}: if the method were applied again and again to new random samples, the bound would fall short of the true count at most ${formatPercent(1 - a.confidence, 1)} of the time. Each method below says what it assumes. Formulas, conventions, and the checks against published tables and independent software are in the tool's methods page (docs/methods.md).`,
       ),
       { kind: "list", items },
-      { kind: "links", items: references(CITED) },
+      { kind: "links", heading: REFERENCES, items: references(CITED) },
     ],
   };
 }

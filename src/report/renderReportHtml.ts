@@ -23,7 +23,7 @@ code { font-size: .9em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; line-height: 1.4; }
   figure svg { max-height: 88mm; width: auto; }
-  h2 { break-after: avoid; } figure, tr, .box { break-inside: avoid; }
+  h2, h3 { break-after: avoid; } figure, tr, .box { break-inside: avoid; }
   table { font-size: 8.5pt; } th, td { padding: .2rem .35rem; }
   pre { font-size: 7pt; white-space: pre-wrap; }
   pre code.language-yaml { display: block; columns: 2; column-gap: 6mm; }
@@ -108,7 +108,7 @@ function renderBlock(
     case "box":
       return `<aside class="box" aria-label="${escapeHtml(block.heading)}"><p class="box-heading">${escapeHtml(block.heading)}</p><ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul></aside>`;
     case "links":
-      return `<ul class="links">${block.items
+      return `${block.heading === undefined ? "" : `<h3>${escapeHtml(block.heading)}</h3>`}<ul class="links">${block.items
         .map(
           (item) =>
             `<li>${escapeHtml(item.text)}${item.url !== undefined && /^https?:\/\//i.test(item.url) ? ` <a href="${escapeHtml(item.url)}">${escapeHtml(item.url)}</a>` : ""}</li>`,

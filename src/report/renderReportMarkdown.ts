@@ -50,12 +50,12 @@ function renderBlock(block: Block, chartFolder: string | undefined): string {
         ...block.items.map((item) => `> - ${escapeMarkdown(item)}`),
       ].join("\n");
     case "links":
-      return block.items
+      return `${block.heading === undefined ? "" : `### ${escapeMarkdown(block.heading)}\n\n`}${block.items
         .map(
           (item) =>
             `- ${escapeMarkdown(item.text)}${item.url !== undefined && /^https?:\/\//i.test(item.url) ? ` <${item.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ""}`,
         )
-        .join("\n");
+        .join("\n")}`;
     case "code": {
       const fence = block.text.includes("```") ? "````" : "```";
       return `${fence}${block.language}\n${block.text.trimEnd()}\n${fence}`;

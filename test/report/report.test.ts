@@ -198,7 +198,19 @@ describe("buildReport(hmcts-sscs)", () => {
     ]);
     // The DOI is the link, not repeated in the text; the entry ends where the methods page's does.
     expect(items[2]?.text).toMatch(/Biometrika 26\(4\), 404–413\.$/);
+    // Under a heading of their own, in every format (the PDF is printed from the HTML).
+    expect(links?.kind === "links" ? links.heading : undefined).toBe("References");
+    expect(markdown).toContain("\n### References\n\n- AICPA (2017)");
+    expect(html).toContain('<h3>References</h3><ul class="links"><li>AICPA (2017)');
     expect(html).toContain('<a href="https://doi.org/10.2307/145818">https://doi.org/10.2307/145818</a>');
+  });
+
+  it("never skips a heading level going down (axe-core's heading-order rule)", () => {
+    const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels).toContain(3);
+    const skips = levels.flatMap((level, i) => (i > 0 && level > (levels[i - 1] ?? 0) + 1 ? [i] : []));
+    expect(skips).toEqual([]);
   });
 
   it("prints on A4 by default, or US Letter, with the running title and page numbers", () => {
