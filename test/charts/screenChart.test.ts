@@ -7,6 +7,7 @@ import { compileSpec, renderSvg } from "../../src/cli/render.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { methodName } from "../../src/methods/methodRegistry.js";
 import { examples } from "../../src/scenario/examples.js";
+import { screenedSpan, screenedWindow } from "../helpers/screened.js";
 
 const require = createRequire(import.meta.url);
 const schema = require(join(dirname(require.resolve("vega-lite")), "vega-lite-schema.json"));
@@ -14,18 +15,8 @@ const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 
 const screened = assessInvestigation({
   name: "screened review",
-  span: "2019-01-01/2024-02-29",
-  windows: [
-    {
-      period: "2023-12-01/2024-02-29",
-      cases: 10_000,
-      flagged: 609,
-      reviewed: 109,
-      found: 12,
-      unflaggedReviewed: 400,
-      unflaggedFound: 0,
-    },
-  ],
+  span: screenedSpan,
+  windows: [screenedWindow],
 });
 
 describe("screenChart(assessment)", () => {

@@ -14,6 +14,7 @@ import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { planCurve } from "../../src/planning/planCurve.js";
 import { examples } from "../../src/scenario/examples.js";
+import { screenedSpan, screenedWindow } from "./screened.js";
 
 /** hmcts-sscs with a materiality (so the sensitivity chart marks materiality and the tipping point). */
 export const sscsWithMateriality = assessInvestigation({
@@ -24,18 +25,8 @@ export const sscsWithMateriality = assessInvestigation({
 
 const screened = assessInvestigation({
   name: "screened review",
-  span: "2019-01-01/2024-02-29",
-  windows: [
-    {
-      period: "2023-12-01/2024-02-29",
-      cases: 10_000,
-      flagged: 609,
-      reviewed: 109,
-      found: 12,
-      unflaggedReviewed: 400,
-      unflaggedFound: 0,
-    },
-  ],
+  span: screenedSpan,
+  windows: [screenedWindow],
 });
 
 /** Every chart the CLI draws, each with every optional layer it can have. */

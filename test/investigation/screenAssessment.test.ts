@@ -6,21 +6,12 @@ import { evaluateScreen } from "../../src/investigation/evaluateScreen.js";
 import { statements } from "../../src/report/statements.js";
 import { normalizeScenario, scenarioToInput } from "../../src/scenario/scenario.js";
 import { InputError } from "../../src/validation/InputError.js";
+import { screenedSpan, screenedWindow } from "../helpers/screened.js";
 
 const base = {
   name: "screened review",
-  span: "2019-01-01/2024-02-29",
-  windows: [
-    {
-      period: "2023-12-01/2024-02-29",
-      cases: 10_000,
-      flagged: 609,
-      reviewed: 109,
-      found: 12,
-      unflaggedReviewed: 400,
-      unflaggedFound: 0,
-    },
-  ],
+  span: screenedSpan,
+  windows: [screenedWindow],
 };
 
 describe("assessInvestigation(scenario).screen", () => {

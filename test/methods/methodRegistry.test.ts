@@ -17,6 +17,7 @@ import {
   sampleSize,
 } from "../../src/index.js";
 import { METHOD_IDS, METHOD_REGISTRY, methodName } from "../../src/methods/methodRegistry.js";
+import { screenedSpan, screenedWindow } from "../helpers/screened.js";
 
 const doc = readFileSync(new URL("../../docs/methods.md", import.meta.url), "utf8");
 
@@ -53,18 +54,8 @@ function methodIds(value: unknown, found = new Set<string>()): Set<string> {
 const sscs = examples["hmcts-sscs"];
 const screened = {
   name: "screened review",
-  span: "2019-01-01/2024-02-29",
-  windows: [
-    {
-      period: "2023-12-01/2024-02-29",
-      cases: 10_000,
-      flagged: 609,
-      reviewed: 109,
-      found: 12,
-      unflaggedReviewed: 400,
-      unflaggedFound: 0,
-    },
-  ],
+  span: screenedSpan,
+  windows: [screenedWindow],
 };
 const twoWindows = {
   ...sscs,

@@ -4,6 +4,7 @@ import { assessmentBriefing } from "../../src/report/assessmentBriefing.js";
 import { assumptionWords, detectionTargetWords, tolerableWords } from "../../src/report/assumptionWords.js";
 import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
+import { screenedWindow } from "../helpers/screened.js";
 
 // The results carry assumption and source ids; these are the sentences the library wrote into them
 // before, which the report words the same for the same results.
@@ -14,17 +15,7 @@ const screened = assessInvestigation({
   name: "screened",
   span: "2019-01-01/2024-02-29",
   cases: 100_000,
-  windows: [
-    {
-      period: "2023-12-01/2024-02-29",
-      cases: 10_000,
-      flagged: 609,
-      reviewed: 109,
-      found: 12,
-      unflaggedReviewed: 400,
-      unflaggedFound: 0,
-    },
-  ],
+  windows: [screenedWindow],
   materiality: 100,
 });
 

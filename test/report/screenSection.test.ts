@@ -4,6 +4,7 @@ import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
 import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
+import { screenedSpan, screenedWindow } from "../helpers/screened.js";
 
 const context = {
   version: "0.0.0-test",
@@ -13,18 +14,8 @@ const context = {
 };
 const screened = assessInvestigation({
   name: "screened review",
-  span: "2019-01-01/2024-02-29",
-  windows: [
-    {
-      period: "2023-12-01/2024-02-29",
-      cases: 10_000,
-      flagged: 609,
-      reviewed: 109,
-      found: 12,
-      unflaggedReviewed: 400,
-      unflaggedFound: 0,
-    },
-  ],
+  span: screenedSpan,
+  windows: [screenedWindow],
 });
 
 describe("buildReport: the screen section", () => {
