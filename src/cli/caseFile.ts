@@ -80,6 +80,14 @@ export function caseColumns(
   };
 }
 
+/** How a case file is read: its columns, the span it must fall in, rejected rows and its format. */
+export interface CaseFileOptions {
+  readonly columns: Partial<CaseColumns>;
+  readonly span?: DayInterval;
+  readonly skipInvalid: boolean;
+  readonly format?: CaseFileFormat;
+}
+
 /**
  * Streams a case file through readCases, or reads a workbook's sheet through readCaseSheet; `-` reads
  * CSV from standard input. Rejected rows fail the command (listing the first ones with their lines, or
@@ -88,12 +96,7 @@ export function caseColumns(
 export async function readCaseFile(
   flag: string,
   path: string,
-  options: {
-    readonly columns: Partial<CaseColumns>;
-    readonly span?: DayInterval;
-    readonly skipInvalid: boolean;
-    readonly format?: CaseFileFormat;
-  },
+  options: CaseFileOptions,
 ): Promise<CaseSummary> {
   const format = options.format ?? {};
   const readOptions = caseReadOptions(options);
@@ -121,12 +124,7 @@ export async function readCaseFile(
 export async function readCaseFileFrame(
   flag: string,
   path: string,
-  options: {
-    readonly columns: Partial<CaseColumns>;
-    readonly span?: DayInterval;
-    readonly skipInvalid: boolean;
-    readonly format?: CaseFileFormat;
-  },
+  options: CaseFileOptions,
 ): Promise<CaseFrame> {
   const format = options.format ?? {};
   const [{ readCaseFrame }, { createHash }] = await Promise.all([
@@ -146,11 +144,7 @@ export async function readCaseFileFrame(
   return frame;
 }
 
-function caseReadOptions(options: {
-  readonly columns: Partial<CaseColumns>;
-  readonly span?: DayInterval;
-  readonly format?: CaseFileFormat;
-}) {
+function caseReadOptions(options: Omit<CaseFileOptions, "skipInvalid">) {
   const format = options.format ?? {};
   return {
     columns: options.columns,

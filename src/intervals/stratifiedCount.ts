@@ -711,6 +711,23 @@ function solve(
     problem.build(cap);
     return true;
   };
+  // From an accepted total, decide each next total exactly (step +1 up to `stop`, −1 down to it) until one
+  // is rejected or closed; a total the search cannot decide within its limit is kept, and the bound is
+  // then marked not exact.
+  const extend = (accepted: number, step: 1 | -1, stop: number): { bound: number; exact: boolean } => {
+    let exact = true;
+    let kept = accepted;
+    let spent = 0;
+    for (let T = accepted + step; step > 0 ? T <= stop : T >= stop; T += step) {
+      if (!problem.open(T)) break;
+      const decided = spent > TOTAL_SEARCH_LIMIT ? null : problem.decide(T);
+      spent += problem.searchWork;
+      if (decided === false) break;
+      if (decided === null) exact = false;
+      kept = T;
+    }
+    return { bound: kept, exact };
+  };
   if (side === "upper") {
     // max P(S ≤ s) falls as T grows, and the accepted totals form one run from `found`. A spread
     // allocation that exceeds α shows a total accepted; the tables then cover a little beyond it.
@@ -724,18 +741,7 @@ function solve(
     }
     // Quick greedy dives move the accepted total up; then each total above it is decided exactly.
     accepted = firstTrue(accepted + 1, cap, (T) => !problem.decide(T, true), accepted + 1) - 1;
-    let exact = true;
-    let kept = accepted;
-    let spent = 0;
-    for (let T = accepted + 1; T <= cap; T++) {
-      if (!problem.open(T)) return { bound: kept, exact };
-      const decided = spent > TOTAL_SEARCH_LIMIT ? null : problem.decide(T);
-      spent += problem.searchWork;
-      if (decided === false) return { bound: kept, exact };
-      if (decided === null) exact = false;
-      kept = T;
-    }
-    return { bound: kept, exact };
+    return extend(accepted, 1, cap);
   }
   if (problem.s === 0) return { bound: found, exact: true };
   // max P(S ≥ s) grows with T: the smallest accepted total lies at or below the first a spread allocation
@@ -744,18 +750,7 @@ function solve(
   if (accepted > most) accepted = most;
   if (!buildUpTo(accepted)) return null;
   accepted = firstTrue(found, accepted, (T) => problem.decide(T, true) === true, accepted);
-  let exact = true;
-  let kept = accepted;
-  let spent = 0;
-  for (let T = accepted - 1; T >= found; T--) {
-    if (!problem.open(T)) return { bound: kept, exact };
-    const decided = spent > TOTAL_SEARCH_LIMIT ? null : problem.decide(T);
-    spent += problem.searchWork;
-    if (decided === false) return { bound: kept, exact };
-    if (decided === null) exact = false;
-    kept = T;
-  }
-  return { bound: kept, exact };
+  return extend(accepted, -1, found);
 }
 
 /**
