@@ -135,45 +135,40 @@ describe("adequacy appraise", () => {
   });
 });
 
+/** Selection rows (order, id, stratum, role) of select's output, each split into its fields. */
+const selectedRows = (stdout: string): string[][] =>
+  stdout
+    .split("\n")
+    .filter((line) => /^\d+,/.test(line))
+    .map((line) => line.split(","));
+
 describe("adequacy select", () => {
+  // 40 cases stratified by quarter with 2 spares a stratum, from the case file above.
+  const quarterly = [
+    "select",
+    "--cases",
+    cases,
+    "--size",
+    "40",
+    "--seed",
+    "7",
+    "--stratify",
+    "quarter",
+    "--spares",
+    "2",
+  ];
   it("is reproducible: the same seed and frame give the same file", async () => {
     const a = join(dir, "a.csv");
     const b = join(dir, "b.csv");
-    const args = [
-      "select",
-      "--cases",
-      cases,
-      "--size",
-      "40",
-      "--seed",
-      "7",
-      "--stratify",
-      "quarter",
-      "--spares",
-      "2",
-      "--out",
-    ];
-    await run(...args, a);
-    await run(...args, b);
+    await run(...quarterly, "--out", a);
+    await run(...quarterly, "--out", b);
     expect(readFileSync(a, "utf8").replace(/# command:.*\n/, "")).toBe(
       readFileSync(b, "utf8").replace(/# command:.*\n/, ""),
     );
   });
 
   it("records seed, generator, algorithm, frame hash, command and version, then order, id, stratum, role", async () => {
-    const r = await run(
-      "select",
-      "--cases",
-      cases,
-      "--size",
-      "40",
-      "--seed",
-      "7",
-      "--stratify",
-      "quarter",
-      "--spares",
-      "2",
-    );
+    const r = await run(...quarterly);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("# sampling-adequacy 0.1.0: random selection");
     expect(lines).toContain("# seed: 7");
@@ -197,12 +192,9 @@ describe("adequacy select", () => {
     expect(r.stderr).toBe(
       "adequacy: note: stratum all has only 5 cases left after its sample, so it has 5 spares, not 6.\n",
     );
-    const rows = r.stdout.split("\n").filter((line) => /^\d+,/.test(line));
-    expect(rows.map((row) => row.split(",")[3])).toEqual([
-      ...Array(5).fill("sample"),
-      ...Array(5).fill("spare"),
-    ]);
-    expect(new Set(rows.map((row) => row.split(",")[1])).size).toBe(10);
+    const rows = selectedRows(r.stdout);
+    expect(rows.map((row) => row[3])).toEqual([...Array(5).fill("sample"), ...Array(5).fill("spare")]);
+    expect(new Set(rows.map((row) => row[1])).size).toBe(10);
   });
 
   it("generates and prints a seed when none is given", async () => {
@@ -265,10 +257,7 @@ describe("adequacy select", () => {
       "4",
     );
     expect(r.code).toBe(0);
-    const rows = r.stdout
-      .split("\n")
-      .filter((line) => /^\d+,/.test(line))
-      .map((line) => line.split(","));
+    const rows = selectedRows(r.stdout);
     const published = JSON.parse(
       readFileSync(new URL("../fixtures/published/rat-stats-single-stage.json", import.meta.url), "utf8"),
     );
@@ -292,20 +281,14 @@ describe("adequacy select", () => {
       "--size",
       "5",
     );
-    const ids = r.stdout
-      .split("\n")
-      .filter((line) => /^\d+,/.test(line))
-      .map((line) => Number(line.split(",")[1]));
+    const ids = selectedRows(r.stdout).map((row) => Number(row[1]));
     expect(ids).toEqual([54, 64, 11, 47, 28]);
     expect(r.stdout).toContain("# frame: cases numbered 0 to 101");
   });
 
   it("draws with Rivest's sha256 sampler by default (its reference example: 740, 180, 264, 789, 238)", async () => {
     const r = await run("select", "--seed", "3546311556112163624615351222", "--frame", "876", "--size", "5");
-    const ids = r.stdout
-      .split("\n")
-      .filter((line) => /^\d+,/.test(line))
-      .map((line) => Number(line.split(",")[1]));
+    const ids = selectedRows(r.stdout).map((row) => Number(row[1]));
     expect(ids).toEqual([740, 180, 264, 789, 238]);
     expect(r.stdout).toContain("# generator: sha256: ");
   });
@@ -322,10 +305,7 @@ describe("adequacy select", () => {
       "--size",
       "5",
     );
-    const ids = r.stdout
-      .split("\n")
-      .filter((line) => /^\d+,/.test(line))
-      .map((line) => Number(line.split(",")[1]));
+    const ids = selectedRows(r.stdout).map((row) => Number(row[1]));
     expect(ids).toEqual([3641, 1604, 8078, 6686, 7840]);
     expect(r.stdout).toContain(
       "# generator: xoroshiro-unmixed: xoroshiro128+ (pure-rand), seeded with the 32-bit seed; integers by pure-rand's uniformInt (unbiased rejection)",

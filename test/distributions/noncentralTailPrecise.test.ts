@@ -5,25 +5,10 @@ import {
   walleniusLowerTailPrecise,
 } from "../../src/distributions/noncentralTailPrecise.js";
 import { decimalFraction } from "../../src/math/wholeCount.js";
-import { label, reference } from "../helpers/fixtures.js";
+import { label } from "../helpers/fixtures.js";
+import { noncentralTailCases as cases, noncentralFarTailCases as farCases } from "../helpers/noncentral.js";
 
-interface TailCase {
-  region: string;
-  model: "wallenius" | "fisher";
-  x: number;
-  population: number;
-  marked: number;
-  draws: number;
-  bias: number;
-  lower: number;
-  upper: number;
-  lowerDigits?: string;
-}
-
-// Expected values: mpmath (Wallenius' closed-form integral, far tails summed on their own side, the
-// largest terms checked by quadrature) and exact fractions (Fisher's); test/fixtures/python/noncentral.py.
-const cases = reference<TailCase[]>("noncentral-tails.json");
-const farCases = reference<TailCase[]>("noncentral-far-tails.json");
+// Expected values: mpmath and exact fractions (test/fixtures/python/noncentral.py; see test/helpers/noncentral.ts).
 
 /** The odds 1/bias as an exact fraction, as the bounds pass them. */
 function oddsOf(bias: number) {

@@ -4,28 +4,15 @@ import { fisherTail } from "../../src/distributions/fisherTail.js";
 import { hypergeometricTail } from "../../src/distributions/hypergeometricTail.js";
 import { walleniusLogPmf } from "../../src/distributions/walleniusLogPmf.js";
 import { walleniusAtMost, walleniusTail } from "../../src/distributions/walleniusTail.js";
-import { label, reference } from "../helpers/fixtures.js";
+import { populationAndSample } from "../helpers/arbitraries.js";
+import { label } from "../helpers/fixtures.js";
+import {
+  noncentralTailCases as cases,
+  noncentralFarTailCases as farCases,
+  walleniusUrnPmf,
+} from "../helpers/noncentral.js";
 
-interface TailCase {
-  region: string;
-  model: "wallenius" | "fisher";
-  x: number;
-  population: number;
-  marked: number;
-  draws: number;
-  bias: number;
-  lower: number;
-  upper: number;
-}
-
-// Expected values: Wallenius' closed-form integral summed in mpmath at doubling precision, Fisher's
-// exact fractions; each cross-checked against scipy (test/fixtures/python/noncentral.py).
-const cases = reference<TailCase[]>("noncentral-tails.json");
-
-interface FarTailCase extends TailCase {
-  side: "lower" | "upper";
-}
-const farCases = reference<FarTailCase[]>("noncentral-far-tails.json");
+// Expected values: mpmath and exact fractions (test/fixtures/python/noncentral.py; see test/helpers/noncentral.ts).
 
 describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds, tail)", () => {
   it.each(cases.map((c) => [label(c), c] as const))("match the exact reference: %s", (_, c) => {
@@ -55,20 +42,15 @@ describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds,
     // tested 1e-10 plus n·1e-14, however far out (the urn's far tails were once 1e-6 off, taken as one
     // minus the other tail).
     const odds = 1 + 1e-14;
-    const arbitrary = fc
-      .record({
-        population: fc.integer({ min: 2, max: 20_000 }),
-        a: fc.double({ min: 0, max: 1, noNaN: true }),
-      })
-      .chain(({ population, a }) => {
-        const draws = Math.max(1, Math.round(a * Math.min(population, 400)));
-        return fc.record({
+    const arbitrary = populationAndSample({ min: 2, max: 20_000 }, 400).chain(
+      ({ population, sample: draws }) =>
+        fc.record({
           population: fc.constant(population),
           draws: fc.constant(draws),
           marked: fc.integer({ min: 0, max: population }),
           x: fc.integer({ min: 0, max: draws }),
-        });
-      });
+        }),
+    );
     fc.assert(
       fc.property(arbitrary, ({ x, population, marked, draws }) => {
         const tolerance = 1e-10 + draws * odds * 1e-14;
@@ -134,31 +116,14 @@ describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds,
   );
 
   it("agree with the urn recursion of Wallenius' model, draw by draw, for small populations", () => {
-    // An independent computation: the probability of each count after every draw, each draw picking a
-    // marked item with probability ω·(marked left) / (ω·(marked left) + unmarked left).
-    const urn = (population: number, marked: number, draws: number, odds: number) => {
-      let p = [1];
-      for (let j = 0; j < draws; j++) {
-        const next = new Array<number>(j + 2).fill(0);
-        p.forEach((mass, x) => {
-          const markedLeft = marked - x;
-          const unmarkedLeft = population - marked - (j - x);
-          const total = odds * markedLeft + unmarkedLeft;
-          if (mass === 0 || total === 0) return;
-          next[x + 1] = (next[x + 1] ?? 0) + (mass * odds * markedLeft) / total;
-          next[x] = (next[x] ?? 0) + (mass * unmarkedLeft) / total;
-        });
-        p = next;
-      }
-      return p;
-    };
+    // An independent computation: the probability of each count after every draw (walleniusUrnPmf).
     for (const [population, marked, draws, odds] of [
       [30, 12, 10, 0.5],
       [40, 5, 25, 1 / 3],
       [25, 20, 8, 2],
       [60, 30, 30, 0.1],
     ] as const) {
-      const pmf = urn(population, marked, draws, odds);
+      const pmf = walleniusUrnPmf(population, marked, draws, odds);
       pmf.forEach((expected, x) => {
         const actual = Math.exp(walleniusLogPmf(x, population, marked, draws, odds));
         if (expected > 1e-200)

@@ -20,3 +20,14 @@ export function label(inputs: object): string {
     .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
     .join(" ");
 }
+
+/** A count interval decided by a reference runner (scipy proposes, mpmath or exact fractions decide). */
+export interface CountBoundCase {
+  found: number;
+  sample: number;
+  population: number;
+  confidence: number;
+  sided: "two" | "upper";
+  lower: number;
+  upper: number;
+}

@@ -2,17 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countInterval } from "../../src/intervals/countInterval.js";
 import { InputError } from "../../src/validation/InputError.js";
-import { label, reference } from "../helpers/fixtures.js";
+import { populationAndSample } from "../helpers/arbitraries.js";
+import { type CountBoundCase, label, reference } from "../helpers/fixtures.js";
 
-interface CountCase {
+interface CountCase extends CountBoundCase {
   region: string;
-  found: number;
-  sample: number;
-  population: number;
-  confidence: number;
-  sided: "two" | "upper";
-  lower: number;
-  upper: number;
 }
 // Expected values: scipy bisection, every boundary decided by mpmath at 60 digits (runner.py).
 const cases = reference<CountCase[]>("count-intervals.json");
@@ -32,21 +26,15 @@ describe("countInterval({ found, sample, population, confidence, sided })", () =
     expect(result.sided).toBe("upper");
   });
 
-  const arbitrary = fc
-    .record({
-      population: fc.integer({ min: 1, max: 1_000_000 }),
-      a: fc.double({ min: 0, max: 1, noNaN: true }),
-    })
-    .chain(({ population, a }) => {
-      const sample = Math.max(1, Math.round(a * Math.min(population, 5000)));
-      return fc.record({
-        population: fc.constant(population),
-        sample: fc.constant(sample),
-        found: fc.integer({ min: 0, max: sample }),
-        confidence: fc.double({ min: 0.5, max: 0.9999, noNaN: true }),
-        sided: fc.constantFrom("two" as const, "upper" as const),
-      });
-    });
+  const arbitrary = populationAndSample({ min: 1, max: 1_000_000 }, 5000).chain(({ population, sample }) =>
+    fc.record({
+      population: fc.constant(population),
+      sample: fc.constant(sample),
+      found: fc.integer({ min: 0, max: sample }),
+      confidence: fc.double({ min: 0.5, max: 0.9999, noNaN: true }),
+      sided: fc.constantFrom("two" as const, "upper" as const),
+    }),
+  );
 
   it("stays in [found, N − (sample − found)] and contains the estimate, to the nearest whole case", () => {
     fc.assert(

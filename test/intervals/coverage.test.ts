@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countInterval } from "../../src/intervals/countInterval.js";
 import { proportionInterval } from "../../src/intervals/proportionInterval.js";
 import { appraiseStrata } from "../../src/planning/appraiseStrata.js";
-
-/** ln k! for k ≤ size, summed directly: independent of the library's Loader terms. */
-function logFactorials(size: number): Float64Array {
-  const table = new Float64Array(size + 1);
-  for (let k = 1; k <= size; k++) table[k] = (table[k - 1] as number) + Math.log(k);
-  return table;
-}
+import { logFactorials, worstRateCoverage } from "../helpers/enumeration.js";
 
 /** P(X = x) for X ~ Hypergeometric(N, K, n), for every x in 0..n, from a table of ln k!. */
 function hypergeometricPmf(N: number, K: number, n: number, lf: Float64Array): number[] {
@@ -55,28 +49,10 @@ describe("coverage by exact enumeration", () => {
     "proportionInterval (Clopper–Pearson) covers every rate on a fine grid at least as often as %s (%s; n = 30)",
     (confidence, sided) => {
       const n = 30;
-      const lf = logFactorials(n);
       const bounds = Array.from({ length: n + 1 }, (_, found) =>
         proportionInterval({ found, sample: n, confidence, sided, method: "clopper-pearson" }),
       );
-      let worst = 1;
-      for (let i = 1; i < 4000; i++) {
-        const p = i / 4000;
-        let covered = 0;
-        for (let x = 0; x <= n; x++) {
-          const b = bounds[x] as (typeof bounds)[number];
-          if (b.lower <= p && p <= b.upper) {
-            covered += Math.exp(
-              (lf[n] as number) -
-                (lf[x] as number) -
-                (lf[n - x] as number) +
-                x * Math.log(p) +
-                (n - x) * Math.log1p(-p),
-            );
-          }
-        }
-        worst = Math.min(worst, covered);
-      }
+      const worst = worstRateCoverage(bounds);
       expect(worst).toBeGreaterThanOrEqual(confidence - 1e-12);
     },
   );

@@ -5,18 +5,13 @@ import { keepsUpper, noncentralCount } from "../../src/intervals/noncentralCount
 import type { Fraction } from "../../src/math/wholeCount.js";
 import { InputError } from "../../src/validation/InputError.js";
 import { messages } from "../../src/validation/messages.js";
-import { label, reference } from "../helpers/fixtures.js";
+import { populationAndSample } from "../helpers/arbitraries.js";
+import { type CountBoundCase, label, reference } from "../helpers/fixtures.js";
+import { walleniusUrnPmf } from "../helpers/noncentral.js";
 
-interface BiasedCountCase {
+interface BiasedCountCase extends CountBoundCase {
   model: "wallenius" | "fisher";
   bias: number;
-  found: number;
-  sample: number;
-  population: number;
-  confidence: number;
-  sided: "two" | "upper";
-  lower: number;
-  upper: number;
 }
 
 // Expected values: scipy proposes each bound, exact tails decide it (mpmath for Wallenius' closed-form
@@ -38,24 +33,6 @@ interface TieCase {
 // P(X ≤ found | affected) as exact fractions: Wallenius' by the urn in rational arithmetic, Fisher's by
 // exact sums (test/fixtures/python/noncentral.py ties).
 const ties = reference<TieCase[]>("noncentral-ties.json");
-
-/** P(X = x) for every x under the biased draw, by the urn recursion (independent of the library's integral). */
-function walleniusPmf(population: number, marked: number, draws: number, odds: number): number[] {
-  let p = [1];
-  for (let j = 0; j < draws; j++) {
-    const next = new Array<number>(j + 2).fill(0);
-    p.forEach((mass, x) => {
-      const markedLeft = marked - x;
-      const unmarkedLeft = population - marked - (j - x);
-      const total = odds * markedLeft + unmarkedLeft;
-      if (mass === 0 || total === 0) return;
-      next[x + 1] = (next[x + 1] ?? 0) + (mass * odds * markedLeft) / total;
-      next[x] = (next[x] ?? 0) + (mass * unmarkedLeft) / total;
-    });
-    p = next;
-  }
-  return p;
-}
 
 /** P(X = x) ∝ C(m, x) C(N − m, n − x) oddsˣ, by direct summation. */
 function fisherPmf(population: number, marked: number, draws: number, odds: number): number[] {
@@ -88,22 +65,16 @@ describe("countInterval({ ..., bias, biasModel })", () => {
     expect([1, 1.5, 2, 3].map((b) => upper(b, "fisher"))).toEqual([24, 34, 43, 62]);
   });
 
-  const arbitrary = fc
-    .record({
-      population: fc.integer({ min: 2, max: 100_000 }),
-      a: fc.double({ min: 0, max: 1, noNaN: true }),
-    })
-    .chain(({ population, a }) => {
-      const sample = Math.max(1, Math.round(a * Math.min(population, 300)));
-      return fc.record({
-        population: fc.constant(population),
-        sample: fc.constant(sample),
-        found: fc.integer({ min: 0, max: Math.min(sample, 15) }),
-        confidence: fc.constantFrom(0.8, 0.9, 0.95, 0.99),
-        sided: fc.constantFrom("two" as const, "upper" as const),
-        biasModel: fc.constantFrom("wallenius" as const, "fisher" as const),
-      });
-    });
+  const arbitrary = populationAndSample({ min: 2, max: 100_000 }, 300).chain(({ population, sample }) =>
+    fc.record({
+      population: fc.constant(population),
+      sample: fc.constant(sample),
+      found: fc.integer({ min: 0, max: Math.min(sample, 15) }),
+      confidence: fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+      sided: fc.constantFrom("two" as const, "upper" as const),
+      biasModel: fc.constantFrom("wallenius" as const, "fisher" as const),
+    }),
+  );
 
   it("reproduces the hypergeometric bounds exactly at ω = 1", () => {
     fc.assert(
@@ -158,7 +129,7 @@ describe("countInterval({ ..., bias, biasModel })", () => {
               countInterval({ found, sample, population, confidence, sided, bias, biasModel }),
             );
             for (let affected = 0; affected <= population; affected++) {
-              const pmf = (biasModel === "wallenius" ? walleniusPmf : fisherPmf)(
+              const pmf = (biasModel === "wallenius" ? walleniusUrnPmf : fisherPmf)(
                 population,
                 affected,
                 sample,

@@ -4,6 +4,7 @@ import {
   type ThinnedSample,
   thinnedHypergeometricCount,
 } from "../../src/intervals/thinnedHypergeometricCount.js";
+import { logFactorials } from "../helpers/enumeration.js";
 import { label, reference } from "../helpers/fixtures.js";
 
 interface BoundCase {
@@ -20,13 +21,6 @@ interface BoundCase {
 const { countBounds } = reference<{ countBounds: BoundCase[] }>("thinned-hypergeometric.json");
 const alphaOf = (confidence: number, sided: "upper" | "two") =>
   sided === "two" ? (1 - confidence) / 2 : 1 - confidence;
-
-/** ln k! for k ≤ size, summed directly: independent of the library's Loader terms. */
-function logFactorials(size: number): Float64Array {
-  const table = new Float64Array(size + 1);
-  for (let k = 1; k <= size; k++) table[k] = (table[k - 1] as number) + Math.log(k);
-  return table;
-}
 
 /**
  * P(Y = y | K) for every y, written out from the model: J ~ Binomial(K, s_f) affected flagged (conditioned

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluateScreen } from "../../src/investigation/evaluateScreen.js";
 import { InputError } from "../../src/validation/InputError.js";
-import { label, reference } from "../helpers/fixtures.js";
+import { type CountBoundCase, label, reference } from "../helpers/fixtures.js";
 
-interface ElusionCase {
-  found: number;
-  sample: number;
-  population: number;
-  confidence: number;
-  sided: "two" | "upper";
-  lower: number;
-  upper: number;
-}
 // Expected values: test/fixtures/python/screen.py (scipy bisection, boundaries decided by mpmath at 60 digits).
-const cases = reference<{ elusion: ElusionCase[] }>("screen.json").elusion;
+const cases = reference<{ elusion: CountBoundCase[] }>("screen.json").elusion;
 
 describe("evaluateScreen({ unflagged, flagged, confidence, sided })", () => {
   it.each(cases.map((c) => [label(c), c] as const))("elusion matches the exact reference: %s", (_, c) => {
