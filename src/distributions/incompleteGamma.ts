@@ -97,7 +97,5 @@ function temmeLarge(a: number, x: number, tail: "lower" | "upper"): number {
 }
 
 function polynomial(coefficients: readonly number[], z: number): number {
-  let sum = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) sum = sum * z + (coefficients[i] as number);
-  return sum;
+  return coefficients.reduceRight((sum, c) => sum * z + c, 0);
 }

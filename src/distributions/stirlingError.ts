@@ -27,7 +27,7 @@ const SMALL = [
  * @returns δ(n), or NaN for a non-integer n ≤ 15 or n < 1
  */
 export function stirlingError(n: number): number {
-  if (n <= 15) return Number.isInteger(n) && n >= 1 ? (SMALL[n] as number) : Number.NaN;
+  if (n <= 15) return Number.isInteger(n) && n >= 1 ? (SMALL[n] ?? Number.NaN) : Number.NaN;
   const nn = n * n;
   if (n > 500) return (S0 - S1 / nn) / n;
   if (n > 80) return (S0 - (S1 - S2 / nn) / nn) / n;

@@ -1,3 +1,4 @@
+import { at } from "../math/at.js";
 import { gaussLegendre } from "./gaussLegendre.js";
 import { hypergeometricLogPmf } from "./hypergeometricLogPmf.js";
 import { outsideNoncentralDomain } from "./noncentralDomain.js";
@@ -97,8 +98,7 @@ function logIntegral(a: number, b: number, odds: number, leftMarked: number, lef
     const half = (to - from) / 2;
     let sum = 0;
     for (let i = 0; i < RULE.nodes.length; i++) {
-      sum +=
-        (RULE.weights[i] as number) * Math.exp(logIntegrand(mid + half * (RULE.nodes[i] as number)) - top);
+      sum += at(RULE.weights, i) * Math.exp(logIntegrand(mid + half * at(RULE.nodes, i)) - top);
     }
     return sum * half;
   };

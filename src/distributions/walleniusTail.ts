@@ -129,14 +129,14 @@ function urnAtMost(k: number, population: number, marked: number, draws: number,
       const markedLeft = marked - x;
       const unmarkedLeft = unmarked - (j - x);
       const weight = odds * markedLeft;
+      // In range: 0 ≤ x ≤ top ≤ k (x + 1 ≤ k where written), and p holds k + 1. Cast, not checked with
+      // math/at.ts: this loop runs k·draws times.
       const share = (p[x] as number) / (weight + unmarkedLeft);
       if (x < k) p[x + 1] = (p[x + 1] as number) + share * weight;
       p[x] = share * unmarkedLeft;
     }
   }
-  let sum = 0;
-  for (let x = 0; x <= k; x++) sum += p[x] as number;
-  return sum;
+  return p.reduce((sum, px) => sum + px, 0);
 }
 
 function integralAtMost(

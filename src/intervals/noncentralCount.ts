@@ -207,7 +207,8 @@ function firstTrueBySecant(
       const width = above - below;
       widths.push(width);
       const secant = below + ((above - below) * (0 - belowScore)) / (aboveScore - belowScore);
-      const stalled = widths.length >= 3 && width > (widths[widths.length - 3] as number) / 2;
+      const twoStepsBack = widths.at(-3);
+      const stalled = twoStepsBack !== undefined && width > twoStepsBack / 2;
       next =
         Number.isFinite(secant) && !stalled ? Math.round(secant) : below + Math.floor((above - below) / 2);
       next = Math.min(above - 1, Math.max(below + 1, next));

@@ -7,6 +7,8 @@
  * real differences at large counts. So every count is rounded here, from an exact fraction of BigInts.
  */
 
+import { at } from "./at.js";
+
 /** A non-negative rational number, exactly: numerator / denominator, denominator > 0. */
 export interface Fraction {
   readonly numerator: bigint;
@@ -136,16 +138,16 @@ export function largestRemainder(shares: readonly Fraction[], total: number): nu
   const parts = shares.map(floorOf);
   let left = total - parts.reduce((a, b) => a + b, 0);
   const order = shares
-    .map((share, i) => ({ i, rest: subtract(share, wholeFraction(parts[i] as number)) }))
+    .map((share, i) => ({ i, rest: subtract(share, wholeFraction(at(parts, i))) }))
     .sort((a, b) => compare(b.rest, a.rest) || a.i - b.i);
   for (let j = 0; left > 0; j = (j + 1) % order.length, left--) {
-    const i = (order[j] as { i: number }).i;
-    parts[i] = (parts[i] as number) + 1;
+    const { i } = at(order, j);
+    parts[i] = at(parts, i) + 1;
   }
   for (let j = order.length - 1; left < 0; j = (j - 1 + order.length) % order.length) {
-    const i = (order[j] as { i: number }).i;
-    if ((parts[i] as number) > 0) {
-      parts[i] = (parts[i] as number) - 1;
+    const { i } = at(order, j);
+    if (at(parts, i) > 0) {
+      parts[i] = at(parts, i) - 1;
       left++;
     }
   }

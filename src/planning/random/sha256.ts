@@ -21,6 +21,11 @@ const W = new Int32Array(64);
  * One SHA-256 compression of the 64-byte block at `offset` into the state `h` (eight 32-bit words). The
  * rounds are written out eight at a time, the eight working variables renamed instead of shifted: about
  * a third faster in V8 than one round per iteration, at ten million digests a selection.
+ *
+ * Every read here is in range by construction: `h` and the state hold 8 words, `K` and `W` 64, and the
+ * callers pass an `offset` with 64 bytes after it. The reads are cast (`as number`) rather than checked
+ * with math/at.ts: this function is too large for V8 to inline a helper into, and a call per read made
+ * the sampler three times slower.
  */
 function compress(h: Int32Array, block: Uint8Array, offset: number): void {
   for (let i = 0; i < 16; i++) {
@@ -210,6 +215,7 @@ export class CounterHash {
     let at = start + this.digits - 1;
     while (at >= start && block[at] === 57) at--;
     if (at < start) return false;
+    // In range: start ≤ at < start + digits, inside the block; cast, as in compress, once per draw.
     block[at] = (block[at] as number) + 1;
     block.fill(48, at + 1, start + this.digits);
     return true;
@@ -254,7 +260,8 @@ const POWERS = new Float64Array(16);
  * The digest's 256-bit big-endian integer modulo `m` (a whole number from 1 to 2^53 − 1), exactly. Up to
  * m = 2^36 it is the sum of its sixteen 16-bit pieces times 2^(16·(15 − j)) mod m: each product is below
  * 2^52, so exact in double precision, and the sixteen remainders do not wait on each other as Horner's
- * rule would (a third of the cost of a draw at ten million draws).
+ * rule would (a third of the cost of a draw at ten million draws). The reads of `words` (8) and `POWERS`
+ * (16) are in range by the loop bounds and cast, as in `compress`: this runs once per draw.
  */
 export function digestModulo(words: Int32Array, m: number): number {
   if (m <= 2 ** 36) {
