@@ -19,8 +19,18 @@ const BERNOULLI: readonly [number, number][] = [
   [854513, 138],
   [-236364091, 2730],
 ];
-const STIRLING = BERNOULLI.map(([num, den], i) => new D(num).div(new D(den).mul((2 * i + 2) * (2 * i + 1))));
-const HALF_LN_2PI = new D(2).mul(D.acos(-1)).ln().div(2);
+/**
+ * The series' coefficients and ½ ln 2π at 70 digits, computed on the first m + 1 ≥ 1000 rather than when
+ * the module loads: that took a few milliseconds of every `adequacy bound`, which rarely needs them.
+ */
+let stirling: { coefficients: readonly Decimal[]; halfLn2Pi: Decimal } | undefined;
+function stirlingConstants(): { coefficients: readonly Decimal[]; halfLn2Pi: Decimal } {
+  stirling ??= {
+    coefficients: BERNOULLI.map(([num, den], i) => new D(num).div(new D(den).mul((2 * i + 2) * (2 * i + 1)))),
+    halfLn2Pi: new D(2).mul(D.acos(-1)).ln().div(2),
+  };
+  return stirling;
+}
 /** From here twelve Stirling terms leave an error below 1e-66; below it m! is exact. */
 const SHIFT_TO = 1000;
 
@@ -34,12 +44,13 @@ function logFactorial(m: number): Decimal {
     for (let i = 2n; i <= BigInt(m); i++) product *= i;
     result = new D(product.toString()).ln();
   } else {
+    const { coefficients, halfLn2Pi } = stirlingConstants();
     const z = new D(m + 1);
-    let series = z.minus(0.5).mul(z.ln()).minus(z).plus(HALF_LN_2PI);
+    let series = z.minus(0.5).mul(z.ln()).minus(z).plus(halfLn2Pi);
     const inverse = new D(1).div(z);
     const inverseSquare = inverse.mul(inverse);
     let power = inverse;
-    for (const c of STIRLING) {
+    for (const c of coefficients) {
       series = series.plus(c.mul(power));
       power = power.mul(inverseSquare);
     }

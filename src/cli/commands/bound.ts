@@ -81,9 +81,11 @@ export function boundCommand(io: Io): CommandModule {
         if (biasModel !== undefined && bias === undefined)
           throw new InputError("--bias-model", messages.onlyWith("--bias"));
         const { countInterval } = await import("../../intervals/countInterval.js");
-        const { requireBias } = await import("../../validation/checks.js");
+        // checks.js is its own bundle (scripts/build-cli.mjs), loaded only when there is a bias to check.
+        const checkBias = async (given: number) =>
+          (await import("../../validation/checks.js")).requireBias("--bias", given);
         const selection = {
-          ...(bias === undefined ? {} : { bias: requireBias("--bias", bias) }),
+          ...(bias === undefined ? {} : { bias: await checkBias(bias) }),
           ...(biasModel === undefined ? {} : { biasModel }),
         };
         writeResult(io, countInterval({ ...common, population, ...selection }), briefing, argv.format);
