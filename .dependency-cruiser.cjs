@@ -15,7 +15,9 @@
 //   version.ts, types/ (declarations for untyped packages)
 //
 // report/ and charts/ only format: they import the computing folders' types, never their functions, so
-// every number they print is a field of a library result (renderers-only-format).
+// every number they print is a field of a library result (renderers-only-format). An import cannot show
+// arithmetic on a result's numbers inside a renderer: test/renderersOnlyFormat.test.ts reads report/,
+// charts/, web/ and cli/ with TypeScript's checker for that.
 //
 // Only cli/ touches the process, the file system or yargs: the library computes, charts/ builds specs
 // and renders from data handed to it, and cli/ reads and writes. (Biome's noProcessGlobal covers the

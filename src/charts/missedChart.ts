@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { methodName } from "../methods/methodRegistry.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
-import { formatConfidence, sidedWord } from "../text/format.js";
+import { formatConfidence, roundDecimals, sidedWord } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
@@ -37,7 +37,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
     },
     {
       part: "Undetected in the window",
-      estimate: round(a.window.undetected.estimate),
+      estimate: roundDecimals(a.window.undetected.estimate, 1),
       lower: a.window.undetected.lower,
       upper: a.window.undetected.upper,
       basis: methodName(a.window.method),
@@ -45,7 +45,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
     },
     {
       part: "Undetected outside the window, constant rate",
-      estimate: round(a.extrapolated.outside.estimate),
+      estimate: roundDecimals(a.extrapolated.outside.estimate, 1),
       lower: a.extrapolated.outside.lower,
       upper: a.extrapolated.outside.upper,
       basis: methodName(a.extrapolated.method),
@@ -176,8 +176,4 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       },
     ],
   } as TopLevelSpec;
-}
-
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
 }

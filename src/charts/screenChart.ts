@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Interval } from "../intervals/types.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { methodName } from "../methods/methodRegistry.js";
-import { formatConfidence, formatPercent } from "../text/format.js";
+import { formatConfidence, formatPercent, roundDecimals } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
@@ -24,7 +24,7 @@ export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevel
   const oneSided = a.sided === "upper";
   const row = (part: string, range: Interval<number | null>, basis: string) => ({
     part,
-    estimate: range.estimate === null ? 0 : Math.round(range.estimate * 10) / 10,
+    estimate: range.estimate === null ? 0 : roundDecimals(range.estimate, 1),
     lower: range.lower,
     // One-sided: the whisker runs from the estimate to the upper bound; two-sided: from lower to upper.
     whiskerFrom: oneSided && range.estimate !== null ? range.estimate : range.lower,

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
-import { formatConfidence, formatCount, roundSignificant, sidedWord } from "../text/format.js";
+import { formatConfidence, formatCount, roundDecimals, roundSignificant, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
@@ -19,7 +19,7 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
   const c = formatConfidence(a.confidence);
   const rows = s.rows.map((r) => ({
     drift: r.drift,
-    estimate: Math.round(r.undetected.estimate * 10) / 10,
+    estimate: roundDecimals(r.undetected.estimate, 1),
     lower: r.undetected.lower,
     upper: r.undetected.upper,
     note: r.implausible ? "implausible: outside rate above 100%" : "",

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { capitalise, formatCount, formatPercent } from "../text/format.js";
+import { capitalise, formatCount, formatPercent, roundDecimals } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
@@ -21,7 +21,7 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
       month: m.month,
       start,
       end: nextDay(end),
-      stage: Math.round(m.stage * 10) / 10,
+      stage: roundDecimals(m.stage, 1),
       examined: m.examinedDays > 0 ? "examined" : "not examined",
       count: m.estimated ? "estimated" : "given",
     };

@@ -41,6 +41,11 @@ export interface CountInterval extends Interval {
   readonly sided: Sided;
   /** The selection bias ω assumed (1: random selection). */
   readonly bias: number;
+  /**
+   * 1/ω: how many times as likely as an unaffected case an affected one was to be picked (1: random
+   * selection; above 1 when ω < 1, the selection leaning towards affected cases).
+   */
+  readonly affectedPickOdds: number;
   readonly found: number;
   readonly sample: number;
   readonly population: number;
@@ -108,6 +113,7 @@ export function countInterval(options: CountIntervalOptions): CountInterval {
     confidence,
     sided,
     bias,
+    affectedPickOdds: 1 / bias,
     found,
     sample,
     population,

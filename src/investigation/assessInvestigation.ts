@@ -89,6 +89,11 @@ export interface Assessment {
   readonly name: string;
   readonly description: string;
   readonly confidence: number;
+  /**
+   * 1 − confidence: the most often, over repeated random samples, that a bound at this confidence falls
+   * short of the true count (two-sided, the two bounds together).
+   */
+  readonly nonCoverage: number;
   readonly sided: Sided;
   readonly unit: string;
   readonly coverage: Coverage;
@@ -438,6 +443,7 @@ export function assessInvestigation(input: unknown): Assessment {
     name: scenario.name,
     description: scenario.description,
     confidence,
+    nonCoverage: 1 - confidence,
     sided,
     unit,
     coverage,

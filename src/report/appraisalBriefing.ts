@@ -1,7 +1,14 @@
 import { methodName } from "../methods/methodRegistry.js";
 import type { CaseAppraisal } from "../planning/appraiseCases.js";
 import type { StratifiedAppraisal } from "../planning/appraiseStrata.js";
-import { describeSided, formatCases, formatConfidence, formatCount, formatPercent } from "../text/format.js";
+import {
+  describeSided,
+  formatCases,
+  formatConfidence,
+  formatCount,
+  formatPercent,
+  roundDecimals,
+} from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import type { Briefing } from "./Briefing.js";
 
@@ -14,8 +21,8 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
   const c = formatConfidence(a.confidence);
   const range = (lower: number, upper: number) =>
     a.sided === "two"
-      ? `${formatCount(round(lower))} to ${formatCount(round(upper))}`
-      : `at most ${formatCount(round(upper))}`;
+      ? `${formatCount(roundDecimals(lower, 1))} to ${formatCount(roundDecimals(upper, 1))}`
+      : `at most ${formatCount(roundDecimals(upper, 1))}`;
   const k = a.combined;
   const caseFile = "notSampled" in a ? a : undefined;
   const partial = caseFile !== undefined && caseFile.notSampled.periods.length > 0;
@@ -24,7 +31,7 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
       title: `Stratified attribute appraisal: ${describeSided(a.sided)}, ${c} confidence`,
       rows: a.strata.map((s) => [
         s.label,
-        `${formatCount(s.found)} of ${formatCount(s.sample)} sampled from ${formatCount(s.population)}: projected ${formatCount(round(s.projected))}, ${range(s.lower, s.upper)} (exact hypergeometric)`,
+        `${formatCount(s.found)} of ${formatCount(s.sample)} sampled from ${formatCount(s.population)}: projected ${formatCount(roundDecimals(s.projected, 1))}, ${range(s.lower, s.upper)} (exact hypergeometric)`,
       ]),
       notes: [],
     },
@@ -34,10 +41,10 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
         ["Population", formatCount(k.population)],
         ["Sampled", formatCount(k.sample)],
         ["Found affected", formatCount(k.found)],
-        ["Projected affected", formatCount(round(k.projected))],
+        ["Projected affected", formatCount(roundDecimals(k.projected, 1))],
         [
           "Normal approximation (RAT-STATS)",
-          `${range(k.normal.lower, k.normal.upper)}; standard error ${formatCount(round(k.normal.standardError))}`,
+          `${range(k.normal.lower, k.normal.upper)}; standard error ${formatCount(roundDecimals(k.normal.standardError, 1))}`,
         ],
         ["Exact, guaranteed coverage", range(k.exact.lower, k.exact.upper)],
       ],
@@ -81,8 +88,4 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
     },
     { title: "Warnings", rows: [], notes: [...caseFile.warnings] },
   ];
-}
-
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
 }

@@ -79,7 +79,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
     const rows: [string, string][] = [
       [
         messages.outsideStageLabel(a.coverage.outsideStageBasis),
-        formatCountOf(Math.round(e.outsideVolume), unit),
+        formatCountOf(roundDecimals(e.outsideVolume, 0), unit),
       ],
       ["Unreviewed, in and out", formatCountOf(e.unreviewed, unit)],
       ["Undetected, estimate", formatCount(roundDecimals(e.undetected.estimate, 1))],

@@ -25,7 +25,7 @@ export function boundBriefing(result: CountInterval | ProportionInterval): Brief
       title,
       rows,
       notes: [
-        `With ${formatConfidence(r.confidence)} confidence at most ${formatCount(r.upper)} of the ${formatCases(r.population)} ${r.upper === 1 ? "is" : "are"} affected, if the ${formatCount(r.sample)} examined were ${selectionAssumption(r.method, r.bias)}.`,
+        `With ${formatConfidence(r.confidence)} confidence at most ${formatCount(r.upper)} of the ${formatCases(r.population)} ${r.upper === 1 ? "is" : "are"} affected, if the ${formatCount(r.sample)} examined were ${selectionAssumption(r)}.`,
       ],
     };
   }

@@ -13,6 +13,7 @@ import {
   formatCount,
   formatCountOf,
   formatPercent,
+  formatPerHundred,
   formatPrecision,
   roundDecimals,
   roundSignificant,
@@ -87,7 +88,7 @@ function summary(a: Assessment): Section {
   blocks.push({ kind: "list", items: statements(a).map((s) => s.text) });
   blocks.push(
     p(
-      `How to read the numbers. An upper bound at ${c} confidence is a number computed so that, if the method were used again and again on new random samples, it would fall below the true count at most ${formatPercent(1 - a.confidence, 1)} of the time. ${a.sided === "upper" ? "One-sided means only an upper bound is given: the question is how much could have been missed, not how little." : "Two-sided means a lower and an upper bound are given, each leaving half of the remaining chance in its tail."} Exact methods compute these bounds from the sampling distribution itself rather than an approximation. An estimate is the single most likely figure; the bound is the figure one can defend.`,
+      `How to read the numbers. An upper bound at ${c} confidence is a number computed so that, if the method were used again and again on new random samples, it would fall below the true count at most ${formatPercent(a.nonCoverage, 1)} of the time. ${a.sided === "upper" ? "One-sided means only an upper bound is given: the question is how much could have been missed, not how little." : "Two-sided means a lower and an upper bound are given, each leaving half of the remaining chance in its tail."} Exact methods compute these bounds from the sampling distribution itself rather than an approximation. An estimate is the single most likely figure; the bound is the figure one can defend.`,
     ),
   );
   return { id: "summary", heading: "Summary", blocks };
@@ -264,7 +265,7 @@ function outside(a: Assessment): Section {
   if (e && s) {
     blocks.push(
       p(
-        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCountOf(Math.round(e.outsideVolume), a.unit)} outside the window would hold about ${formatCount(roundDecimals(e.outside.estimate, 1))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
+        `Outside the window the review saw nothing. Under the constant-rate assumption — the same rate of affected cases throughout the exposure period — the ${a.coverage.outsideStageBasis === "given" ? "" : "estimated "}${formatCountOf(roundDecimals(e.outsideVolume, 0), a.unit)} outside the window would hold about ${formatCount(roundDecimals(e.outside.estimate, 1))} affected cases, and with ${c} confidence at most ${formatCount(e.outside.upper)}. The bound is a prediction limit: it covers the unknown count itself, not only its average, and is exact whatever the rate (Thatcher 1964).`,
       ),
       {
         kind: "chart",
@@ -393,7 +394,7 @@ function frequency(probability: number): string {
   if (probability === 1) return "all 100";
   if (probability < 0.005) return "fewer than 1";
   if (probability > 0.995) return "more than 99";
-  return `about ${Math.round(probability * 100)}`;
+  return `about ${formatPerHundred(probability)}`;
 }
 
 function plan(a: Assessment): Section {
@@ -587,7 +588,7 @@ function methods(a: Assessment): Section {
   const items: string[] = [];
   if (a.window) {
     items.push(
-      `In the window: exact hypergeometric bounds (Buonaccorsi 1987). The ${formatCountOf(a.window.reviewed, "reviewed cases")} ${a.window.reviewed === 1 ? "is" : "are"} treated as drawn at random, without replacement, from the ${formatCountOf(a.window.population, a.unit)} in the window. The bound is the largest number of affected ${a.unit} for which finding as few as ${formatCount(a.window.found)} would still happen at least ${formatPercent(1 - a.confidence, 1)} of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.`,
+      `In the window: exact hypergeometric bounds (Buonaccorsi 1987). The ${formatCountOf(a.window.reviewed, "reviewed cases")} ${a.window.reviewed === 1 ? "is" : "are"} treated as drawn at random, without replacement, from the ${formatCountOf(a.window.population, a.unit)} in the window. The bound is the largest number of affected ${a.unit} for which finding as few as ${formatCount(a.window.found)} would still happen at least ${formatPercent(a.nonCoverage, 1)} of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.`,
       "Outside the window: a binomial prediction limit (Thatcher 1964). It predicts the number of affected cases among those not reviewed, from the rate seen in the window, and allows for the uncertainty in that rate. Assumes: the same rate of affected cases throughout the exposure period (or the stated multiple θ of it, for the drift table).",
     );
   }
@@ -601,7 +602,7 @@ function methods(a: Assessment): Section {
     heading: "Methods",
     blocks: [
       p(
-        `Every bound is at ${c} confidence, ${sidedWord(a.sided)}: if the method were applied again and again to new random samples, the bound would fall short of the true count at most ${formatPercent(1 - a.confidence, 1)} of the time. Each method below says what it assumes. Formulas, conventions, and the checks against published tables and independent software are in the tool's methods page (docs/methods.md).`,
+        `Every bound is at ${c} confidence, ${sidedWord(a.sided)}: if the method were applied again and again to new random samples, the bound would fall short of the true count at most ${formatPercent(a.nonCoverage, 1)} of the time. Each method below says what it assumes. Formulas, conventions, and the checks against published tables and independent software are in the tool's methods page (docs/methods.md).`,
       ),
       { kind: "list", items },
       { kind: "links", heading: REFERENCES, items: references(CITED) },

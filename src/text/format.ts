@@ -60,6 +60,11 @@ function superscript(exponent: number): string {
   return `${exponent < 0 ? "⁻" : ""}${digits}`;
 }
 
+/** A probability as a whole number out of 100, for natural frequencies ("about 58 of 100 reviews"): 0.583 → "58". */
+export function formatPerHundred(probability: number): string {
+  return formatDecimal(roundDecimals(probability * 100, 0));
+}
+
 /** 0.95 → "95%"; 0.9999 → "99.99%". */
 export function formatConfidence(confidence: number): string {
   return `${Number((confidence * 100).toPrecision(10))}%`;

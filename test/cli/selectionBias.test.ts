@@ -28,6 +28,15 @@ describe("adequacy bound --bias", () => {
     expect(r.stdout).toContain("picked one after another, an affected case 2 times less likely");
   });
 
+  it("a selection leaning towards affected cases (ω < 1) is worded with the record's 1/ω", async () => {
+    const base = ["bound", "-N", "609", "-n", "109", "-k", "1", "--sided", "upper", "--bias", "0.25"];
+    const record = JSON.parse((await run(...base, "--format", "json")).stdout);
+    expect(record).toMatchObject({ bias: 0.25, affectedPickOdds: 4 });
+    const r = await run(...base);
+    expect(r.stdout).toContain("picked one after another, an affected case 4 times more likely");
+    expect(r.stdout).toContain("(Wallenius' model, ω = 0.25)");
+  });
+
   it.each([
     [["--bias", "0"], `--bias ${messages.biasRange(0)}`],
     [["--bias", "abc"], "--bias must be a number"],

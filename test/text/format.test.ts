@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountOf, formatPercent } from "../../src/text/format.js";
+import { formatCountOf, formatPercent, formatPerHundred } from "../../src/text/format.js";
 
 describe("formatPercent(rate, decimals?)", () => {
   it("formatPercent(rate) keeps four significant figures: 4.278%, 4.999% (never the 5% it is below)", () => {
@@ -33,5 +33,12 @@ describe("formatCountOf(count, plural)", () => {
     expect(formatCountOf(0, "flagged cases")).toBe("0 flagged cases");
     expect(formatCountOf(1886, "cases")).toBe("1,886 cases");
     expect(formatCountOf(1, "unreviewed cases")).toBe("1 unreviewed case");
+  });
+});
+
+describe("formatPerHundred(probability)", () => {
+  it("formatPerHundred(probability) is the nearest whole number out of 100, an exact half rounded up", () => {
+    // 0.125 × 100 is exactly 12.5; 0.285 × 100 is 28.499999999999996 in floating point.
+    expect([0.583, 0.125, 0.285, 0.9951].map(formatPerHundred)).toEqual(["58", "13", "28", "100"]);
   });
 });
