@@ -1,38 +1,29 @@
 // The page-side checks below run in Chromium: tsconfig.browser.json typechecks this file with the DOM types.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  confidenceCurveChart,
-  intervalsChart,
-  missedChart,
-  powerChart,
-  sampleSizeChart,
-  sensitivityChart,
-  timelineChart,
-} from "../../src/charts/index.js";
+import { sampleSizeChart } from "../../src/charts/index.js";
 import { CHROMIUM_ARGS } from "../../src/cli/printPdf.js";
 import { renderHtml, renderSvg } from "../../src/cli/render.js";
-import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { stratumPlanCurve } from "../../src/investigation/stratumPlanCurve.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { examples } from "../../src/scenario/examples.js";
 import { CHROMIUM, hasBrowser, hasPoppler } from "../helpers/browser.js";
+import { everyChart } from "../helpers/everyChart.js";
 import { run } from "../helpers/runCli.js";
+import { axeViolations } from "./axeViolations.js";
 import { overflowInPage } from "./overflowInPage.js";
 
 // Layout as a reader sees it: every chart page and every report page type, screenshotted at a phone's and a
 // desktop's width (files in $TMPDIR/adequacy-layout), with text overflow measured in the page itself; the
 // report checked by axe-core; the PDF's paper size and page numbers read from the PDF (poppler's pdfinfo
 // and pdftotext, installed by .ci/run).
-const require = createRequire(import.meta.url);
 const WIDTHS = [390, 1280] as const;
 // Chromium and the renderer share the machine with every other suite: generous limits, not timing checks.
 const SLOW = 120_000;
@@ -41,15 +32,8 @@ const out = join(tmpdir(), "adequacy-layout");
 describe.runIf(hasBrowser)("layout in headless Chromium", () => {
   let browser: Browser;
   const sscs = assessInvestigation({ ...examples["hmcts-sscs"], materiality: 1000 });
-  const charts = {
-    timeline: timelineChart(sscs),
-    missed: missedChart(sscs),
-    sensitivity: sensitivityChart(sscs),
-    power: powerChart(sscs),
-    intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
-    "sample-size": sampleSizeChart(stratumPlanCurve(sscs.adequatePlan).curve),
-    "confidence-curve": confidenceCurveChart(sscs),
-  };
+  // Every chart, the sample-size chart for the report's largest stratum as the report draws it.
+  const charts = { ...everyChart, "sample-size": sampleSizeChart(stratumPlanCurve(sscs.adequatePlan).curve) };
 
   beforeAll(async () => {
     mkdirSync(out, { recursive: true });
@@ -133,22 +117,7 @@ describe.runIf(hasBrowser)("layout in headless Chromium", () => {
       "passes axe-core's WCAG 2 A and AA checks",
       async () => {
         const page = await open(file, 1280);
-        await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run({
-            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-          });
-          return result.violations.map(
-            (v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-          );
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         await page.close();
       },

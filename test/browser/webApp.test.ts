@@ -1,7 +1,6 @@
 // The page-side checks below run in Chromium: tsconfig.browser.json typechecks this file with the DOM types.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,34 +14,20 @@ import { messages } from "../../src/validation/messages.js";
 import { VERSION } from "../../src/version.js";
 import { CHROMIUM, hasBrowser } from "../helpers/browser.js";
 import { run } from "../helpers/runCli.js";
+import { sscsFlags } from "../helpers/sscs.js";
+import { axeViolations } from "./axeViolations.js";
 import { overflowInPage } from "./overflowInPage.js";
 
 // The web calculator as a reader uses it: built by npm run build (dist/web), opened from a file and from
 // adequacy app, every request outside the page's own files refused and counted; screenshots in
 // $TMPDIR/adequacy-web.
-const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, "../..");
 const FILE_URL = pathToFileURL(join(root, "dist/web/index.html")).href;
 const SLOW = 120_000;
 const out = join(tmpdir(), "adequacy-web");
 
 // The SSCS review as published: 1 found in 109 reviewed of 609 flagged (see the hmcts-sscs example).
-const SSCS_FLAGS = [
-  "--span",
-  "2019-01-01/2024-02-29",
-  "--window",
-  "2023-12-01/2024-02-29",
-  "--flagged",
-  "609",
-  "--reviewed",
-  "109",
-  "--found",
-  "1",
-  "--selection",
-  "unknown",
-  "--name",
-  "SSCS",
-];
+const SSCS_FLAGS = [...sscsFlags, "--name", "SSCS"];
 const sscs = assessInvestigation({
   name: "SSCS",
   span: "2019-01-01/2024-02-29",
@@ -318,22 +303,7 @@ describe.runIf(hasBrowser)("the web calculator in headless Chromium", () => {
             [],
           );
         }
-        await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run({
-            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-          });
-          return result.violations.map(
-            (v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-          );
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         expect(refused).toEqual([]);
         expect(problems).toEqual([]);

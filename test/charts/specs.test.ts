@@ -4,34 +4,24 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import {
   confidenceCurveChart,
-  intervalsChart,
   missedChart,
   powerChart,
-  sampleSizeChart,
   sensitivityChart,
   timelineChart,
 } from "../../src/charts/index.js";
 import { compileSpec } from "../../src/cli/render.js";
-import { compareIntervals } from "../../src/intervals/compareIntervals.js";
 import { assessInvestigation } from "../../src/investigation/assessInvestigation.js";
 import { METHOD_REGISTRY } from "../../src/methods/methodRegistry.js";
-import { planCurve } from "../../src/planning/planCurve.js";
 import { examples } from "../../src/scenario/examples.js";
+import { everyChart, sscsWithMateriality as sscs } from "../helpers/everyChart.js";
 
 const require = createRequire(import.meta.url);
 const schema = require(join(dirname(require.resolve("vega-lite")), "vega-lite-schema.json"));
 const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 
-const sscs = assessInvestigation({ ...examples["hmcts-sscs"], materiality: 100 });
 const family = assessInvestigation(examples["family-court-documents"]);
 const specs = {
-  timeline: timelineChart(sscs),
-  missed: missedChart(sscs),
-  sensitivity: sensitivityChart(sscs),
-  power: powerChart(sscs),
-  intervals: intervalsChart(compareIntervals({ found: 1, sample: 109, population: 609 })),
-  "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
-  "confidence-curve": confidenceCurveChart(sscs),
+  ...everyChart,
   "timeline (no review)": timelineChart(family),
   "power (no review)": powerChart(family),
 };

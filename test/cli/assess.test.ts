@@ -8,6 +8,7 @@ import { statements } from "../../src/report/statements.js";
 import { examples } from "../../src/scenario/examples.js";
 import { scenarioJsonSchema } from "../../src/scenario/scenario.js";
 import { run } from "../helpers/runCli.js";
+import { sscsFlags } from "../helpers/sscs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "adequacy-assess-"));
 const file = (name: string, text: string) => {
@@ -15,20 +16,6 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const sscsFlags = [
-  "--span",
-  "2019-01-01/2024-02-29",
-  "--window",
-  "2023-12/2024-02",
-  "--flagged",
-  "609",
-  "--reviewed",
-  "109",
-  "--found",
-  "1",
-  "--selection",
-  "unknown",
-];
 
 const withStatements = (a: ReturnType<typeof assessInvestigation>) => ({ ...a, statements: statements(a) });
 

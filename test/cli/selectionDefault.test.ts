@@ -4,20 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { drawnAtRandom } from "../../src/text/drawnAtRandom.js";
 import { run } from "../helpers/runCli.js";
+import { sscsWindowFlags } from "../helpers/sscs.js";
 
 const fixture = join(import.meta.dirname, "..", "fixtures", "cases", "screened-2023.csv");
-const windowFlags = [
-  "--span",
-  "2019-01-01/2024-02-29",
-  "--window",
-  "2023-12-01/2024-02-29",
-  "--flagged",
-  "609",
-  "--reviewed",
-  "109",
-  "--found",
-  "1",
-];
 
 interface Source {
   field: string;
@@ -36,7 +25,7 @@ async function sourcesOf(...args: string[]): Promise<{ sources: Source[]; statem
 
 describe("a selection the user did not give is a default, from window flags and from a case file", () => {
   it.each([
-    ["window flags", windowFlags, 109],
+    ["window flags", sscsWindowFlags, 109],
     ["a case file", ["--case-file", fixture], 9],
   ])("%s: recorded as a default and said to be not given; given, it is given", async (_, args, reviewed) => {
     const omitted = await sourcesOf(...args);
@@ -54,7 +43,7 @@ describe("a selection the user did not give is a default, from window flags and 
 
   it("the report's Inputs table says default, not given", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "adequacy-selection-")), "report.md");
-    const r = await run("report", ...windowFlags, "--format", "markdown", "--out", out);
+    const r = await run("report", ...sscsWindowFlags, "--format", "markdown", "--out", out);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(
       /\| window 1: selection \| random \| default \| not given; taken as random/,

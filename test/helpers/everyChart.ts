@@ -30,7 +30,7 @@ const screened = assessInvestigation({
 });
 
 /** Every chart the CLI draws, each with every optional layer it can have. */
-export const everyChart: Readonly<Record<string, TopLevelSpec>> = {
+export const everyChart = {
   timeline: timelineChart(sscsWithMateriality),
   missed: missedChart(sscsWithMateriality),
   sensitivity: sensitivityChart(sscsWithMateriality),
@@ -40,4 +40,4 @@ export const everyChart: Readonly<Record<string, TopLevelSpec>> = {
   "confidence-curve": confidenceCurveChart(sscsWithMateriality),
   screen: screenChart(screened),
   "selection-bias": selectionBiasChart(sscsWithMateriality),
-};
+} as const satisfies Readonly<Record<string, TopLevelSpec>>;

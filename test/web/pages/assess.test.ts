@@ -11,6 +11,7 @@ import {
   scenarioOf,
 } from "../../../src/web/pages/assess.js";
 import { run } from "../../helpers/runCli.js";
+import { sscsFlags } from "../../helpers/sscs.js";
 
 // The SSCS figures as a reader types them: 1 found in 109 reviewed of 609 flagged (BBC, August 2025).
 const SSCS = {
@@ -29,25 +30,7 @@ describe("the assess page's inputs", () => {
   it("assess(SSCS figures) is the record adequacy assess prints for the same flags, with at most 24 of 609", async () => {
     const outcome = assess(SSCS);
     if (outcome.kind !== "result") throw new Error(`no result: ${JSON.stringify(outcome)}`);
-    const cli = await run(
-      "assess",
-      "--span",
-      "2019-01-01/2024-02-29",
-      "--window",
-      "2023-12-01/2024-02-29",
-      "--flagged",
-      "609",
-      "--reviewed",
-      "109",
-      "--found",
-      "1",
-      "--selection",
-      "unknown",
-      "--name",
-      "web calculator scenario",
-      "--format",
-      "json",
-    );
+    const cli = await run("assess", ...sscsFlags, "--name", "web calculator scenario", "--format", "json");
     expect(cli.code).toBe(0);
     expect(JSON.parse(JSON.stringify(outcome.result))).toEqual(JSON.parse(cli.stdout));
     // 24: the exact hypergeometric bound for 1 in 109 of 609 (bound -N 609 -n 109 -k 1 --sided upper).
