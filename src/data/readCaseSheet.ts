@@ -27,29 +27,38 @@ export async function readCaseSheet(
   workbook: Uint8Array,
   options: ReadCasesOptions & { readonly sheet?: string | number } = {},
 ): Promise<CaseSummary> {
+  return readCaseRecords(await sheetRecords(workbook, options.sheet), options, "row");
+}
+
+/**
+ * The records of a workbook's sheet (the first, or `sheet` by name or number from 1), as
+ * {@link readCaseRecords} takes them: each non-empty row's cells as text, with its sheet row.
+ *
+ * @throws {InputError} as {@link readCaseSheet}, for the workbook and the sheet
+ */
+export async function sheetRecords(
+  workbook: Uint8Array,
+  sheet?: string | number,
+): Promise<(onRecord: (fields: string[], row: number) => void) => Promise<void>> {
   const { readSheet } = await import("read-excel-file/node");
   let rows: Cell[][];
   try {
-    rows = (await readSheet(Buffer.from(workbook), options.sheet ?? 1)) as Cell[][];
+    rows = (await readSheet(Buffer.from(workbook), sheet ?? 1)) as Cell[][];
   } catch (error) {
     const e = error as { name?: string; code?: string; sheets?: string[] };
     if (e.name === "SheetNotFoundError")
-      throw new InputError("cases", messages.sheetNotFound(String(options.sheet), e.sheets ?? []));
+      throw new InputError("cases", messages.sheetNotFound(String(sheet), e.sheets ?? []));
     if (e.name === "InvalidInputError" || e.name === "InvalidSpreadsheetError")
       throw new InputError("cases", messages.notAWorkbook(e.code === "XLS_FILE_NOT_SUPPORTED"));
     throw error;
   }
-  return readCaseRecords(
-    async (onRecord) => {
-      rows.forEach((row, i) => {
-        // An empty row of a sheet (every cell blank) is layout, not a case.
-        if (row.every((cell) => cell === null || cell === "")) return;
-        onRecord(row.map(cellText), i + 1);
-      });
-    },
-    options,
-    "row",
-  );
+  return async (onRecord) => {
+    rows.forEach((row, i) => {
+      // An empty row of a sheet (every cell blank) is layout, not a case.
+      if (row.every((cell) => cell === null || cell === "")) return;
+      onRecord(row.map(cellText), i + 1);
+    });
+  };
 }
 
 /** A cell as the text a CSV field would hold: a date as YYYY-MM-DD (with its time, when it has one). */

@@ -3,6 +3,7 @@ import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { caseDay, type DateFormat } from "./caseDate.js";
 import { csvRecords, type Delimiter } from "./csvRecords.js";
+import { fnv64 } from "./idHash.js";
 
 /** Column names in the case file; defaults are the keys themselves. `flagged` is optional. */
 export interface CaseColumns {
@@ -96,14 +97,21 @@ export async function readCases(
  * The core of {@link readCases}, over records from any source (CSV lines, or the rows of a sheet):
  * `feed` calls `onRecord(fields, position)` for each record in order, the header first.
  *
+ * With `kept`, the duplicate-id check waits until the file is read: every row that passes the other
+ * checks goes to `kept` (and not to `onCase`), and afterwards `kept` names the rows whose id repeats an
+ * earlier one's, which are then rejected as they would have been on the way, in the same order among
+ * the other rejections. The summary is the same either way.
+ *
  * @param feed - calls its argument once per record, with the fields as text and the line or row
  * @param position - whether positions are lines of a text or rows of a sheet (for messages)
+ * @param kept - where a reader that keeps every row (readCaseFrame) takes them
  * @throws {InputError} when the header lacks a required column, or no row is usable
  */
 export async function readCaseRecords(
   feed: (onRecord: (fields: string[], line: number) => void) => Promise<void>,
   options: ReadCasesOptions,
   position: RowPosition,
+  kept?: KeptRows,
 ): Promise<CaseSummary> {
   const names: CaseColumns = {
     id: options.columns?.id ?? "id",
@@ -113,15 +121,21 @@ export async function readCaseRecords(
     impact: options.columns?.impact ?? "impact",
   };
   const maxListed = options.maxListed ?? 1000;
-  const rejected: RejectedRow[] = [];
+  let rejected: RejectedRow[] = [];
   let rowsRead = 0;
   let rowsRejected = 0;
+  // With `kept`: how many rows had been kept when each listed row was rejected.
+  const keptBefore: number[] = [];
+  let keptCount = 0;
   const reject = (line: number, reason: string) => {
     rowsRejected++;
-    if (rejected.length < maxListed) rejected.push({ line, reason });
+    if (rejected.length < maxListed) {
+      rejected.push({ line, reason });
+      keptBefore.push(keptCount);
+    }
   };
 
-  const ids = new IdTable();
+  const ids = kept === undefined ? new IdTable() : undefined;
   const dayOf = new Map<string, number | string>();
   const days = new DayTotals(options.span);
   let index: { id: number; date: number; flagged: number; reviewed: number; impact: number } | undefined;
@@ -180,16 +194,36 @@ export async function readCaseRecords(
       reject(line, `date ${dateText} is outside the span (${outside})`);
       return;
     }
+    if (ids === undefined) {
+      (kept as KeptRows).keep(id, day, line, flagged, reviewed, impact);
+      keptCount++;
+      return;
+    }
     const first = ids.insert(id, line);
     if (first !== 0) {
       days.remove(day, flagged, reviewed, impact);
-      reject(line, `duplicate id "${id}" (first on line ${first})`);
+      reject(line, duplicateReason(id, first));
       return;
     }
     options.onCase?.(id, day, line);
   });
   const header = index as ReturnType<typeof headerIndex> | undefined;
   if (header === undefined) throw new InputError("cases", messages.noHeaderRow());
+  if (kept !== undefined) {
+    const duplicates: (RejectedRow & { readonly row: number })[] = [];
+    kept.removeDuplicates((row, first) => {
+      rowsRejected++;
+      const duplicate = kept.row(row);
+      days.remove(duplicate.day, duplicate.flagged, duplicate.reviewed, duplicate.impact);
+      if (duplicates.length < maxListed)
+        duplicates.push({
+          line: duplicate.line,
+          reason: duplicateReason(duplicate.id, kept.row(first).line),
+          row,
+        });
+    });
+    rejected = mergeRejected(rejected, keptBefore, duplicates, maxListed);
+  }
   if (rowsRead === rowsRejected) {
     // Every row was rejected (or there was none): say which rows and why, not only that none is usable.
     throw new InputError("cases", messages.noUsableRow(rowsRead, rejected.slice(0, NO_ROW_LISTED), position));
@@ -203,6 +237,59 @@ export async function readCaseRecords(
     position,
     ...days.result(),
   };
+}
+
+/**
+ * The rows a reader keeps when it checks ids for duplicates itself, after reading ({@link readCaseRecords}
+ * with `kept`).
+ */
+export interface KeptRows {
+  /** Keeps a row that passed every check but the duplicate-id check. */
+  keep(id: string, day: number, line: number, flagged: boolean, reviewed: boolean, impact: boolean): void;
+  /** Kept row `row` (0-based, in the order kept), until {@link KeptRows.removeDuplicates} returns. */
+  row(row: number): {
+    readonly id: string;
+    readonly day: number;
+    readonly line: number;
+    readonly flagged: boolean;
+    readonly reviewed: boolean;
+    readonly impact: boolean;
+  };
+  /**
+   * Once, after the last row: calls `visit(row, first)`, in row order, for each kept row whose id has the
+   * 64-bit hash ({@link fnv64}) of the id of an earlier kept row, the first such being `first`, as the
+   * streaming check would have found it; then removes those rows.
+   */
+  removeDuplicates(visit: (row: number, first: number) => void): void;
+}
+
+/** The reason given for a duplicate id, by either check. */
+function duplicateReason(id: string, firstLine: number): string {
+  return `duplicate id "${id}" (first on line ${firstLine})`;
+}
+
+/**
+ * The first `maxListed` rejections in the order a streaming reader makes them: a duplicate of kept row r
+ * comes after every other rejection made while at most r rows were kept, and before the rest.
+ */
+function mergeRejected(
+  listed: RejectedRow[],
+  keptBefore: readonly number[],
+  duplicates: readonly (RejectedRow & { readonly row: number })[],
+  maxListed: number,
+): RejectedRow[] {
+  if (duplicates.length === 0) return listed;
+  const merged: RejectedRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (merged.length < maxListed && (i < listed.length || j < duplicates.length)) {
+    const duplicate = duplicates[j];
+    if (duplicate !== undefined && (i === listed.length || (keptBefore[i] as number) > duplicate.row)) {
+      merged.push({ line: duplicate.line, reason: duplicate.reason });
+      j++;
+    } else merged.push(listed[i++] as RejectedRow);
+  }
+  return merged;
 }
 
 function bool(text: string): boolean | undefined {
@@ -364,29 +451,4 @@ class IdTable {
       if (lines[i] !== 0) this.place(high[i] as number, low[i] as number, lines[i] as number);
     }
   }
-}
-
-/** FNV-1a, 64-bit, over UTF-16 code units, as two signed 32-bit halves. */
-function fnv64(text: string): [number, number] {
-  // 64-bit FNV offset basis 0xcbf29ce484222325 and prime 0x100000001b3, in 16-bit limbs.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let i = 0; i < text.length; i++) {
-    h0 ^= text.charCodeAt(i);
-    // multiply by 0x100000001b3 = 2^40 + 0x1b3
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3;
-    const t2 = h2 * 0x1b3;
-    const t3 = h3 * 0x1b3;
-    const c1 = t1 + (t0 >>> 16);
-    const c2 = t2 + (c1 >>> 16) + (h0 << 8);
-    const c3 = t3 + (c2 >>> 16) + (h1 << 8);
-    h0 = t0 & 0xffff;
-    h1 = c1 & 0xffff;
-    h2 = c2 & 0xffff;
-    h3 = c3 & 0xffff;
-  }
-  return [(h3 << 16) | h2, (h1 << 16) | h0];
 }
