@@ -104,7 +104,12 @@ export { detectionSampleSize } from "./planning/detectionSampleSize.js";
 export type { Allocation, Draw, DrawnCase, DrawOptions, SelectionPlan } from "./planning/drawSample.js";
 export { drawSample, forEachDraw, planSelection, RAT_STATS_MAX_FRAME } from "./planning/drawSample.js";
 // Planning: sample sizes
-export type { ElusionSampleSize, ElusionSampleSizeOptions } from "./planning/elusionSampleSize.js";
+export type {
+  ElusionRatePlan,
+  ElusionSampleSize,
+  ElusionSampleSizeOptions,
+  RecallPlan,
+} from "./planning/elusionSampleSize.js";
 export { elusionSampleSize } from "./planning/elusionSampleSize.js";
 export type { PlanCurve } from "./planning/planCurve.js";
 export { planCurve } from "./planning/planCurve.js";

@@ -1,6 +1,7 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
+import { parseNumberText } from "../validation/parseNumber.js";
 import { numberOption } from "./commonOptions.js";
 import { parseNumber, single } from "./flags.js";
 import type { Io } from "./Io.js";
@@ -43,12 +44,13 @@ export async function appraiseTwoStageHandler(
   const clusters = given.map((text, i) => {
     const match = UNIT.exec(text.trim());
     if (!match) throw new InputError(`--unit (${i + 1})`, messages.twoStageUnitShape(text));
-    const [, label, M, m, a] = match;
+    // The three numbers' groups are not optional: a match always has them (the "" only satisfies the type).
+    const [, label, M = "", m = "", a = ""] = match;
     return {
       ...(label === undefined ? {} : { label }),
-      universe: parseNumber("--unit", M) as number,
-      sample: parseNumber("--unit", m) as number,
-      found: parseNumber("--unit", a) as number,
+      universe: parseNumberText("--unit", M),
+      sample: parseNumberText("--unit", m),
+      found: parseNumberText("--unit", a),
     };
   });
   const primaryUnits = parseNumber("--primary-units", argv.primaryUnits);

@@ -8,8 +8,9 @@ import type { CaseFrame } from "../planning/caseFrame.js";
 import type { DayInterval } from "../scenario/calendar.js";
 import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
+import { parseNumberText } from "../validation/parseNumber.js";
 import { asReadError } from "./fileErrors.js";
-import { parseNumber, single } from "./flags.js";
+import { single } from "./flags.js";
 
 /** How a case file is written: the date order, the field separator, the sheet of a workbook. */
 export interface CaseFileFormat {
@@ -44,7 +45,7 @@ export function caseFileFormat(argv: ArgumentsCamelCase): CaseFileFormat {
     sheetText === undefined
       ? undefined
       : /^\s*\d+\s*$/.test(sheetText)
-        ? (parseNumber("--sheet", sheetText) as number)
+        ? parseNumberText("--sheet", sheetText)
         : sheetText;
   if (typeof sheet === "number" && sheet < 1)
     throw new InputError("--sheet", messages.wholeInRange(1, "the number of sheets", sheet));

@@ -197,10 +197,7 @@ export function assessInvestigation(input: unknown): Assessment {
   const outsideStage = toNumber(outsideStageExact);
   const outsideStageWhole = ceilOf(outsideStageExact);
   const examinedDays = model.windows.reduce((sum, w) => sum + w.days, 0);
-  const windowVolume = model.windows.reduce(
-    (sum, w) => sum + (model.casesKnown ? (model.casesIn(w.period) as number) : w.days),
-    0,
-  );
+  const windowVolume = model.windows.reduce((sum, w) => sum + (model.casesIn(w.period) ?? w.days), 0);
   const monthly = calendarPeriods(span, "month").map(({ label, interval }) => {
     const examinedDays = model.windows.reduce((sum, w) => sum + overlapDays(w.period, interval), 0);
     return {
@@ -217,7 +214,7 @@ export function assessInvestigation(input: unknown): Assessment {
     spanDays,
     examinedDays,
     timeFraction: examinedDays / spanDays,
-    caseFraction: windowVolume / (model.casesKnown ? (model.casesIn(span) as number) : spanDays),
+    caseFraction: windowVolume / (model.casesIn(span) ?? spanDays),
     windows: model.windows.map((w) => ({ label: w.label, period: formatInterval(w.period), days: w.days })),
     unexamined: model.gaps.map((g) => ({ period: formatInterval(g), days: daysIn(g) })),
     outsideStage,
@@ -262,11 +259,14 @@ export function assessInvestigation(input: unknown): Assessment {
       warn("not-shown-random", messages.notShownRandom(w.label, w.reviewed, w.selection));
     }
     if (w.casesProRated) {
-      warn("cases-pro-rated", messages.casesProRated(w.label, Math.round(w.cases as number)));
+      warn("cases-pro-rated", messages.casesProRated(w.label, Math.round(w.cases)));
     }
   }
   if (model.outsideStageBasis === "flagRate" && outsideStage > 0) {
-    const windowCases = model.windows.reduce((sum, w) => sum + (w.cases as number), 0);
+    // Every window has its cases here: the flag rate is used only when case counts are known.
+    const windowCases = model.windows
+      .flatMap((w) => (w.cases === undefined ? [] : [w.cases]))
+      .reduce((sum, cases) => sum + cases, 0);
     const windowStage = model.windows.reduce((sum, w) => sum + w.stage, 0);
     warn(
       "flagged-outside-estimated",

@@ -12,7 +12,7 @@ import {
   wholeFraction,
 } from "../math/wholeCount.js";
 import { type DayInterval, daysIn, overlapDays, uncovered } from "../scenario/calendar.js";
-import type { Scenario, Selection } from "../scenario/scenario.js";
+import type { Scenario, Selection, VolumeEntry } from "../scenario/scenario.js";
 import { MAX_COUNT } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -20,16 +20,32 @@ import { messages } from "../validation/messages.js";
 /** How the stage cases outside the windows are known; see {@link StageModel.outsideStageBasis}. */
 export type OutsideStageBasis = "given" | "flagRate" | "perDay";
 
-/** A window with its stage population resolved. */
-export interface StageWindow {
+/**
+ * A window with its stage population resolved: with its cases when case counts are known (given, or
+ * pro-rated from the volume), without them otherwise.
+ */
+export type StageWindow = StageWindowBase & (WindowCases | NoWindowCases);
+
+/** A window's cases, when case counts are known. */
+interface WindowCases {
+  /** All cases in the window: given, or pro-rated from the volume (then not necessarily whole). */
+  readonly cases: number;
+  /** ⌊cases⌋, decided exactly (pro-rated cases that are 63 exactly are 63, not 62.999… in floating point). */
+  readonly wholeCases: number;
+  readonly casesProRated: boolean;
+}
+
+/** A window without case counts. */
+interface NoWindowCases {
+  readonly cases?: never;
+  readonly wholeCases?: never;
+  readonly casesProRated: false;
+}
+
+interface StageWindowBase {
   readonly label: string;
   readonly period: DayInterval;
   readonly days: number;
-  /** All cases in the window: given, or pro-rated from the volume (then not necessarily whole). */
-  readonly cases?: number;
-  /** ⌊cases⌋, decided exactly (pro-rated cases that are 63 exactly are 63, not 62.999… in floating point). */
-  readonly wholeCases?: number;
-  readonly casesProRated: boolean;
   /** The population the review sampled: flagged cases, else the window's cases (whole). */
   readonly stage: number;
   readonly reviewed: number;
@@ -121,12 +137,15 @@ export function stageModel(scenario: Scenario): StageModel {
         messages.reviewedBeyondProRated(w.reviewed, stage, `windows[${i}].cases`),
       );
     }
+    const counts =
+      exact === undefined
+        ? { casesProRated: false as const }
+        : { cases: toNumber(exact), wholeCases: floorOf(exact), casesProRated: w.cases === undefined };
     return {
       label: w.label,
       period: w.period,
       days: daysIn(w.period),
-      ...(exact === undefined ? {} : { cases: toNumber(exact), wholeCases: floorOf(exact) }),
-      casesProRated: w.cases === undefined && cases !== undefined,
+      ...counts,
       stage,
       reviewed: w.reviewed,
       found: w.found,
@@ -148,7 +167,9 @@ export function stageModel(scenario: Scenario): StageModel {
     windows.length === 0 || (casesKnown && !screened)
       ? wholeFraction(1)
       : divide(wholeFraction(windowStage), windowVolume);
-  const flaggedCounted = scenario.volume?.every((v) => v.flagged !== undefined) === true && screened;
+  // The volume profile when it counts the flagged cases of every period (and there is a screen).
+  const flaggedVolume = screened && scenario.volume?.every(countsFlagged) ? scenario.volume : undefined;
+  const flaggedCounted = flaggedVolume !== undefined;
   const outsideStageBasis: OutsideStageBasis = flaggedCounted
     ? "given"
     : !casesKnown
@@ -159,17 +180,15 @@ export function stageModel(scenario: Scenario): StageModel {
   // The profile's flagged counts, spread evenly over each period's days; the windows agree with them
   // (normalizeScenario checks), so they are used inside the windows too. Summed per period, so that
   // whole periods give whole counts exactly.
-  const flaggedIn = (interval: DayInterval): Fraction =>
+  const flaggedIn = (volume: readonly FlaggedVolumeEntry[], interval: DayInterval): Fraction =>
     sum(
-      (scenario.volume ?? []).flatMap((entry) => {
+      volume.flatMap((entry) => {
         const shared = overlapDays(entry.period, interval);
-        return shared === 0
-          ? []
-          : [ratio(BigInt(entry.flagged as number) * BigInt(shared), daysIn(entry.period))];
+        return shared === 0 ? [] : [ratio(BigInt(entry.flagged) * BigInt(shared), daysIn(entry.period))];
       }),
     );
   const stageInExact = (interval: DayInterval): Fraction => {
-    if (flaggedCounted) return flaggedIn(interval);
+    if (flaggedVolume !== undefined) return flaggedIn(flaggedVolume, interval);
     const inside: Fraction[] = [];
     const insideVolume: Fraction[] = [];
     for (const w of windows) {
@@ -200,4 +219,11 @@ export function stageModel(scenario: Scenario): StageModel {
     stageInExact,
     dailyVolume,
   };
+}
+
+/** A period of the volume profile that counts its flagged cases. */
+type FlaggedVolumeEntry = VolumeEntry & { readonly flagged: number };
+
+function countsFlagged(entry: VolumeEntry): entry is FlaggedVolumeEntry {
+  return entry.flagged !== undefined;
 }

@@ -32,15 +32,26 @@ export interface Detection {
   readonly missProbability: number;
 }
 
-/** The validated form of {@link DetectionOptions} without the sample. */
-export interface DetectionTarget {
-  readonly model: "hypergeometric" | "binomial";
-  readonly method: "hypergeometric-detection" | "binomial-detection";
-  readonly population?: number;
-  readonly affected?: number;
-  readonly prevalence?: number;
-  readonly sensitivity: number;
-}
+/**
+ * The validated form of {@link DetectionOptions} without the sample: the binomial model with its
+ * prevalence, or the hypergeometric with its population and affected count (and the prevalence they came
+ * from, when given as one).
+ */
+export type DetectionTarget =
+  | {
+      readonly model: "binomial";
+      readonly method: "binomial-detection";
+      readonly prevalence: number;
+      readonly sensitivity: number;
+    }
+  | {
+      readonly model: "hypergeometric";
+      readonly method: "hypergeometric-detection";
+      readonly population: number;
+      readonly affected: number;
+      readonly prevalence?: number;
+      readonly sensitivity: number;
+    };
 
 /** Validates the population/affected/prevalence/sensitivity part of the options. */
 export function detectionTarget(options: Omit<DetectionOptions, "sample">): DetectionTarget {
@@ -105,10 +116,9 @@ export function missProbability(target: DetectionTarget, sample: number): number
   const s = target.sensitivity;
   if (target.model === "binomial") {
     // (1 − p·s)^n, through log1p for small p·s.
-    return Math.exp(sample * Math.log1p(-(target.prevalence as number) * s));
+    return Math.exp(sample * Math.log1p(-target.prevalence * s));
   }
-  const N = target.population as number;
-  const D = target.affected as number;
+  const { population: N, affected: D } = target;
   if (D === 0) return 1;
   if (s === 1) return Math.exp(logNoneSampled(N, D, sample));
   const logMiss = Math.log1p(-s);
@@ -119,10 +129,9 @@ export function missProbability(target: DetectionTarget, sample: number): number
 export function detectProbability(target: DetectionTarget, sample: number): number {
   const s = target.sensitivity;
   if (target.model === "binomial") {
-    return -Math.expm1(sample * Math.log1p(-(target.prevalence as number) * s));
+    return -Math.expm1(sample * Math.log1p(-target.prevalence * s));
   }
-  const N = target.population as number;
-  const D = target.affected as number;
+  const { population: N, affected: D } = target;
   if (D === 0) return 0;
   if (s === 1) return -Math.expm1(logNoneSampled(N, D, sample));
   const logMiss = Math.log1p(-s);
@@ -144,7 +153,7 @@ export function detectProbability(target: DetectionTarget, sample: number): numb
 export function detectionProbability(options: DetectionOptions): Detection {
   const target = detectionTarget(options);
   const sample =
-    target.population === undefined
+    target.model === "binomial"
       ? requireCount("sample", options.sample, 0)
       : requireCount("sample", options.sample, 0, target.population, `population (${target.population})`);
   return {

@@ -5,6 +5,7 @@ import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import {
   type DetectionOptions,
+  type DetectionTarget,
   detectionTarget,
   detectProbability,
   missProbability,
@@ -76,7 +77,7 @@ export function detectionPlan(options: DetectionSampleSizeOptions): DetectionPla
   if (target.model === "hypergeometric" && target.affected === 0) {
     throw new InputError("affected", messages.wholeInRange(1, `population (${target.population})`, 0));
   }
-  const limit = target.population ?? MAX_COUNT;
+  const limit = target.model === "hypergeometric" ? target.population : MAX_COUNT;
   const reaches = (m: number) => !exceeds(missProbability(target, m), 1 - confidence);
   if (!reaches(limit)) {
     const best = detectProbability(target, limit);
@@ -86,13 +87,16 @@ export function detectionPlan(options: DetectionSampleSizeOptions): DetectionPla
 }
 
 function search(
-  target: ReturnType<typeof detectionTarget>,
+  target: DetectionTarget,
   confidence: number,
   limit: number,
   reaches: (m: number) => boolean,
 ): DetectionSampleSize {
-  const rate =
-    (target.prevalence ?? (target.affected as number) / (target.population as number)) * target.sensitivity;
+  const prevalence =
+    target.model === "binomial"
+      ? target.prevalence
+      : (target.prevalence ?? target.affected / target.population);
+  const rate = prevalence * target.sensitivity;
   const guess = Math.min(limit, Math.max(1, Math.ceil(Math.log1p(-confidence) / Math.log1p(-rate))));
   const n = firstTrue(1, limit, reaches, guess);
   return { ...target, confidence, sampleSize: n, probability: detectProbability(target, n) };

@@ -24,18 +24,31 @@ export interface ElusionSampleSizeOptions {
   readonly allowed?: number;
 }
 
-export interface ElusionSampleSize {
+/** An elusion plan: for an elusion target ({@link ElusionRatePlan}) or a recall target ({@link RecallPlan}). */
+export type ElusionSampleSize = ElusionRatePlan | RecallPlan;
+
+/** An elusion plan for an elusion-rate target. */
+export interface ElusionRatePlan extends ElusionPlanCommon {
+  readonly target: "elusion";
+  readonly maxElusion: number;
+}
+
+/** An elusion plan for a recall target, measured against the affected flagged cases. */
+export interface RecallPlan extends ElusionPlanCommon {
+  readonly target: "recall";
+  readonly recall: number;
+  /** The exact lower bound on the affected flagged cases the target is measured against. */
+  readonly flaggedAffected: number;
+}
+
+/** What an elusion plan holds whatever its target. */
+export interface ElusionPlanCommon {
   readonly method: MethodId;
-  readonly target: "elusion" | "recall";
   readonly confidence: number;
   readonly sided: "upper";
   readonly unflagged: number;
-  readonly maxElusion?: number;
-  readonly recall?: number;
   /** The confidence of the unflagged side's bound: confidence, or its square root when the flagged side is itself sampled. */
   readonly sideConfidence: number;
-  /** For a recall target: the exact lower bound on the affected flagged cases the target is measured against. */
-  readonly flaggedAffected?: number;
   /** The most affected unflagged cases the target tolerates. */
   readonly tolerableAffected: number;
   /** The smallest elusion sample that shows the target if at most `allowed` are found in it. */
@@ -75,14 +88,15 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
   if (options.maxElusion !== undefined && options.recall !== undefined) {
     throw new InputError("maxElusion", messages.exclusive("recall"), ["recall"]);
   }
-  let target: ElusionSampleSize["target"];
+  let goal:
+    | Pick<ElusionRatePlan, "target" | "maxElusion">
+    | Pick<RecallPlan, "target" | "recall" | "flaggedAffected">;
   let tolerableAffected: number;
   let sideConfidence = confidence;
-  let flaggedAffected: number | undefined;
   let targetField: string;
   if (options.maxElusion !== undefined) {
     const maxElusion = requireOpenUnit("maxElusion", options.maxElusion);
-    target = "elusion";
+    goal = { target: "elusion", maxElusion };
     targetField = "maxElusion";
     tolerableAffected = floorOf(multiply(decimalFraction(maxElusion), wholeFraction(unflagged)));
   } else if (options.recall !== undefined) {
@@ -105,8 +119,8 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
     );
     const census = sample === population;
     sideConfidence = census ? confidence : Math.sqrt(confidence);
-    flaggedAffected = affectedBounds({ population, sample, found }, 1 - sideConfidence).lower;
-    target = "recall";
+    const flaggedAffected = affectedBounds({ population, sample, found }, 1 - sideConfidence).lower;
+    goal = { target: "recall", recall, flaggedAffected };
     targetField = "recall";
     // ⌊F(1 − r)/r⌋ with r the decimal it prints as: a recall of 0.8 over 40 found allows exactly 10 missed.
     const r = decimalFraction(recall);
@@ -137,21 +151,29 @@ export function elusionSampleSize(options: ElusionSampleSizeOptions): ElusionSam
     risk = riskAt(sampleSize);
     achievedUpper = hypergeometricCount(allowed, sampleSize, unflagged, alpha).upper;
   }
-  return {
-    method: "elusion-sample-size",
-    target,
-    confidence,
-    sided: "upper",
-    unflagged,
-    ...(target === "elusion"
-      ? { maxElusion: options.maxElusion as number }
-      : { recall: options.recall as number }),
-    sideConfidence,
-    ...(flaggedAffected === undefined ? {} : { flaggedAffected }),
-    tolerableAffected,
-    sampleSize,
-    allowed,
-    achievedUpper,
-    risk,
-  };
+  const method = "elusion-sample-size";
+  const outcome = { tolerableAffected, sampleSize, allowed, achievedUpper, risk };
+  // Two literals, so that the type follows the target; the keys in the order the JSON output prints them.
+  return goal.target === "elusion"
+    ? {
+        method,
+        target: goal.target,
+        confidence,
+        sided: "upper",
+        unflagged,
+        maxElusion: goal.maxElusion,
+        sideConfidence,
+        ...outcome,
+      }
+    : {
+        method,
+        target: goal.target,
+        confidence,
+        sided: "upper",
+        unflagged,
+        recall: goal.recall,
+        sideConfidence,
+        flaggedAffected: goal.flaggedAffected,
+        ...outcome,
+      };
 }

@@ -7,14 +7,14 @@ import type { Briefing } from "./Briefing.js";
 export function elusionPlanBriefing(plan: ElusionSampleSize): Briefing {
   const target =
     plan.target === "elusion"
-      ? `elusion at most ${formatPercent(plan.maxElusion as number)}`
-      : `recall at least ${formatPercent(plan.recall as number)}`;
+      ? `elusion at most ${formatPercent(plan.maxElusion)}`
+      : `recall at least ${formatPercent(plan.recall)}`;
   const rows: [string, string][] = [
     ["Target", target],
     ["Confidence", `${formatConfidence(plan.confidence)} (one-sided)`],
     ["Unflagged cases", formatCount(plan.unflagged)],
   ];
-  if (plan.flaggedAffected !== undefined) {
+  if (plan.target === "recall") {
     rows.push(["Affected flagged cases (lower bound)", formatCount(plan.flaggedAffected)]);
   }
   if (plan.sideConfidence !== plan.confidence) {
@@ -33,7 +33,7 @@ export function elusionPlanBriefing(plan: ElusionSampleSize): Briefing {
           `No elusion sample is needed: even if all ${formatCount(plan.unflagged)} unflagged cases were affected, the target (${target}) would hold.`,
         ]
       : [
-          `If a random sample of ${formatCount(plan.sampleSize)} of the ${formatCount(plan.unflagged)} unflagged cases finds ${plan.allowed === 0 ? "no affected case" : `at most ${formatCount(plan.allowed)} affected`}, at most ${formatCount(plan.achievedUpper)} unflagged cases are affected with ${plan.sideConfidence === plan.confidence ? formatConfidence(plan.confidence) : sideConfidence(plan)} confidence (exact hypergeometric bound), which shows ${target}${plan.target === "recall" ? ` against at least ${formatCount(plan.flaggedAffected as number)} affected flagged cases, with ${formatConfidence(plan.confidence)} confidence for both together` : ""}. This assumes the sample is drawn at random from all the unflagged cases, and that reviewers recognise affected cases as well there as among the flagged.`,
+          `If a random sample of ${formatCount(plan.sampleSize)} of the ${formatCount(plan.unflagged)} unflagged cases finds ${plan.allowed === 0 ? "no affected case" : `at most ${formatCount(plan.allowed)} affected`}, at most ${formatCount(plan.achievedUpper)} unflagged cases are affected with ${plan.sideConfidence === plan.confidence ? formatConfidence(plan.confidence) : sideConfidence(plan)} confidence (exact hypergeometric bound), which shows ${target}${plan.target === "recall" ? ` against at least ${formatCount(plan.flaggedAffected)} affected flagged cases, with ${formatConfidence(plan.confidence)} confidence for both together` : ""}. This assumes the sample is drawn at random from all the unflagged cases, and that reviewers recognise affected cases as well there as among the flagged.`,
         ];
   return {
     title: `Elusion sample size: ${methodName(plan.method)}, ${formatConfidence(plan.confidence)} confidence`,

@@ -3,6 +3,7 @@ import type { StratifiedAppraisal } from "../../planning/appraiseStrata.js";
 import type { Stratum } from "../../scenario/calendar.js";
 import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import { parseNumberText } from "../../validation/parseNumber.js";
 import { appraiseTwoStageHandler, twoStageOptions } from "../appraiseTwoStage.js";
 import type { Command } from "../Command.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
@@ -114,12 +115,13 @@ export function appraiseCommand(io: Io): Command {
         const strata = given.map((text) => {
           const match = STRATUM.exec(text.trim());
           if (!match) throw new InputError("--stratum", messages.stratumShape(text));
-          const [, label, N, n, k] = match;
+          // The three numbers' groups are not optional: a match always has them (the "" only satisfies the type).
+          const [, label, N = "", n = "", k = ""] = match;
           return {
             ...(label === undefined ? {} : { label }),
-            population: parseNumber("--stratum", N) as number,
-            sample: parseNumber("--stratum", n) as number,
-            found: parseNumber("--stratum", k) as number,
+            population: parseNumberText("--stratum", N),
+            sample: parseNumberText("--stratum", n),
+            found: parseNumberText("--stratum", k),
           };
         });
         const { appraiseStrata } = await import("../../planning/appraiseStrata.js");
