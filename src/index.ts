@@ -77,7 +77,6 @@ export type { ScreenAssessment } from "./investigation/screenAssessment.js";
 export type { StratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export { stratumPlanCurve } from "./investigation/stratumPlanCurve.js";
 export type { UnrestrictedRange } from "./investigation/unrestrictedRange.js";
-export type { Warning, WarningId } from "./investigation/warnings.js";
 export type { Sensitivity, WindowFinding } from "./investigation/windowInference.js";
 // Methods: ids in results, names and docs anchors in the registry
 export type { MethodEntry, MethodId } from "./methods/methodRegistry.js";
@@ -162,5 +161,6 @@ export {
 // Errors and messages
 export { InputError, InputTypeError } from "./validation/InputError.js";
 export { messages } from "./validation/messages.js";
+export type { Warning, WarningId } from "./validation/warnings.js";
 
 export { VERSION } from "./version.js";

@@ -79,6 +79,12 @@ function writesWords(node: ts.Node): boolean {
   if (ts.isParenthesizedExpression(node)) return writesWords(node.expression);
   if (ts.isBinaryExpression(node)) return writesWords(node.left) || writesWords(node.right);
   if (ts.isConditionalExpression(node)) return writesWords(node.whenTrue) || writesWords(node.whenFalse);
+  // A warning record `{ id, text }`: its text.
+  if (ts.isObjectLiteralExpression(node)) {
+    return node.properties.some(
+      (p) => ts.isPropertyAssignment(p) && p.name.getText() === "text" && writesWords(p.initializer),
+    );
+  }
   return false;
 }
 
@@ -108,6 +114,14 @@ function inlineTexts(path: string, text: string): string[] {
       node.arguments.some(writesWords)
     ) {
       found.push(`${path}:${at(node)} a warning or note with inline text`);
+    }
+    if (
+      ts.isPropertyAssignment(node) &&
+      node.name.getText(source) === "warnings" &&
+      ts.isArrayLiteralExpression(node.initializer) &&
+      node.initializer.elements.some(writesWords)
+    ) {
+      found.push(`${path}:${at(node)} a warning with inline text`);
     }
     if (
       ts.isCallExpression(node) &&
@@ -173,6 +187,10 @@ describe("user-facing text and number formatting", () => {
       "throw new InputError(`--unit (${i + 1})`, `${at} ${error.detail}`);",
       'throw new UsageError(`${quoted(first)} ${messages.notACommand(nearest)}`, "chart");',
       "warnings.push(messages.driftSaturated());",
+      'warnings.push({ id: "poisson-clipped", text: "the bound was clipped" });',
+      'warnings.push({ id: "poisson-clipped", text: messages.poissonClipped() });',
+      'const r = { warnings: [{ id: "periods-not-sampled", text: `${n} months not sampled` }] };',
+      'const s = { warnings: [{ id: "periods-not-sampled", text: messages.x(n) }] };',
       'throw new Error("Sha256: update after digest");',
       "io.out(`wrote ${out}\\n`);",
       "io.err(`adequacy: note: ${messages.casesAsFile()}\\n`);",
@@ -184,7 +202,9 @@ describe("user-facing text and number formatting", () => {
       "src/cli/planted.ts:4 new RangeError with inline text",
       "src/cli/planted.ts:7 a warning or note with inline text",
       "src/cli/planted.ts:8 a warning or note with inline text",
-      "src/cli/planted.ts:13 a line of the command line with inline text",
+      "src/cli/planted.ts:12 a warning or note with inline text",
+      "src/cli/planted.ts:14 a warning with inline text",
+      "src/cli/planted.ts:17 a line of the command line with inline text",
     ]);
     expect(inlineTexts("src/validation/messages.ts", planted)).toEqual([]);
   });

@@ -28,7 +28,7 @@ export function intervalsChart(comparison: IntervalComparison, options: ChartOpt
     estimate: r.estimate,
     lower: r.lower,
     upper: r.upper,
-    note: r.warnings.join(" "),
+    note: r.warnings.map((w) => w.text).join(" "),
   }));
   const population = comparison.population === undefined ? "" : ` of ${formatCount(comparison.population)}`;
   return {

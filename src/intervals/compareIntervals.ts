@@ -1,11 +1,12 @@
 import type { MethodId } from "../methods/methodRegistry.js";
+import type { Warning } from "../validation/warnings.js";
 import { countInterval } from "./countInterval.js";
 import { PROPORTION_METHODS, proportionInterval } from "./proportionInterval.js";
 import type { Interval, Sided } from "./types.js";
 
 export interface MethodInterval extends Interval {
   readonly method: MethodId;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 export interface IntervalComparison {

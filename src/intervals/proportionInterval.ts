@@ -1,5 +1,6 @@
 import { requireConfidence, requireCount, requireOneOf, requirePositive } from "../validation/checks.js";
 import { messages } from "../validation/messages.js";
+import type { Warning } from "../validation/warnings.js";
 import { agrestiCoull } from "./agrestiCoull.js";
 import { type BetaPrior, bayesBeta, bayesMedian } from "./bayesBeta.js";
 import { clopperPearson } from "./clopperPearson.js";
@@ -39,7 +40,7 @@ export interface ProportionInterval extends Interval {
   /** 0 when `sided` is `upper`. */
   readonly lower: number;
   readonly prior?: BetaPrior;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 /**
@@ -61,7 +62,7 @@ export function proportionInterval(options: ProportionIntervalOptions): Proporti
   const method = requireOneOf("method", options.method ?? "clopper-pearson", PROPORTION_METHODS);
   const sided = requireOneOf("sided", options.sided ?? "two", SIDED);
   const alpha = tailProbability(confidence, sided);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   let prior: BetaPrior | undefined;
   let bounds: Bounds;
   let estimate = found / sample;
@@ -77,16 +78,23 @@ export function proportionInterval(options: ProportionIntervalOptions): Proporti
       break;
     case "agresti-coull":
       bounds = agrestiCoull(found, sample, alpha);
-      warnings.push(messages.rateBoundFromApproximation("Agresti–Coull"));
+      warnings.push({
+        id: "rate-bound-approximate",
+        text: messages.rateBoundFromApproximation("Agresti–Coull"),
+      });
       break;
     case "wald":
       bounds = wald(found, sample, alpha);
-      if (found === 0 || found === sample) warnings.push(messages.waldDegenerate(found, sample));
-      else warnings.push(messages.rateBoundFromApproximation("Wald"));
+      if (found === 0 || found === sample) {
+        warnings.push({ id: "wald-degenerate", text: messages.waldDegenerate(found, sample) });
+      } else {
+        warnings.push({ id: "rate-bound-approximate", text: messages.rateBoundFromApproximation("Wald") });
+      }
       break;
     case "poisson": {
       const raw = poissonExact(found, sample, alpha);
-      if (raw.upper > 1 || raw.lower > 1) warnings.push(messages.poissonClipped());
+      if (raw.upper > 1 || raw.lower > 1)
+        warnings.push({ id: "poisson-clipped", text: messages.poissonClipped() });
       bounds = { lower: Math.min(1, raw.lower), upper: Math.min(1, raw.upper) };
       break;
     }

@@ -19,6 +19,7 @@ import {
 import { formatPercent, formatPrecision } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
+import type { Warning, WarningId } from "../validation/warnings.js";
 import { type AdequatePlan, adequatePlan, DEFAULT_TOLERABLE } from "./adequatePlan.js";
 import type { AssumptionId, DetectionTargetSource } from "./assumptions.js";
 import { type DetectionPower, detectionPower, type PlannedDraw, totalsGrid } from "./detectionPower.js";
@@ -39,7 +40,6 @@ import { type SelectionBias, selectionBias } from "./selectionBias.js";
 import { type OutsideStageBasis, stageModel } from "./stageModel.js";
 import { type StratumPlanCurve, stratumPlanCurve } from "./stratumPlanCurve.js";
 import { type UnrestrictedRange, unrestrictedRange } from "./unrestrictedRange.js";
-import type { Warning, WarningId } from "./warnings.js";
 import { type WindowFinding, windowInference } from "./windowInference.js";
 
 export interface Coverage {

@@ -6,6 +6,7 @@ import { calendarPeriods, STRATA, type Stratum } from "../scenario/calendar.js";
 import { requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
+import type { Warning } from "../validation/warnings.js";
 import { appraiseStrata, type StratifiedAppraisal, type StratumAppraisal } from "./appraiseStrata.js";
 
 /** A stratum of a case file: the sampled months of one calendar period. */
@@ -51,7 +52,7 @@ export interface CaseAppraisal extends StratifiedAppraisal {
     readonly population: number;
     readonly found: number;
   };
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 /**
@@ -147,12 +148,15 @@ export function appraiseCases(
     warnings:
       periods.length > 0
         ? [
-            messages.periodsNotSampled(
-              periods.map((p) => p.label),
-              outside,
-              counted,
-              appraisal.combined.population + outside,
-            ),
+            {
+              id: "periods-not-sampled",
+              text: messages.periodsNotSampled(
+                periods.map((p) => p.label),
+                outside,
+                counted,
+                appraisal.combined.population + outside,
+              ),
+            },
           ]
         : [],
   };

@@ -86,6 +86,6 @@ export function appraisalBriefing(a: StratifiedAppraisal | CaseAppraisal): Brief
       ],
       notes: [messages.appraisalTotalNote()],
     },
-    { title: "Warnings", rows: [], notes: [...caseFile.warnings] },
+    { title: "Warnings", rows: [], notes: caseFile.warnings.map((w) => w.text) },
   ];
 }

@@ -41,6 +41,6 @@ export function boundBriefing(result: CountInterval | ProportionInterval): Brief
   return {
     title: title.replace("affected cases", "the rate of affected cases"),
     rows,
-    notes: [...r.warnings],
+    notes: r.warnings.map((w) => w.text),
   };
 }

@@ -5,7 +5,6 @@ import { sampleSizeChart } from "../charts/sampleSizeChart.js";
 import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import type { WarningId } from "../investigation/warnings.js";
 import { methodName } from "../methods/methodRegistry.js";
 import {
   capitalise,
@@ -20,6 +19,7 @@ import {
   sidedWord,
 } from "../text/format.js";
 import { messages } from "../validation/messages.js";
+import type { WarningId } from "../validation/warnings.js";
 import { tolerableWords } from "./assumptionWords.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";

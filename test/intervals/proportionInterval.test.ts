@@ -36,7 +36,26 @@ describe("proportionInterval({ found, sample, confidence, method, sided })", () 
   it("warns that Wald degenerates at 0 found", () => {
     const r = proportionInterval({ found: 0, sample: 109, method: "wald" });
     expect(r.upper).toBe(0);
-    expect(r.warnings).toContain(messages.waldDegenerate(0, 109));
+    expect(r.warnings).toEqual([{ id: "wald-degenerate", text: messages.waldDegenerate(0, 109) }]);
+  });
+
+  it("warns by id: an approximate method's bound, a Poisson bound clipped at 1, none for an exact method", () => {
+    const approximate = (method: string) => ({
+      id: "rate-bound-approximate",
+      text: messages.rateBoundFromApproximation(method),
+    });
+    expect(proportionInterval({ found: 1, sample: 109, method: "wald" }).warnings).toEqual([
+      approximate("Wald"),
+    ]);
+    expect(proportionInterval({ found: 1, sample: 109, method: "agresti-coull" }).warnings).toEqual([
+      approximate("Agresti–Coull"),
+    ]);
+    // 9 of 10: the exact Poisson upper bound is ½χ²(0.975; 20) = 17.08 events in 10 cases (scipy), a rate above 1.
+    expect(proportionInterval({ found: 9, sample: 10, method: "poisson" }).warnings).toEqual([
+      { id: "poisson-clipped", text: messages.poissonClipped() },
+    ]);
+    expect(proportionInterval({ found: 1, sample: 109, method: "poisson" }).warnings).toEqual([]);
+    expect(proportionInterval({ found: 1, sample: 109 }).warnings).toEqual([]);
   });
 
   it("uses the given Beta prior for bayes and echoes it", () => {

@@ -107,7 +107,9 @@ describe("appraiseCases", () => {
         lower: strata.combined.exact.lower,
         upper: strata.combined.exact.upper + 25,
       },
-      warnings: [messages.periodsNotSampled(["2023-Q2"], 25, "flagged", 95)],
+      warnings: [
+        { id: "periods-not-sampled", text: messages.periodsNotSampled(["2023-Q2"], 25, "flagged", 95) },
+      ],
     });
   });
 
@@ -151,7 +153,10 @@ describe("appraiseCases", () => {
     expect(appraisal.total.population).toBe(82);
     expect(appraisal.total.upper).toBe(appraisal.combined.exact.upper + 60);
     expect(appraisal.warnings).toEqual([
-      messages.periodsNotSampled(["2023-Q4 (2023-10 to 2023-11)"], 60, "flagged", 82),
+      {
+        id: "periods-not-sampled",
+        text: messages.periodsNotSampled(["2023-Q4 (2023-10 to 2023-11)"], 60, "flagged", 82),
+      },
     ]);
   });
 
