@@ -3,6 +3,8 @@
 // (start-up, reading, drawing or assessing, writing). Run it with standard output sent to /dev/null.
 //   node bench/cliCases.mjs ROWS ARGS...
 import { writeSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const [rows, ...args] = process.argv.slice(2);
 const start = performance.now();
@@ -12,4 +14,7 @@ process.on("exit", (code) => {
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   writeSync(2, `\n${JSON.stringify({ code, rows: Number(rows), seconds, maxRssMb })}\n`);
 });
-await import("../dist/cli/main.cjs");
+// As bin/adequacy.cjs loads it: through the bundles' loader, with their code caches.
+createRequire(import.meta.url)("../dist/cli/load.cjs").loadBundle(
+  fileURLToPath(new URL("../dist/cli/main.cjs", import.meta.url)),
+);

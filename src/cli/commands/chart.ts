@@ -8,6 +8,7 @@ import type { Command } from "../Command.js";
 import { numberOption } from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
+import { importRender } from "../importRender.js";
 import {
   assessmentFromArgs,
   PER_WINDOW,
@@ -171,11 +172,11 @@ async function render(spec: unknown, format: ChartFormat, scale: number): Promis
       return renderHtml(spec as never, chartScripts());
     }
     case "svg": {
-      const { renderSvg } = await import("../render.js");
+      const { renderSvg } = await importRender();
       return renderSvg(spec as never);
     }
     case "png": {
-      const { renderPng } = await import("../render.js");
+      const { renderPng } = await importRender();
       return renderPng(spec as never, scale);
     }
   }

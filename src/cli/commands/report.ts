@@ -8,6 +8,7 @@ import type { Command } from "../Command.js";
 import { bundleOptions } from "../commonOptions.js";
 import { single } from "../flags.js";
 import type { Io } from "../Io.js";
+import { importRender } from "../importRender.js";
 import { quoteArg } from "../quoteArg.js";
 import { assessmentFromArgs, PER_WINDOW, scenarioInputFiles, scenarioOptions } from "../scenarioInput.js";
 import { makeFolder, writeFileAtomic } from "../writeFileAtomic.js";
@@ -130,7 +131,7 @@ async function render(
 ): Promise<string | Uint8Array> {
   if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`;
   const charts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "chart" ? [b] : [])));
-  const { renderSvg } = await import("../render.js");
+  const { renderSvg } = await importRender();
   if (format === "markdown") {
     const { renderReportMarkdown } = await import("../../report/renderReportMarkdown.js");
     if (out === undefined) return renderReportMarkdown(doc);
