@@ -1,11 +1,11 @@
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import { methodName } from "../methods/methodRegistry.js";
 import {
+  formatChance,
   formatConfidence,
   formatCount,
   formatCountOf,
   formatPercent,
-  formatProbability,
   roundDecimals,
   roundSignificant,
   sidedWord,
@@ -129,7 +129,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       picks
         .map(
           (t) =>
-            `T=${formatCount(t)}: ${formatProbability(curve.review[p.totals.indexOf(t)] as number)} / ${formatProbability(curve.adequatePlan[p.totals.indexOf(t)] as number)}`,
+            `T=${formatCount(t)}: ${formatChance(curve.review[p.totals.indexOf(t)] as number)} / ${formatChance(curve.adequatePlan[p.totals.indexOf(t)] as number)}`,
         )
         .join("   "),
     ]),
@@ -155,12 +155,12 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       [
         "Or, to detect",
         plan.detection.reachable
-          ? `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with probability ${formatProbability(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected (${detectionTargetWords(plan.detection.affectedSource)})`
+          ? `${formatCount(plan.detection.sampleSize)} of ${formatCount(plan.detection.population)} at random finds at least one with a chance of ${formatPercent(plan.detection.probability)} if ${formatCount(plan.detection.affected)} were affected (${detectionTargetWords(plan.detection.affectedSource)})`
           : messages.detectionPlanUnreachable(
               formatCount(plan.detection.affected),
               formatConfidence(a.confidence),
               formatCount(plan.detection.population),
-              formatProbability(plan.detection.probability),
+              formatPercent(plan.detection.probability),
             ),
       ],
     ],

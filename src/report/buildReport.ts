@@ -8,12 +8,12 @@ import type { Assessment } from "../investigation/assessInvestigation.js";
 import { methodName } from "../methods/methodRegistry.js";
 import {
   capitalise,
+  formatChance,
   formatConfidence,
   formatCount,
   formatCountOf,
+  formatFrequency,
   formatPercent,
-  formatPerHundred,
-  formatPrecision,
   roundDecimals,
   roundSignificant,
   sidedWord,
@@ -342,7 +342,7 @@ function power(a: Assessment): Section {
   const rows = pw.curves.map((curve) => [
     `${curve.profile}: ${curve.description}`,
     formatPercent(curve.windowShare, 1),
-    ...picks.map((t) => `${chance(at(curve.review, t))} / ${chance(at(curve.adequatePlan, t))}`),
+    ...picks.map((t) => `${formatChance(at(curve.review, t))} / ${formatChance(at(curve.adequatePlan, t))}`),
   ]);
   const uniform = pw.curves.find((curve) => curve.profile === "uniform");
   const hundred = picks.find((t) => t === 100) ?? picks.at(-1);
@@ -354,7 +354,7 @@ function power(a: Assessment): Section {
   if (uniform && hundred !== undefined) {
     blocks.push(
       p(
-        `In natural frequencies: if ${formatCount(hundred)} cases were affected, spread evenly over the exposure period, then of 100 reviews like this one, ${frequency(at(uniform.review, hundred))} would have found at least one affected case; of 100 adequate reviews, ${frequency(at(uniform.adequatePlan, hundred))} would.`,
+        `In natural frequencies: if ${formatCount(hundred)} cases were affected, spread evenly over the exposure period, then of 100 reviews like this one, ${formatFrequency(at(uniform.review, hundred))} would have found at least one affected case; of 100 adequate reviews, ${formatFrequency(at(uniform.adequatePlan, hundred))} would.`,
       ),
     );
   }
@@ -373,28 +373,11 @@ function power(a: Assessment): Section {
       id: "power",
       caption:
         "Chance of finding at least one affected case, by number affected and how they are spread in time.",
-      alt: `Line chart of the chance that a review finds at least one affected case against the number affected (1 to ${formatCount(pw.totals.at(-1) as number)}), one line per spread in time, solid for the review as run and dashed for the adequate plan. ${pw.curves.map((curve) => (picks.length === 0 ? "" : `${curve.profile}: ${picks.map((t) => `${formatCount(t)} affected, ${chance(at(curve.review, t))} as run and ${chance(at(curve.adequatePlan, t))} planned`).join("; ")}`)).join(". ")}.`,
+      alt: `Line chart of the chance that a review finds at least one affected case against the number affected (1 to ${formatCount(pw.totals.at(-1) as number)}), one line per spread in time, solid for the review as run and dashed for the adequate plan. ${pw.curves.map((curve) => (picks.length === 0 ? "" : `${curve.profile}: ${picks.map((t) => `${formatCount(t)} affected, ${formatChance(at(curve.review, t))} as run and ${formatChance(at(curve.adequatePlan, t))} planned`).join("; ")}`)).join(". ")}.`,
       spec: powerChart(a),
     },
   );
   return { id: "power", heading: "Detection power", blocks };
-}
-
-/** A probability as a percentage a reader can picture: whole percent, with "<1%" and ">99%" at the ends. */
-function chance(probability: number): string {
-  if (probability === 0 || probability === 1) return formatPercent(probability, 0);
-  if (probability < 0.005) return "<1%";
-  if (probability > 0.995) return ">99%";
-  return formatPercent(probability, 0);
-}
-
-/** "about 58 of them", "none", "fewer than 1 in 100"… for 100 reviews. */
-function frequency(probability: number): string {
-  if (probability === 0) return "none";
-  if (probability === 1) return "all 100";
-  if (probability < 0.005) return "fewer than 1";
-  if (probability > 0.995) return "more than 99";
-  return `about ${formatPerHundred(probability)}`;
 }
 
 function plan(a: Assessment): Section {
@@ -427,7 +410,7 @@ function plan(a: Assessment): Section {
               formatCount(pl.detection.affected),
               c,
               formatCountOf(pl.detection.population, a.unit),
-              formatPrecision(pl.detection.probability, 4),
+              formatPercent(pl.detection.probability),
             ),
       ),
       ...(chosen === null

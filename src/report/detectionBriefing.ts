@@ -5,8 +5,8 @@ import {
   formatCases,
   formatConfidence,
   formatCount,
+  formatFrequency,
   formatPercent,
-  formatProbability,
 } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 
@@ -19,7 +19,10 @@ function targetRows(r: Detection | DetectionSampleSize): [string, string][] {
   return rows;
 }
 
-/** The briefing for a detection probability or a detection sample size. */
+/**
+ * The briefing for a detection probability or a detection sample size. A chance is a percentage (four
+ * significant figures, as a sample size's is compared with its target) and, in the note, a natural frequency.
+ */
 export function detectionBriefing(r: Detection | DetectionSampleSize): Briefing {
   if ("sampleSize" in r) {
     return {
@@ -27,21 +30,23 @@ export function detectionBriefing(r: Detection | DetectionSampleSize): Briefing 
       rows: [
         ...targetRows(r),
         ["Sample size", formatCount(r.sampleSize)],
-        ["Detection probability", formatProbability(r.probability)],
+        ["Chance of finding at least one", formatPercent(r.probability)],
       ],
       notes: [
-        `Reviewing ${formatCases(r.sampleSize)} drawn at random finds at least one affected case with probability ${formatProbability(r.probability)}.`,
+        `Reviewing ${formatCases(r.sampleSize)} drawn at random finds at least one affected case with a chance of ${formatPercent(r.probability)}: of 100 such reviews, ${formatFrequency(r.probability)} would find one.`,
       ],
     };
   }
   return {
-    title: `Probability of detecting at least one affected case: ${methodName(r.method)}`,
+    title: `Chance of detecting at least one affected case: ${methodName(r.method)}`,
     rows: [
       ...targetRows(r),
       ["Reviewed (n)", formatCount(r.sample)],
-      ["Detection probability", formatProbability(r.probability)],
-      ["Probability of finding none", formatProbability(r.missProbability)],
+      ["Chance of finding at least one", formatPercent(r.probability)],
+      ["Chance of finding none", formatPercent(r.missProbability)],
     ],
-    notes: [],
+    notes: [
+      `Of 100 reviews of ${formatCases(r.sample)} drawn at random, ${formatFrequency(r.probability)} would find at least one affected case.`,
+    ],
   };
 }

@@ -1,6 +1,6 @@
 import { methodName } from "../methods/methodRegistry.js";
 import type { ElusionSampleSize } from "../planning/elusionSampleSize.js";
-import { formatConfidence, formatCount, formatPercent, formatProbability } from "../text/format.js";
+import { formatConfidence, formatCount, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 
 /** The briefing for an elusion-sample plan: how many unflagged cases to review, and what finding few shows. */
@@ -25,7 +25,7 @@ export function elusionPlanBriefing(plan: ElusionSampleSize): Briefing {
     ["Elusion sample size", formatCount(plan.sampleSize)],
     ["Affected allowed in sample", formatCount(plan.allowed)],
     ["Upper bound at that result", `${formatCount(plan.achievedUpper)} affected unflagged cases`],
-    ["Risk of wrongly accepting", formatProbability(plan.risk)],
+    ["Risk of wrongly accepting", formatPercent(plan.risk)],
   );
   const notes =
     plan.sampleSize === 0

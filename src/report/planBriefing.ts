@@ -1,13 +1,6 @@
 import { methodName } from "../methods/methodRegistry.js";
 import type { SampleSize } from "../planning/sampleSize.js";
-import {
-  formatCases,
-  formatConfidence,
-  formatCount,
-  formatFixed,
-  formatPercent,
-  formatProbability,
-} from "../text/format.js";
+import { formatCases, formatConfidence, formatCount, formatFixed, formatPercent } from "../text/format.js";
 import type { Briefing } from "./Briefing.js";
 
 /** The briefing for a sample-size plan. */
@@ -26,7 +19,7 @@ export function planBriefing(plan: SampleSize): Briefing {
       Number.isInteger(plan.allowed) ? formatCount(plan.allowed) : formatFixed(plan.allowed, 2),
     ],
     ["Upper bound at that result", formatPercent(plan.achievedUpper)],
-    ["Risk of wrongly accepting", formatProbability(plan.risk)],
+    ["Risk of wrongly accepting", formatPercent(plan.risk)],
   );
   return {
     title: `Sample size: ${methodName(plan.method)}, ${formatConfidence(plan.confidence)} confidence`,

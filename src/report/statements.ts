@@ -7,12 +7,12 @@ import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import {
   capitalise,
   describeSided,
+  formatChance,
   formatConfidence,
   formatCount,
   formatCountOf,
-  formatFixed,
+  formatFrequency,
   formatPercent,
-  formatPrecision,
   roundSignificant,
   sidedWord,
 } from "../text/format.js";
@@ -29,14 +29,6 @@ export interface Statement {
   readonly confidence: number | null;
   readonly sided: Sided | null;
   readonly assumption: string;
-}
-
-/** A probability for a sentence: two decimals, or "below 0.01" / "above 0.99" rather than a rounded 0 or 1. */
-function roughProbability(p: number): string {
-  if (p === 0 || p === 1) return String(p);
-  if (p < 0.01) return "below 0.01";
-  if (p > 0.99) return "above 0.99";
-  return formatFixed(p, 2);
 }
 
 const plural = (count: number, one: string, many = `${one}s`) =>
@@ -89,9 +81,10 @@ export function statements(a: Assessment): Statement[] {
           `assuming the rate ${assumedRate} holds in every ${plan.stratify}, ` +
           `a review adequate for the whole exposure period would examine ${plural(plan.total, "case")} drawn at random across ${plural(plan.strata.length, plan.stratify)}; `
         : `The plan's target is a rate below ${target}, assuming the rate ${assumedRate}. ${plan.unreachableReason} `) +
+      // After a census sentence the detection plan starts a sentence of its own, not a clause.
       (plan.detection.reachable
-        ? `or ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`
-        : `and no detection plan meets the target. ${messages.detectionPlanUnreachable(formatCount(plan.detection.affected), c, formatCount(plan.detection.population), formatPrecision(plan.detection.probability, 4))}`),
+        ? `${plan.reachable ? "or" : "A review could instead examine"} ${plural(plan.detection.sampleSize, "case")} drawn at random from the whole period to find at least one affected case with ${c} probability if ${formatCount(plan.detection.affected)} or more were affected.`
+        : `${plan.reachable ? "and no" : "No"} detection plan meets the target${plan.reachable ? "" : " either"}. ${messages.detectionPlanUnreachable(formatCount(plan.detection.affected), c, formatCount(plan.detection.population), formatPercent(plan.detection.probability))}`),
     value: plan.total,
     methods: [plan.method, plan.detection.method],
     confidence: a.confidence,
@@ -212,8 +205,8 @@ export function statements(a: Assessment): Statement[] {
     out.push({
       id: "detection",
       text:
-        `If ${plural(at, "case")} ${at === 1 ? "was" : "were"} affected, spread evenly over the exposure period, and the ${formatCount(w.reviewed)} reviewed ${random ? "were" : "had been"} drawn at random, this review would have found at least one with probability ${roughProbability(cited.uniform)}; ` +
-        `had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, with probability ${roughProbability(cited.endedBeforeWindow)}, however many were affected.`,
+        `If ${plural(at, "case")} ${at === 1 ? "was" : "were"} affected, spread evenly over the exposure period, and the ${formatCount(w.reviewed)} reviewed ${random ? "were" : "had been"} drawn at random, then of 100 reviews like this one, ${formatFrequency(cited.uniform)} would have found at least one affected case (a chance of ${formatChance(cited.uniform)}). ` +
+        `Had the problem ended before the ${a.coverage.windows.length === 1 ? "window" : "first window"}, ${formatFrequency(cited.endedBeforeWindow)} would have (a chance of ${formatChance(cited.endedBeforeWindow)}), however many were affected.`,
       value: cited.uniform,
       methods: [a.detectionPower.method],
       confidence: null,

@@ -65,15 +65,44 @@ export function formatPerHundred(probability: number): string {
   return formatDecimal(roundDecimals(probability * 100, 0));
 }
 
+/**
+ * A chance (a probability) as a whole percentage a reader can picture: "58%", with "<1%" and ">99%" rather
+ * than a rounded 0% or 100%. Only 0 prints as 0%; even 1 prints as ">99%", because a chance of finding
+ * something computed as 1 − (miss chance) reads 1 in floating point once the miss chance is below about
+ * 10⁻¹⁶, and "100%" would claim a certainty the review does not have. Use `formatPercent` where the
+ * figure is compared with a threshold and four significant figures matter.
+ *
+ * @example
+ * formatChance(0.5799); // "58%"
+ * formatChance(0.004); // "<1%"
+ * formatChance(1); // ">99%"
+ */
+export function formatChance(probability: number): string {
+  return probability === 1 ? ">99%" : formatPercent(probability, 0);
+}
+
+/**
+ * A chance as a natural frequency, how many of 100 like occasions it happens on, rounded as
+ * `formatChance` rounds: "about 58", "none", "fewer than 1", "more than 99" (for 1 too). It completes a
+ * sentence such as "of 100 reviews like this one, about 58 would have found at least one affected case"
+ * (Gigerenzer & Hoffrage 1995: readers reason more soundly from frequencies than from probabilities).
+ *
+ * @example
+ * formatFrequency(0.5799); // "about 58"
+ * formatFrequency(0); // "none"
+ * formatFrequency(0.004); // "fewer than 1"
+ */
+export function formatFrequency(probability: number): string {
+  if (probability === 0) return "none";
+  const perHundred = formatPerHundred(probability);
+  if (perHundred === "0") return "fewer than 1";
+  if (perHundred === "100") return "more than 99"; // 1 as well: see formatChance
+  return `about ${perHundred}`;
+}
+
 /** 0.95 → "95%"; 0.9999 → "99.99%". */
 export function formatConfidence(confidence: number): string {
   return `${Number((confidence * 100).toPrecision(10))}%`;
-}
-
-/** A probability to four significant figures. */
-export function formatProbability(p: number): string {
-  if (p === 0 || p === 1) return String(p);
-  return p < 1e-4 ? p.toExponential(3) : Number(p.toPrecision(4)).toString();
 }
 
 /** "one-sided (upper)" or "two-sided". */

@@ -1,4 +1,4 @@
-import { formatCases, formatPrecision, roundSignificant } from "../text/format.js";
+import { formatCases, formatConfidence, formatPercent, roundSignificant } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 
 /**
@@ -114,13 +114,13 @@ export const messages = {
   planSearchTooLong: (expectedRate: number, steps: number) =>
     `is too close to the tolerable rate: the search for the smallest sample allowing ⌈n × ${expectedRate}⌉ affected did not settle in ${formatDecimal(steps)} steps; use an expected rate further below the tolerable rate`,
   detectionUnreachable: (best: number, confidence: number) =>
-    `cannot be met: even reviewing every case detects with probability ${formatPrecision(best, 4)}, below ${confidence}`,
+    `cannot be met: even reviewing every case finds one with a chance of only ${formatPercent(best)}, below the ${formatConfidence(confidence)} asked for`,
   ratePlanUnreachable: (observed: string, tolerable: string) =>
     `No review keeps the rate's upper bound below ${tolerable}: the rate observed in the windows (${observed}, after the sensitivities) is not below it, so even a review of every case would not; every period is shown as a census.`,
   noSampleSizeCurve: (reason: string) =>
     `gives no rate plan to draw as sample-size: ${reason === "" ? "no sample keeps the rate's upper bound below a tolerable rate under 100%" : reason} Give a tolerable rate the windows can rule out.`,
   detectionPlanUnreachable: (affected: string, confidence: string, population: string, best: string) =>
-    `No random sample finds at least one affected case with ${confidence} probability if ${affected} were affected: even reviewing all ${population} detects with probability ${best} only, because not every affected case reviewed is recognised (the sensitivities).`,
+    `No random sample finds at least one affected case with ${confidence} probability if ${affected} were affected: even reviewing all ${population} finds one with a chance of only ${best}, because not every affected case reviewed is recognised (the sensitivities).`,
   flaggedOutsideEstimated: (count: string, rate: string) =>
     `The flagged cases outside the windows (${count}) are estimated, not counted: the windows' flag rate (${rate}) applied to the cases given there. Give flagged per period of the volume profile (a case file does) to use counts.`,
   windowWithoutReview: () => "has no reviewed flagged case in the case file",

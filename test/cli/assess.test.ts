@@ -73,6 +73,28 @@ describe("adequacy assess", () => {
     expect(r.stdout).toMatch(/Affected, at most\s+24/);
   });
 
+  it("gives chances as percentages, never as bare decimals, while the JSON keeps the numbers", async () => {
+    const r = await run("assess", "--example", "hmcts-sscs");
+    // Uniform spread, no case volumes: each affected case lies in the window with chance 91/1,886 (its
+    // days) and is then reviewed with chance 109/609, so P(at least one of T) = 1 − (1 − q)^T: 0.8636%,
+    // 8.308%, 57.99% and 99.98% at T = 1, 10, 100 and 1,000 (computed in Python from q).
+    expect(r.stdout).toMatch(
+      /uniform\s+T=1: 1% \/ \d+%\s+T=10: 8% \/ \d+%\s+T=100: 58% \/ \d+%\s+T=1,000: >99% \//,
+    );
+    // Ended before the window: the review cannot find it (0%); a plan that detects is never shown as certain.
+    expect(r.stdout).toMatch(/ended-before-window\s+T=1: 0% \/ 4%.*T=1,000: 0% \/ >99%/);
+    // scipy: 1 − hypergeom(12622, 611, 61).pmf(0) = 0.95188 (60 cases give 0.94942).
+    expect(r.stdout).toContain(
+      "61 of 12,622 at random finds at least one with a chance of 95.19% if 611 were affected",
+    );
+    // From detection power on (above it, "If outside rate × 0.5" is a ratio of rates, not a chance).
+    expect(r.stdout.slice(r.stdout.indexOf("Detection power"))).not.toMatch(
+      /probability \d|\b0\.\d+(?![\d%])/,
+    );
+    const json = JSON.parse((await run("assess", "--example", "hmcts-sscs", "--format", "json")).stdout);
+    expect(json.adequatePlan.detection.probability).toBeCloseTo(0.951883189304261, 12);
+  });
+
   it("applies assumption flags on top of a scenario file", async () => {
     const path = file("sscs.yaml", (await run("example", "hmcts-sscs")).stdout);
     const r = await run(

@@ -99,6 +99,8 @@ describe("adequacy plan", () => {
     const r = await run("plan", "--tolerable", "5%", "--expected-rate", "1%");
     // Clopper–Pearson upper for 1 of 93 at 95% is 4.9994% (scipy beta.ppf(0.95, 2, 92)).
     expect(r.stdout).toMatch(/Upper bound at that result\s+4\.999%/);
+    // The risk as a percentage, not a bare decimal: scipy binom.cdf(1, 93, 0.05) = 0.0499758.
+    expect(r.stdout).toMatch(/Risk of wrongly accepting\s+4\.998%\n/);
   });
 });
 

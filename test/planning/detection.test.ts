@@ -67,7 +67,7 @@ describe("detectionSampleSize({ population, affected | prevalence, confidence, s
     expect(() =>
       detectionSampleSize({ population: 10, affected: 1, sensitivity: 0.5, confidence: 0.9 }),
     ).toThrow(
-      "confidence cannot be met: even reviewing every case detects with probability 0.5000, below 0.9",
+      "confidence cannot be met: even reviewing every case finds one with a chance of only 50%, below the 90% asked for",
     );
   });
 });

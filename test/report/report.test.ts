@@ -85,6 +85,24 @@ describe("buildReport(hmcts-sscs)", () => {
     expect(markdown).not.toMatch(/\| 0\.\d{3,} \//);
   });
 
+  it("gives no chance in the summary as a bare decimal, in Markdown and HTML", () => {
+    const power = sscs.detectionPower.curves.find((c) => c.profile === "uniform");
+    const at100 = Math.round((power?.review[sscs.detectionPower.totals.indexOf(100)] as number) * 100);
+    const between = (text: string, from: string, to: string) =>
+      text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from) + from.length));
+    for (const summary of [
+      between(markdown, "\n## Summary\n", "\n## "),
+      between(html, "<h2>Summary</h2>", "<h2>"),
+    ]) {
+      expect(summary).toContain(
+        `then of 100 reviews like this one, about ${at100} would have found at least one affected case (a chance of ${at100}%)`,
+      );
+      expect(summary).not.toMatch(/probability \d/);
+      // The one decimal left is the tipping point's θ, a ratio of rates ("0.13 times the rate inside").
+      expect(summary.match(/\d*\.\d+(?![\d%])(?! times)/g)).toBeNull();
+    }
+  });
+
   it("says a census is needed, with no sample-size chart, when the target is not above the observed rate", () => {
     expect(markdown).toContain(messages.ratePlanUnreachable("0.9174%", "0.7923%"));
     expect(markdown).not.toContain("](charts/sample-size.svg)");

@@ -62,8 +62,28 @@ describe("statements(assessment) detection sentence", () => {
     expect(text(a, "detection")).toMatch(/^If 100 cases were affected, spread evenly/);
     const index = a.detectionPower.totals.indexOf(100);
     const uniform = a.detectionPower.curves.find((c) => c.profile === "uniform");
+    const chance = Math.round(((uniform as { review: readonly number[] }).review[index] as number) * 100);
     expect(text(a, "detection")).toContain(
-      `with probability ${(uniform as { review: readonly number[] }).review[index]?.toFixed(2)};`,
+      `then of 100 reviews like this one, about ${chance} would have found at least one affected case (a chance of ${chance}%).`,
+    );
+    // Ended before the window, the review could not have found it: none of 100, not "probability 0".
+    expect(text(a, "detection")).toContain(
+      "Had the problem ended before the window, none would have (a chance of 0%), however many were affected.",
+    );
+  });
+
+  it("gives every chance as a percentage, never as a bare decimal", () => {
+    // The tipping point's θ (a ratio of rates, "0.5 times") is no probability and may be a decimal.
+    for (const s of statements(assessInvestigation({ ...sscs, materiality: 100 })))
+      if (s.id !== "tipping-point") expect(s.text, s.id).not.toMatch(/probability \d|\b0\.\d+(?!\d*%)/);
+  });
+
+  it("starts the detection plan a sentence of its own after a census, not a clause beginning 'or'", () => {
+    // Materiality 100 sets a target (0.7923%) below the observed rate (0.9174%): a census, no rate plan.
+    const a = assessInvestigation({ ...sscs, materiality: 100 });
+    expect(a.adequatePlan.reachable).toBe(false);
+    expect(text(a, "adequate-plan")).toContain(
+      "every period is shown as a census. A review could instead examine 372 cases drawn at random from the whole period",
     );
   });
 

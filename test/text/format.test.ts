@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatCountOf, formatPercent, formatPerHundred } from "../../src/text/format.js";
+import {
+  formatChance,
+  formatCountOf,
+  formatFrequency,
+  formatPercent,
+  formatPerHundred,
+} from "../../src/text/format.js";
 
 describe("formatPercent(rate, decimals?)", () => {
   it("formatPercent(rate) keeps four significant figures: 4.278%, 4.999% (never the 5% it is below)", () => {
@@ -40,5 +46,31 @@ describe("formatPerHundred(probability)", () => {
   it("formatPerHundred(probability) is the nearest whole number out of 100, an exact half rounded up", () => {
     // 0.125 × 100 is exactly 12.5; 0.285 × 100 is 28.499999999999996 in floating point.
     expect([0.583, 0.125, 0.285, 0.9951].map(formatPerHundred)).toEqual(["58", "13", "28", "100"]);
+  });
+});
+
+describe("formatChance(probability) and formatFrequency(probability)", () => {
+  it("formatChance(p) is a whole percentage, formatFrequency(p) the same count of 100", () => {
+    expect(formatChance(0.5799)).toBe("58%");
+    expect(formatFrequency(0.5799)).toBe("about 58");
+    expect(formatChance(0.0831)).toBe("8%");
+    expect(formatFrequency(0.0831)).toBe("about 8");
+    expect(formatChance(0.015)).toBe("2%");
+    expect(formatFrequency(0.015)).toBe("about 2");
+  });
+
+  it("formatChance(p) says <1% and >99% rather than round a chance to 0% or 100%", () => {
+    expect(formatChance(0)).toBe("0%");
+    expect(formatFrequency(0)).toBe("none");
+    expect(formatChance(0.004)).toBe("<1%");
+    expect(formatFrequency(0.004)).toBe("fewer than 1");
+    expect(formatChance(0.9951)).toBe(">99%");
+    expect(formatFrequency(0.9951)).toBe("more than 99");
+  });
+
+  it("formatChance(1) is >99%: 1 − 10⁻¹⁷ is 1 in floating point, and a review is never shown as certain", () => {
+    expect(1 - 1e-17).toBe(1);
+    expect(formatChance(1)).toBe(">99%");
+    expect(formatFrequency(1)).toBe("more than 99");
   });
 });
