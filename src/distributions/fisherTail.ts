@@ -1,5 +1,5 @@
 import type { Tail } from "./hypergeometricTail.js";
-import { outsideNoncentralDomain } from "./noncentralDomain.js";
+import { lowerTailBySupport, outsideNoncentralDomain } from "./noncentralDomain.js";
 
 /**
  * A tail probability of Fisher's noncentral hypergeometric distribution, P(X ≤ x) or P(X > x): the
@@ -38,11 +38,11 @@ export function fisherTail(
 ): number {
   if (outsideNoncentralDomain(x, population, marked, draws, odds)) return Number.NaN;
   const k = Math.floor(x);
+  const decided = lowerTailBySupport(k, population, marked, draws);
+  if (decided !== undefined) return tail === "lower" ? decided : 1 - decided;
   const unmarked = population - marked;
   const lowest = Math.max(0, draws - unmarked);
   const highest = Math.min(draws, marked);
-  if (k < lowest) return tail === "lower" ? 0 : 1;
-  if (k >= highest) return tail === "lower" ? 1 : 0;
   const up = (i: number) => ((marked - i) * (draws - i) * odds) / ((i + 1) * (unmarked - draws + i + 1));
   let mode = Math.min(highest, Math.max(lowest, approximateMode(population, marked, draws, odds)));
   while (mode < highest && up(mode) > 1) mode++;

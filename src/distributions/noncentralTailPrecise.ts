@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { Fraction } from "../math/wholeCount.js";
+import { lowerTailBySupport } from "./noncentralDomain.js";
 
 const D = Decimal.clone({ precision: 70, rounding: Decimal.ROUND_HALF_EVEN });
 
@@ -49,11 +50,9 @@ export function walleniusLowerTailPrecise(
   draws: number,
   odds: Fraction,
 ): Decimal | null {
+  const decided = lowerTailBySupport(k, population, marked, draws);
+  if (decided !== undefined) return new D(decided);
   const unmarked = population - marked;
-  const lowest = Math.max(0, draws - unmarked);
-  const highest = Math.min(draws, marked);
-  if (k < lowest) return new D(0);
-  if (k >= highest) return new D(1);
   const belowCounts = k + 1;
   const aboveCounts = draws - k;
   if (draws * Math.min(belowCounts, aboveCounts) > PRECISE_NONCENTRAL_LIMIT) return null;
@@ -113,11 +112,11 @@ export function fisherLowerTailPrecise(
   draws: number,
   odds: Fraction,
 ): Decimal | null {
+  const decided = lowerTailBySupport(k, population, marked, draws);
+  if (decided !== undefined) return new D(decided);
   const unmarked = population - marked;
   const lowest = Math.max(0, draws - unmarked);
   const highest = Math.min(draws, marked);
-  if (k < lowest) return new D(0);
-  if (k >= highest) return new D(1);
   const a = odds.numerator;
   const b = odds.denominator;
   // Ratio of term i + 1 to term i as a fraction of integers.

@@ -1,5 +1,5 @@
 import type { Tail } from "./hypergeometricTail.js";
-import { outsideNoncentralDomain } from "./noncentralDomain.js";
+import { lowerTailBySupport, outsideNoncentralDomain } from "./noncentralDomain.js";
 import { walleniusLogPmf } from "./walleniusLogPmf.js";
 
 /**
@@ -36,16 +36,13 @@ export function walleniusTail(
 ): number {
   if (outsideNoncentralDomain(x, population, marked, draws, odds)) return Number.NaN;
   const k = Math.floor(x);
-  const unmarked = population - marked;
-  const lowest = Math.max(0, draws - unmarked);
-  const highest = Math.min(draws, marked);
-  if (k < lowest) return tail === "lower" ? 0 : 1;
-  if (k >= highest) return tail === "lower" ? 1 : 0;
+  const decided = lowerTailBySupport(k, population, marked, draws);
+  if (decided !== undefined) return tail === "lower" ? decided : 1 - decided;
   if (k < walleniusMean(population, marked, draws, odds)) {
     const below = walleniusAtMost(k, population, marked, draws, odds);
     return tail === "lower" ? below : 1 - below;
   }
-  const above = walleniusAtMost(draws - k - 1, population, unmarked, draws, 1 / odds);
+  const above = walleniusAtMost(draws - k - 1, population, population - marked, draws, 1 / odds);
   return tail === "lower" ? 1 - above : above;
 }
 

@@ -38,6 +38,15 @@ describe("walleniusLowerTailPrecise(k, N, m, n, odds) and fisherLowerTailPrecise
     },
   );
 
+  it("are 0 below the support and 1 from its highest count on (5 draws from 10 with 8 marked: 3 to 5)", () => {
+    const odds = { numerator: 1n, denominator: 2n };
+    for (const tail of [walleniusLowerTailPrecise, fisherLowerTailPrecise]) {
+      expect(tail(2, 10, 8, 5, odds)?.toNumber()).toBe(0);
+      expect(tail(5, 10, 8, 5, odds)?.toNumber()).toBe(1);
+      expect(tail(3, 10, 8, 5, odds)?.toNumber()).toBeGreaterThan(0);
+    }
+  });
+
   it("give up (null) beyond 2,000,000 steps instead of running for minutes", () => {
     expect(
       walleniusLowerTailPrecise(2_000, 1_000_000, 400_000, 5_000, { numerator: 1n, denominator: 2n }),

@@ -132,6 +132,18 @@ describe("walleniusTail(x, N, m, n, odds, tail) and fisherTail(x, N, m, n, odds,
     }
   });
 
+  it("are 0 and 1 outside the support: below max(0, n − (N − m₁)) and from min(n, m₁) on", () => {
+    // 5 draws from 10 with 8 marked draw 3 to 5 marked; 5 draws from 10 with 4 marked draw 0 to 4.
+    for (const tail of [walleniusTail, fisherTail]) {
+      expect(tail(2, 10, 8, 5, 0.5, "lower")).toBe(0);
+      expect(tail(2, 10, 8, 5, 0.5, "upper")).toBe(1);
+      expect(tail(4, 10, 4, 5, 2, "lower")).toBe(1);
+      expect(tail(4, 10, 4, 5, 2, "upper")).toBe(0);
+      expect(tail(3, 10, 8, 5, 0.5, "lower")).toBeGreaterThan(0);
+      expect(tail(3, 10, 4, 5, 2, "lower")).toBeLessThan(1);
+    }
+  });
+
   it("return NaN outside the domain rather than throwing", () => {
     expect(walleniusTail(1, 10, 11, 5, 0.5, "lower")).toBeNaN();
     expect(walleniusTail(1, 10, 5, 5, 0, "lower")).toBeNaN();
