@@ -5,7 +5,7 @@ import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatConfidence, roundDecimals, sidedWord } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
-import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
+import { boundWhiskers, type ChartOptions, frame, PALETTE, partRows } from "./theme.js";
 
 export interface MissedChartOptions extends ChartOptions {
   /** Logarithmic count axis (default true when the largest value is over 100 times the smallest). */
@@ -92,18 +92,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
       ],
       options,
     ),
-    // Room right of the plot for the last axis label, which may sit at its edge.
-    padding: { left: 5, top: 5, bottom: 5, right: 28 },
-    data: { values: data },
-    encoding: {
-      y: {
-        field: "part",
-        type: "nominal",
-        title: null,
-        sort: rows.map((r) => r.part),
-        axis: { labelLimit: labelLimit(options, 0.45) },
-      },
-    },
+    ...partRows(data, options),
     layer: [
       {
         transform: [{ filter: "datum.drawn === 'range'" }],
@@ -145,24 +134,7 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
           ],
         },
       },
-      {
-        transform: [{ filter: "datum.drawn === 'estimate'" }],
-        mark: { type: "rule", color: "#222", strokeWidth: 2 },
-        encoding: { x: { field: "whiskerFrom", type: "quantitative" }, x2: { field: "upper" } },
-      },
-      {
-        transform: [{ filter: "datum.drawn === 'estimate'" }],
-        mark: { type: "tick", color: "#222", thickness: 2, size: 14 },
-        encoding: { x: { field: "upper", type: "quantitative" } },
-      },
-      {
-        transform: [{ filter: "datum.drawn === 'estimate'" }],
-        mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
-        encoding: {
-          x: { field: "upper", type: "quantitative" },
-          text: { field: "upper", type: "quantitative", format: ",d" },
-        },
-      },
+      ...boundWhiskers([{ filter: "datum.drawn === 'estimate'" }]),
       {
         transform: [
           { filter: "datum.drawn === 'range'" },

@@ -5,7 +5,7 @@ import { methodName } from "../methods/methodRegistry.js";
 import { formatConfidence, formatPercent, roundDecimals } from "../text/format.js";
 import { formatDecimal } from "../text/formatDecimal.js";
 import { messages } from "../validation/messages.js";
-import { type ChartOptions, frame, labelLimit, PALETTE } from "./theme.js";
+import { boundWhiskers, type ChartOptions, frame, PALETTE, partRows } from "./theme.js";
 
 /**
  * Where the affected cases could be, by the screen: found in review (certain), among the flagged cases not
@@ -55,17 +55,7 @@ export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevel
       ],
       options,
     ),
-    padding: { left: 5, top: 5, bottom: 5, right: 28 },
-    data: { values: rows },
-    encoding: {
-      y: {
-        field: "part",
-        type: "nominal",
-        title: null,
-        sort: rows.map((r) => r.part),
-        axis: { labelLimit: labelLimit(options, 0.45) },
-      },
-    },
+    ...partRows(rows, options),
     layer: [
       {
         mark: { type: "bar", color: PALETTE[0], opacity: 0.8, height: { band: 0.55 } },
@@ -85,21 +75,7 @@ export function screenChart(a: Assessment, options: ChartOptions = {}): TopLevel
           ],
         },
       },
-      {
-        mark: { type: "rule", color: "#222", strokeWidth: 2 },
-        encoding: { x: { field: "whiskerFrom", type: "quantitative" }, x2: { field: "upper" } },
-      },
-      {
-        mark: { type: "tick", color: "#222", thickness: 2, size: 14 },
-        encoding: { x: { field: "upper", type: "quantitative" } },
-      },
-      {
-        mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
-        encoding: {
-          x: { field: "upper", type: "quantitative" },
-          text: { field: "upper", type: "quantitative", format: ",d" },
-        },
-      },
+      ...boundWhiskers(),
     ],
   } as TopLevelSpec;
 }

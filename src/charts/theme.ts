@@ -108,6 +108,54 @@ export function frame(
   };
 }
 
+/**
+ * The rows of a chart that draws one horizontal bar per part (missed, screen): the parts down the y axis in
+ * the rows' order, with room right of the plot for the last axis label, which may sit at its edge.
+ */
+export function partRows(values: readonly { part: string }[], options: ChartOptions) {
+  return {
+    padding: { left: 5, top: 5, bottom: 5, right: 28 },
+    data: { values },
+    encoding: {
+      y: {
+        field: "part",
+        type: "nominal",
+        title: null,
+        sort: values.map((r) => r.part),
+        axis: { labelLimit: labelLimit(options, 0.45) },
+      },
+    },
+  };
+}
+
+/**
+ * Each row's bound drawn as a whisker from its `whiskerFrom` field to its `upper`, capped by a tick and
+ * labelled with the upper bound; `transform`, when given, picks the rows that have one.
+ */
+export function boundWhiskers(transform?: readonly object[]): object[] {
+  const only = () => (transform === undefined ? {} : { transform: [...transform] });
+  return [
+    {
+      ...only(),
+      mark: { type: "rule", color: "#222", strokeWidth: 2 },
+      encoding: { x: { field: "whiskerFrom", type: "quantitative" }, x2: { field: "upper" } },
+    },
+    {
+      ...only(),
+      mark: { type: "tick", color: "#222", thickness: 2, size: 14 },
+      encoding: { x: { field: "upper", type: "quantitative" } },
+    },
+    {
+      ...only(),
+      mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
+      encoding: {
+        x: { field: "upper", type: "quantitative" },
+        text: { field: "upper", type: "quantitative", format: ",d" },
+      },
+    },
+  ];
+}
+
 /** The widest a legend or axis label may be: the chart's width less room for a symbol and margins. */
 export function labelLimit(options: ChartOptions, share = 1): number {
   return Math.max(60, Math.floor(((options.width ?? 640) - 60) * share));
