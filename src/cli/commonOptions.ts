@@ -22,6 +22,15 @@ export const sidedOption: Options = {
   requiresArg: true,
 };
 
+/** `--bias-model`, for bound and the scenario commands. */
+export const biasModelOption: Options = {
+  type: "string",
+  choices: ["wallenius", "fisher"],
+  describe:
+    "How a biased review picked cases: wallenius (one after another) or fisher (each independently) [default: wallenius]",
+  requiresArg: true,
+};
+
 export const formatOption: Options = {
   type: "string",
   choices: [...TEXT_FORMATS, "json"],

@@ -8,7 +8,7 @@ import { InputError, isInputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
 import { isNumeral } from "../validation/parseNumber.js";
 import { caseColumnOptions } from "./caseColumnOptions.js";
-import { confidenceOption, numberOption, sidedOption } from "./commonOptions.js";
+import { biasModelOption, confidenceOption, numberOption, sidedOption } from "./commonOptions.js";
 import { parseNumber, single } from "./flags.js";
 import type { Io } from "./Io.js";
 
@@ -96,13 +96,7 @@ export function scenarioOptions(yargs: Argv): Argv {
         "Selection biases ω to assess, e.g. 1,1.5,2,3: an affected case 1/ω times as likely to be picked [default: none; with --bias-model alone 1,1.5,2,3,5,10]",
       requiresArg: true,
     })
-    .option("bias-model", {
-      type: "string",
-      choices: ["wallenius", "fisher"],
-      describe:
-        "How a biased review picked cases: wallenius (one after another) or fisher (each independently) [default: wallenius]",
-      requiresArg: true,
-    })
+    .option("bias-model", biasModelOption)
     .option(
       "screening-sensitivity",
       numberOption("Chance the screen flags an affected case, (0, 1] [default: 1]"),

@@ -2,7 +2,13 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { PROPORTION_METHODS, type ProportionMethod } from "../../intervals/methods.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
-import { confidenceOption, formatOption, numberOption, sidedOption } from "../commonOptions.js";
+import {
+  biasModelOption,
+  confidenceOption,
+  formatOption,
+  numberOption,
+  sidedOption,
+} from "../commonOptions.js";
 import { parseNumber, single } from "../flags.js";
 import type { Io } from "../Io.js";
 import { writeResult } from "../writeResult.js";
@@ -36,13 +42,7 @@ export function boundCommand(io: Io): CommandModule {
             "Selection bias ω with --population: an affected case was 1/ω times as likely to be picked, 0.001 to 1000 [default: 1, random]",
           ),
         )
-        .option("bias-model", {
-          type: "string",
-          choices: ["wallenius", "fisher"],
-          describe:
-            "How a biased review picked cases: wallenius (one after another) or fisher (each independently) [default: wallenius]",
-          requiresArg: true,
-        })
+        .option("bias-model", biasModelOption)
         .option("prior-alpha", numberOption("Beta prior alpha for --method bayes [default: 1]"))
         .option("prior-beta", numberOption("Beta prior beta for --method bayes [default: 1]"))
         .option("format", formatOption)
