@@ -33,21 +33,11 @@ function sum(values: Int32Array, from: number, to: number): number {
  * periodTotals(summary, "quarter")[0]?.found; // 1
  */
 export function periodTotals(summary: CaseSummary, by: "month" | "quarter" | "year"): PeriodTotals[] {
-  const { span, daily } = summary;
-  return calendarPeriods(span, by).map(({ label, interval }) => {
-    const from = interval.start - span.start;
-    const to = interval.end - span.start;
-    return {
-      label,
-      period: formatInterval(interval),
-      cases: sum(daily.cases, from, to),
-      flagged: sum(daily.flagged, from, to),
-      reviewed: sum(daily.reviewed, from, to),
-      found: sum(daily.found, from, to),
-      unflaggedReviewed: sum(daily.unflaggedReviewed, from, to),
-      unflaggedFound: sum(daily.unflaggedFound, from, to),
-    };
-  });
+  return calendarPeriods(summary.span, by).map(({ label, interval }) => ({
+    label,
+    period: formatInterval(interval),
+    ...totalsIn(summary, interval),
+  }));
 }
 
 /** Sums of the daily totals over an interval of the summary's span. */
