@@ -7,6 +7,15 @@ export interface Choice {
   readonly label: string;
 }
 
+/**
+ * A select's choices: first the default, shown as `fallback` and sent as "" (not given), then each value by
+ * name, the default too, so that a scenario that states it (an example) shows it as given.
+ */
+export const choices = (values: readonly string[], fallback: string): Choice[] => [
+  { value: "", label: text.defaultOption(fallback) },
+  ...values.map((value) => ({ value, label: value })),
+];
+
 /** One input. `key` is its state key and the id its error is shown under. */
 export interface Field {
   readonly key: string;

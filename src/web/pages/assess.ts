@@ -1,4 +1,13 @@
-import { type Errors, type Field, type Group, given, libraryError, type Outcome, Reader } from "../form.js";
+import {
+  choices,
+  type Errors,
+  type Field,
+  type Group,
+  given,
+  libraryError,
+  type Outcome,
+  Reader,
+} from "../form.js";
 import {
   type AssessmentRecord,
   assessInvestigation,
@@ -80,12 +89,6 @@ export function exampleState(name: string): State {
   put("stratify", scenario.stratify);
   return state;
 }
-
-const choices = (values: readonly string[], fallback: string) => [
-  { value: "", label: text.defaultOption(fallback) },
-  // The default is also offered by name: a scenario that states it (an example) shows it as given.
-  ...values.map((value) => ({ value, label: value })),
-];
 
 function windowGroup(i: number): Group {
   const at = `w${i}.`;

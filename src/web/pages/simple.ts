@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { type Group, given, libraryError, type Outcome, Reader } from "../form.js";
+import { choices, type Group, given, libraryError, type Outcome, Reader } from "../form.js";
 import {
   type Briefing,
   boundBriefing,
@@ -20,7 +20,6 @@ import {
   sampleSizeChart,
 } from "../library.js";
 import type { State } from "../permalink.js";
-import { text } from "../text.js";
 
 /** A result record (what `--format json` prints) and its briefing (what the table format prints). */
 export interface Briefed {
@@ -84,20 +83,14 @@ export const boundGroups = (): Group[] => [
         key: "sided",
         label: "Bounds",
         kind: "select",
-        choices: [
-          { value: "", label: text.defaultOption("two") },
-          { value: "upper", label: "upper" },
-        ],
+        choices: choices(["upper"], "two"),
       },
       {
         key: "method",
         label: "Method",
         kind: "select",
         hint: "automatic: hypergeometric with N, else clopper-pearson",
-        choices: [
-          { value: "", label: text.defaultOption("automatic") },
-          ...BOUND_METHODS.map((value) => ({ value, label: value })),
-        ],
+        choices: choices(BOUND_METHODS, "automatic"),
       },
       number("priorAlpha", "Beta prior alpha (bayes)", "default 1"),
       number("priorBeta", "Beta prior beta (bayes)", "default 1"),
@@ -178,10 +171,7 @@ export const planGroups = (): Group[] => [
         label: "Sampling model",
         kind: "select",
         hint: "automatic: hypergeometric with N, else binomial",
-        choices: [
-          { value: "", label: text.defaultOption("automatic") },
-          ...SAMPLE_SIZE_MODELS.map((value) => ({ value, label: value })),
-        ],
+        choices: choices(SAMPLE_SIZE_MODELS, "automatic"),
       },
       number("allowed", "Affected cases the plan tolerates in the sample", "default 0"),
       number("expectedRate", "Expected rate of affected cases", "optional; the plan allows ⌈n × rate⌉"),
