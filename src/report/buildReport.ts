@@ -4,8 +4,9 @@ import { powerChart } from "../charts/powerChart.js";
 import { sampleSizeChart } from "../charts/sampleSizeChart.js";
 import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
+import type { Interval } from "../intervals/types.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
-import { methodName } from "../methods/methodRegistry.js";
+import { type MethodId, methodName } from "../methods/methodRegistry.js";
 import {
   capitalise,
   formatChance,
@@ -153,46 +154,26 @@ function inputs(a: Assessment): Section {
 function findings(a: Assessment): Section {
   const c = formatConfidence(a.confidence);
   const tail = sidedWord(a.sided);
-  const bound = (lower: number, upper: number) =>
-    a.sided === "two" ? `${formatCount(lower)} to ${formatCount(upper)}` : `at most ${formatCount(upper)}`;
-  const est = (x: number) => formatCount(roundDecimals(x, 1));
+  // A bounded count's row: its estimate to one decimal, its bound as the sidedness reads, and its method.
+  const boundRow = (quantity: string, x: Interval, method: MethodId) => [
+    quantity,
+    formatCount(roundDecimals(x.estimate, 1)),
+    a.sided === "two"
+      ? `${formatCount(x.lower)} to ${formatCount(x.upper)}`
+      : `at most ${formatCount(x.upper)}`,
+    methodName(method),
+    c,
+    tail,
+  ];
   const rows: string[][] = [];
   if (a.window && a.extrapolated) {
     const w = a.window;
     const e = a.extrapolated;
     rows.push(
-      [
-        "Affected in the window",
-        est(w.affected.estimate),
-        bound(w.affected.lower, w.affected.upper),
-        methodName(w.method),
-        c,
-        tail,
-      ],
-      [
-        "Not detected in the window",
-        est(w.undetected.estimate),
-        bound(w.undetected.lower, w.undetected.upper),
-        methodName(w.method),
-        c,
-        tail,
-      ],
-      [
-        "Not detected outside the window (constant rate)",
-        est(e.outside.estimate),
-        bound(e.outside.lower, e.outside.upper),
-        methodName(e.method),
-        c,
-        tail,
-      ],
-      [
-        "Not detected, in and out of the window (constant rate)",
-        est(e.undetected.estimate),
-        bound(e.undetected.lower, e.undetected.upper),
-        methodName(e.method),
-        c,
-        tail,
-      ],
+      boundRow("Affected in the window", w.affected, w.method),
+      boundRow("Not detected in the window", w.undetected, w.method),
+      boundRow("Not detected outside the window (constant rate)", e.outside, e.method),
+      boundRow("Not detected, in and out of the window (constant rate)", e.undetected, e.method),
     );
     const s = a.sensitivity;
     if (s && s.materiality !== null) {
