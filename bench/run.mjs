@@ -99,24 +99,15 @@ sizeCases.forEach((c, i) => {
 // their three-stratum example, so there is no peer column here.
 const jointCases = [
   ["12 × (0 of 50 of 1,000), upper 95%", Array.from({ length: 12 }, () => [1000, 50, 0]), 0.05, "upper"],
-  [
-    "RAT-STATS 1,000/100/2 + 1,500/100/6, lower 97.5%",
+  ...["lower", "upper"].map((side) => [
+    `RAT-STATS 1,000/100/2 + 1,500/100/6, ${side} 97.5%`,
     [
       [1000, 100, 2],
       [1500, 100, 6],
     ],
     0.025,
-    "lower",
-  ],
-  [
-    "RAT-STATS 1,000/100/2 + 1,500/100/6, upper 97.5%",
-    [
-      [1000, 100, 2],
-      [1500, 100, 6],
-    ],
-    0.025,
-    "upper",
-  ],
+    side,
+  ]),
   [
     "Wendell & Schmee 500/75/2 + 300/50/1 + 200/25/0, upper",
     [
