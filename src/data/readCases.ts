@@ -17,7 +17,7 @@ export interface CaseColumns {
 export interface ReadCasesOptions {
   /** Header names for each field (defaults: id, date, flagged, reviewed, impact). */
   readonly columns?: Partial<CaseColumns>;
-  /** Rows dated outside it are rejected; without it, the span is the rows' first to last date. */
+  /** Rows dated outside it are rejected; without it, the span is the kept rows' first to last date. */
   readonly span?: DayInterval;
   /** How many rejected rows to keep in detail (all are counted); default 1,000. */
   readonly maxListed?: number;
@@ -370,6 +370,33 @@ class DayTotals {
     if (impact) ((flagged ? this.found : this.unflaggedFound)[i] as number) += by;
   }
 
+  /**
+   * Narrows a span that grew with the data to the days that still have a case: a row is added before
+   * its id is checked, so a rejected duplicate may have widened it. A pass over the days, not the rows.
+   */
+  private trim(): void {
+    const { cases } = this;
+    let first = 0;
+    while (first < cases.length && cases[first] === 0) first++;
+    let last = cases.length - 1;
+    while (last > first && cases[last] === 0) last--;
+    if (first === cases.length) {
+      this.start = FIRST_DAY;
+      this.end = FIRST_DAY;
+      return;
+    }
+    if (first === 0 && last === cases.length - 1) return;
+    const cut = (days: Int32Array) => days.slice(first, last + 1);
+    this.cases = cut(this.cases);
+    this.flagged = cut(this.flagged);
+    this.reviewed = cut(this.reviewed);
+    this.found = cut(this.found);
+    this.unflaggedReviewed = cut(this.unflaggedReviewed);
+    this.unflaggedFound = cut(this.unflaggedFound);
+    this.end = this.start + last;
+    this.start += first;
+  }
+
   private resize(start: number, end: number): void {
     const grow = (old: Int32Array) => {
       const next = new Int32Array(end - start + 1);
@@ -387,6 +414,7 @@ class DayTotals {
   }
 
   result() {
+    if (!this.fixed) this.trim();
     if (this.start === FIRST_DAY) throw new InputError("cases", messages.noRowAtAll());
     return {
       span: { start: this.start, end: this.end },

@@ -59,6 +59,39 @@ describe("adequacy assess --cases", () => {
     expect(r.stderr).toBe(`adequacy: --case-file ${empty} has no usable row: it has a header but no rows\n`);
   });
 
+  it("takes the span from the kept rows: a rejected duplicate dated after them does not widen it (assess and select)", async () => {
+    // Kept rows from 2023-03-05 to 2023-04-02; the only row after them repeats id A and is rejected.
+    const kept = ["A,2023-03-05,1,1,0", "B,2023-03-20,1,1,1", "C,2023-04-02,1,0,0"];
+    const path = join(dir, "late-duplicate.csv");
+    writeFileSync(path, `${header}${[...kept, "A,2023-07-30,1,1,0"].join("\n")}\n`);
+    const dates = kept.map((row) => row.split(",")[1] as string).sort();
+    const [first, last] = [dates[0] as string, dates[dates.length - 1] as string];
+    const days = (Date.parse(last) - Date.parse(first)) / 86_400_000 + 1;
+
+    const r = await run("assess", "--case-file", path, "--skip-invalid", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect([a.scenario.span, a.coverage.spanDays]).toEqual([`${first}/${last}`, days]);
+
+    // select's strata by month are the months of the span: those of the kept rows, no empty 2023-05 to 2023-07.
+    const s = await run(
+      "select",
+      "--case-file",
+      path,
+      "--skip-invalid",
+      "--size",
+      "2",
+      "--seed",
+      "1",
+      "--stratify",
+      "month",
+    );
+    expect(s.code, s.stderr).toBe(0);
+    const strata = s.stdout.split("\n").find((line) => line.startsWith("# strata: "));
+    const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
+    expect(strata?.match(/\d{4}-\d{2}(?= \d+ of)/g)).toEqual(months);
+  });
+
   it("keeps --cases N as the number of cases", async () => {
     const r = await run(
       "assess",

@@ -92,7 +92,17 @@ describe("readCaseFrame", () => {
             maxListed,
             ...(withSpan ? { span: parseInterval("span", "2022-01-01/2022-01-20") } : {}),
           };
-          expect(await framed(text, size, options), text).toEqual(await streamed(text, size, options));
+          const frame = await framed(text, size, options);
+          expect(frame, text).toEqual(await streamed(text, size, options));
+          // Without --span the span is the kept rows' first to last day, however far a rejected row lies.
+          if (!withSpan && "summary" in frame) {
+            const { span, daily } = frame.summary;
+            expect([span.start, span.end, daily.cases.length], text).toEqual([
+              Math.min(...frame.days),
+              Math.max(...frame.days),
+              Math.max(...frame.days) - Math.min(...frame.days) + 1,
+            ]);
+          }
         },
       ),
       { numRuns: 400 },
@@ -123,6 +133,32 @@ describe("readCaseFrame", () => {
       { line: 15_003, reason: `duplicate id "${ids[4]}" (first on line 6)` },
       { line: 20_004, reason: `duplicate id "${ids[19_999]}" (first on line 20003)` },
     ]);
+  });
+
+  it("takes the span from the kept rows alone: a rejected repeat dated before or after them does not widen it", async () => {
+    // Kept rows 2022-01-03 to 2022-01-10, then a repeat of A dated before them and one of B after them.
+    const kept = ["A,2022-01-03,1,1,1", "B,2022-01-06,1,0,0", "C,2022-01-10,0,1,0"];
+    const text = `${[header, ...kept, "A,2021-12-01,1,1,0", "B,2022-03-31,0,0,0"].join("\n")}\n`;
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    const want = { start: day("2022-01-03"), end: day("2022-01-10") };
+    const frame = await framed(text, 7, {});
+    expect(frame).toEqual(await streamed(text, 7, {}));
+    if (!("summary" in frame)) throw new Error(frame.error);
+    expect(frame.summary.span).toEqual(want);
+    expect(frame.summary.rowsRejected).toBe(2);
+    // The day totals cover the same days: the three kept cases on the first, fourth and last.
+    expect(Array.from(frame.summary.daily.cases)).toEqual([1, 0, 0, 1, 0, 0, 0, 1]);
+    const sheet = await readCaseSheet(
+      xlsx({
+        cases: [
+          header.split(","),
+          ...kept.map((row) => row.split(",")),
+          ["A", { date: "2021-12-01" }, 1, 1, 0],
+          ["B", "2022-03-31", 0, 0, 0],
+        ],
+      }),
+    );
+    expect([sheet.span, sheet.rowsRejected]).toEqual([want, 2]);
   });
 
   it("rejects a repeated id in a workbook's sheet as readCaseSheet does", async () => {

@@ -125,6 +125,18 @@ describe("selectCases", () => {
     expect(selection.frame).toEqual({ kind: "numbers", low: 1, high: 876 });
   });
 
+  it("records the kept rows' span in its provenance, not one widened by a rejected repeated id", async () => {
+    const text =
+      "id,date,flagged,reviewed,impact\nA,2023-03-05,1,1,0\nB,2023-04-02,1,0,0\nA,2023-07-30,1,1,0\n";
+    const selection = selectCases(await readCaseFrame([text]), { size: 1, seed: "1" });
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    expect(selection.frame).toMatchObject({
+      kind: "cases",
+      rowsRejected: 1,
+      span: { start: day("2023-03-05"), end: day("2023-04-02") },
+    });
+  });
+
   it("takes sizes by stratum label and refuses a label the file has no stratum for", async () => {
     const frame = await readCaseFrame(createReadStream(file));
     const selection = selectCases(frame, { sizes: { "2022-Q2": 4 }, stratify: "quarter", seed: "1" });
