@@ -1,6 +1,6 @@
 import { max, mean, median, min, standardDeviation } from "simple-statistics";
 import { type CountInterval, countInterval } from "../intervals/countInterval.js";
-import type { Bounds, Interval, Sided } from "../intervals/types.js";
+import { type Bounds, type Interval, type Sided, tailProbability } from "../intervals/types.js";
 import { ceilOf, ceilTimes, floorOf, roundOf, sum, toNumber, wholeFraction } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import {
@@ -94,6 +94,12 @@ export interface Assessment {
    * short of the true count (two-sided, the two bounds together).
    */
   readonly nonCoverage: number;
+  /**
+   * The most often, over repeated random samples, that an upper bound at this confidence and sidedness
+   * falls below the true count: α = 1 − confidence one-sided, (1 − confidence)/2 two-sided (the tail each
+   * bound is computed at; a two-sided lower bound exceeds the true count at most as often).
+   */
+  readonly upperTail: number;
   readonly sided: Sided;
   readonly unit: string;
   readonly coverage: Coverage;
@@ -444,6 +450,7 @@ export function assessInvestigation(input: unknown): Assessment {
     description: scenario.description,
     confidence,
     nonCoverage: 1 - confidence,
+    upperTail: tailProbability(confidence, sided),
     sided,
     unit,
     coverage,

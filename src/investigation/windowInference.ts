@@ -35,6 +35,20 @@ export interface WindowFinding {
    * Schmee's exact one. True otherwise (one window, the Bonferroni sum, or every total decided).
    */
   readonly decided: boolean;
+  /**
+   * The most often, over repeated random samples, that `affected.upper` falls below the true count (and,
+   * two-sided, that `affected.lower` exceeds it): α = 1 − c one-sided, (1 − c)/2 two-sided. It holds for
+   * the total over several windows too: the joint limits test the total at α, and the Bonferroni sum of
+   * bounds each at `windowTail` = α/m misses at most α in all.
+   */
+  readonly upperTail: number;
+  /**
+   * The tail probability each window's own bound was computed at: `upperTail` for one window, `upperTail`
+   * ÷ m for the Bonferroni sum over m windows (`window-bonferroni`, `window-thinned-bonferroni`); null for
+   * the joint limits (`window-joint`), which compute no bound window by window but test the total at
+   * `upperTail`.
+   */
+  readonly windowTail: number | null;
 }
 
 /** Scale from cases a perfect screen and reviewer would show to all affected cases. */
@@ -106,8 +120,11 @@ export function windowInference(
 ): WindowFinding {
   const m = windows.length;
   const sensitive = sensitivity.screening < 1 || sensitivity.review < 1;
+  // Each window's bound at 1 − α/m (Bonferroni; α itself for one window), and the tail it leaves, which
+  // the finding reports as the tail its bounds were computed at.
+  const adjusted = 1 - (1 - confidence) / m;
+  const eachTail = tailProbability(adjusted, sided);
   const each = windows.map((w) => {
-    const adjusted = 1 - (1 - confidence) / m;
     // At most every case in scope (all cases when the screen can miss, else the stage), less the cases
     // the review cleared — which are certain only when the reviewer cannot miss.
     const scope = sensitivity.screening < 1 ? Math.max(w.stage, w.wholeCases ?? w.stage) : w.stage;
@@ -132,7 +149,7 @@ export function windowInference(
         screening: sensitivity.screening,
         review: sensitivity.review,
       },
-      tailProbability(adjusted, sided),
+      eachTail,
     );
     const beyond = sided === "two" && bounds.lower === null;
     return {
@@ -183,5 +200,7 @@ export function windowInference(
     },
     beyondSensitivity: each.some((r) => r.beyond),
     decided: joint?.decided ?? true,
+    upperTail: tailProbability(confidence, sided),
+    windowTail: joint ? null : eachTail,
   };
 }

@@ -6,6 +6,7 @@ import { sensitivityChart } from "../charts/sensitivityChart.js";
 import { timelineChart } from "../charts/timelineChart.js";
 import type { Interval } from "../intervals/types.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import type { WindowFinding } from "../investigation/windowInference.js";
 import { type MethodId, methodName } from "../methods/methodRegistry.js";
 import {
   capitalise,
@@ -89,7 +90,7 @@ function summary(a: Assessment): Section {
   blocks.push({ kind: "list", items: statements(a).map((s) => s.text) });
   blocks.push(
     p(
-      `How to read the numbers. An upper bound at ${c} confidence is a number computed so that, if the method were used again and again on new random samples, it would fall below the true count at most ${formatPercent(a.nonCoverage, 1)} of the time. ${a.sided === "upper" ? "One-sided means only an upper bound is given: the question is how much could have been missed, not how little." : "Two-sided means a lower and an upper bound are given, each leaving half of the remaining chance in its tail."} Exact methods compute these bounds from the sampling distribution itself rather than an approximation. An estimate is the single most likely figure; the bound is the figure one can defend.`,
+      `How to read the numbers. An upper bound at ${c} confidence is a number computed so that, if the method were used again and again on new random samples, it would fall below the true count at most ${formatPercent(a.upperTail)} of the time. ${a.sided === "upper" ? "One-sided means only an upper bound is given: the question is how much could have been missed, not how little." : `Two-sided means a lower and an upper bound are given, each leaving half of the remaining chance in its tail: the lower bound would exceed the true count at most ${formatPercent(a.upperTail)} of the time, and the two together miss it at most ${formatPercent(a.nonCoverage)} of the time.`} Exact methods compute these bounds from the sampling distribution itself rather than an approximation. An estimate is the single most likely figure; the bound is the figure one can defend.`,
     ),
   );
   return { id: "summary", heading: "Summary", blocks };
@@ -546,13 +547,40 @@ function references(cited: typeof CITED): { text: string; url?: string }[] {
   });
 }
 
+/**
+ * The windows' method in words, at the tail probability each bound was computed at (`windowTail`, or the
+ * total's `upperTail` for the joint limits), naming the Bonferroni adjustment when several windows share
+ * the risk.
+ */
+function windowMethod(a: Assessment, w: WindowFinding): string {
+  const m = a.coverage.windows.length;
+  const thinned = w.method === "window-thinned" || w.method === "window-thinned-bonferroni";
+  const found = thinned ? "recognising" : "finding";
+  const missing = thinned
+    ? "Assumes: a random sample, and the screening and review sensitivities used."
+    : "Assumes: a random sample, and that reviewers recognise every affected case they examine.";
+  const thinning = thinned
+    ? ", and each affected case as missed by the screen or by the reviewer independently, at the sensitivities used"
+    : "";
+  const atLeast = (tail: number) => `would still happen at least ${formatPercent(tail)} of the time`;
+  if (m === 1) {
+    const tail = w.windowTail ?? w.upperTail;
+    return `In the window: exact hypergeometric bounds (Buonaccorsi 1987)${thinned ? ", thinned by the screening and review sensitivities" : ""}. The ${formatCountOf(w.reviewed, "reviewed cases")} ${w.reviewed === 1 ? "is" : "are"} treated as drawn at random, without replacement, from the ${formatCountOf(w.population, a.unit)} in the window${thinning}. ${w.sided === "upper" ? "The bound" : "The upper bound"} is the largest number of affected ${a.unit} for which ${found} as few as ${formatCount(w.found)} ${atLeast(tail)}${w.sided === "upper" ? "" : `; the lower bound is the smallest for which ${found} as many ${atLeast(tail)}`}. ${missing}`;
+  }
+  const drawn = `In each window the reviewed cases are treated as drawn at random, without replacement, from its ${a.unit} (${formatCount(w.reviewed)} reviewed of ${formatCount(w.population)} in all)${thinning}.`;
+  if (w.windowTail === null) {
+    return `In the windows: exact joint limits on the total over the ${formatCount(m)} windows (Wendell & Schmee 1996). ${drawn} ${w.sided === "upper" ? "The bound" : "The upper bound"} is the largest total of affected ${a.unit} for which, however they are spread over the windows, a projected total as low as the one found (each window's count scaled up by its ${a.unit} over its reviewed) ${atLeast(w.upperTail)}${w.sided === "upper" ? "" : `; the lower bound is the smallest total for which one as high ${atLeast(w.upperTail)}`}. The total is tested as a whole, so the ${formatPercent(w.upperTail)} needs no sharing among the windows. ${missing}`;
+  }
+  return `In the windows: exact hypergeometric bounds (Buonaccorsi 1987) in each of the ${formatCount(m)} windows${thinned ? ", thinned by the screening and review sensitivities" : ""}, summed. ${drawn} Each window's ${w.sided === "upper" ? "bound" : "upper bound"} is the largest number of affected ${a.unit} for which ${found} as few as that window's count ${atLeast(w.windowTail)}${w.sided === "upper" ? "" : `, and its lower bound the smallest for which ${found} as many ${atLeast(w.windowTail)}`}: a Bonferroni adjustment divides the ${formatPercent(w.upperTail)} ${w.sided === "upper" ? "" : "of each tail "}among the ${formatCount(m)} windows, so that the summed ${w.sided === "upper" ? "bound" : "upper bound"} falls below the true total at most ${formatPercent(w.upperTail)} of the time${w.sided === "upper" ? "" : `, and the summed lower bound above it at most ${formatPercent(w.upperTail)}`}${w.method === "window-bonferroni" ? " (the exact joint limits would exceed their work limit)" : ""}. ${missing}`;
+}
+
 /** The methods in words a reader can check, each with what it assumes and its reference. */
 function methods(a: Assessment): Section {
   const c = formatConfidence(a.confidence);
   const items: string[] = [];
   if (a.window) {
     items.push(
-      `In the window: exact hypergeometric bounds (Buonaccorsi 1987). The ${formatCountOf(a.window.reviewed, "reviewed cases")} ${a.window.reviewed === 1 ? "is" : "are"} treated as drawn at random, without replacement, from the ${formatCountOf(a.window.population, a.unit)} in the window. The bound is the largest number of affected ${a.unit} for which finding as few as ${formatCount(a.window.found)} would still happen at least ${formatPercent(a.nonCoverage, 1)} of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.`,
+      windowMethod(a, a.window),
       "Outside the window: a binomial prediction limit (Thatcher 1964). It predicts the number of affected cases among those not reviewed, from the rate seen in the window, and allows for the uncertainty in that rate. Assumes: the same rate of affected cases throughout the exposure period (or the stated multiple θ of it, for the drift table).",
     );
   }
@@ -566,10 +594,16 @@ function methods(a: Assessment): Section {
     heading: "Methods",
     blocks: [
       p(
-        `Every bound is at ${c} confidence, ${sidedWord(a.sided)}: if the method were applied again and again to new random samples, the bound would fall short of the true count at most ${formatPercent(a.nonCoverage, 1)} of the time. Each method below says what it assumes. Formulas, conventions, and the checks against published tables and independent software are in the tool's methods page (docs/methods.md).`,
+        `Every bound is at ${c} confidence, ${a.sided === "upper" ? `${sidedWord(a.sided)}: if the method were applied again and again to new random samples, the bound would fall short of the true count at most ${formatPercent(a.upperTail)} of the time.` : `${sidedWord(a.sided)} unless stated: if the method were applied again and again to new random samples, the upper bound would fall short of the true count at most ${formatPercent(a.upperTail)} of the time, and the lower bound would exceed it at most ${formatPercent(a.upperTail)} of the time.`} Each method below says what it assumes. Formulas, conventions, and the checks against published tables and independent software are in the tool's methods page (docs/methods.md).`,
       ),
       { kind: "list", items },
-      { kind: "links", heading: REFERENCES, items: references(CITED) },
+      {
+        kind: "links",
+        heading: REFERENCES,
+        items: references(
+          a.window?.method === "window-joint" ? [...CITED, "Wendell and Schmee (1996)"] : CITED,
+        ),
+      },
     ],
   };
 }
