@@ -17,7 +17,8 @@ type Cell = string | number | boolean | Date | null;
  *
  * @param workbook - the file's bytes
  * @throws {InputError} naming `cases` for a file that is not an .xlsx workbook (a legacy .xls included),
- *   a sheet that does not exist (listing those that do), or the errors of {@link readCases}
+ *   a sheet that does not exist or cannot be read, or a workbook with no sheets (listing the sheets there
+ *   are), or the errors of {@link readCases}
  * @example
  * // With a workbook's bytes, e.g. readFileSync("cases.xlsx"): readCaseSheet(bytes, { sheet: "2023" }).
  * // Bytes that are not a workbook are refused, naming the case file:
@@ -47,9 +48,22 @@ export async function sheetRecords(
   } catch (error) {
     const e = error as { name?: string; code?: string; sheets?: string[] };
     if (e.name === "SheetNotFoundError")
-      throw new InputError("cases", messages.sheetNotFound(String(sheet), e.sheets ?? []));
-    if (e.name === "InvalidInputError" || e.name === "InvalidSpreadsheetError")
+      throw new InputError(
+        "cases",
+        sheet === undefined ? messages.noSheets() : messages.sheetNotFound(String(sheet), e.sheets ?? []),
+      );
+    if (e.name === "InvalidInputError")
       throw new InputError("cases", messages.notAWorkbook(e.code === "XLS_FILE_NOT_SUPPORTED"));
+    // A workbook that lists its sheets, but whose sheet is missing (read-excel-file then fails with a
+    // TypeError when the sheet's relationship is missing) or malformed: name the sheet and list those there are.
+    if (e.name === "InvalidSpreadsheetError" || error instanceof TypeError) {
+      const sheets = await sheetNames(readSheet, workbook);
+      if (sheets === undefined) throw new InputError("cases", messages.notAWorkbook(false));
+      throw new InputError(
+        "cases",
+        messages.sheetUnreadable(sheet === undefined ? undefined : String(sheet), sheets),
+      );
+    }
     throw error;
   }
   return async (onRecord) => {
@@ -59,6 +73,24 @@ export async function sheetRecords(
       onRecord(row.map(cellText), i + 1);
     });
   };
+}
+
+/**
+ * The names of a workbook's sheets, or undefined when even its list of sheets cannot be read: asking for a
+ * sheet beyond any workbook's makes read-excel-file list them (in its SheetNotFoundError) without reading
+ * any sheet's cells.
+ */
+async function sheetNames(
+  readSheet: (input: Buffer, sheet: number) => Promise<unknown>,
+  workbook: Uint8Array,
+): Promise<string[] | undefined> {
+  try {
+    await readSheet(Buffer.from(workbook), Number.MAX_SAFE_INTEGER);
+  } catch (error) {
+    const e = error as { name?: string; sheets?: string[] };
+    if (e.name === "SheetNotFoundError") return e.sheets ?? [];
+  }
+  return undefined;
 }
 
 /** A cell as the text a CSV field would hold: a date as YYYY-MM-DD (with its time, when it has one). */

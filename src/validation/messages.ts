@@ -164,7 +164,13 @@ export const messages = {
   caseDateTime: (text: string, part: string) =>
     `date has an impossible ${part === "zone" ? "time zone (beyond ±14:00)" : "time of day"}: "${text}"`,
   sheetNotFound: (sheet: string, sheets: readonly string[]) =>
-    `has no sheet ${quote(sheet)}; its sheets are ${sheets.map((x) => quote(x)).join(", ")} (give --sheet with a name or a number from 1)`,
+    sheets.length === 0
+      ? `has no sheet ${quote(sheet)}: the workbook has no sheets`
+      : `has no sheet ${quote(sheet)}; ${sheetChoice(sheets)}`,
+  noSheets: () =>
+    "has no sheets: no --sheet was given, so the first sheet was to be read, and the workbook has none (save the cases on a sheet, or as CSV)",
+  sheetUnreadable: (sheet: string | undefined, sheets: readonly string[]) =>
+    `${sheet === undefined ? `cannot be read on its first sheet${sheets[0] === undefined ? "" : `, ${quote(sheets[0])}`} (no --sheet was given, so the first sheet was read)` : `cannot be read on sheet ${quote(sheet)}`}: the sheet is missing from the workbook or malformed; ${sheets.length === 0 ? "the workbook lists no sheets" : sheetChoice(sheets)}`,
   notAWorkbook: (legacy: boolean) =>
     legacy
       ? "is a legacy .xls workbook, which is not read; save it as .xlsx (or export the sheet as CSV)"
@@ -511,6 +517,11 @@ function cut(text: string): string {
 /** The words of `oneOf`, for builders that name the field themselves. */
 function oneOfText(allowed: readonly string[], value: unknown): string {
   return `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`;
+}
+
+/** The sheets a workbook has, and how to choose one. */
+function sheetChoice(sheets: readonly string[]): string {
+  return `its sheets are ${sheets.map((x) => quote(x)).join(", ")} (give --sheet with a name or a number from 1 to ${sheets.length})`;
 }
 
 function quote(raw: string): string {

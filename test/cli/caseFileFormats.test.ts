@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/validation/messages.js";
 import { reference } from "../helpers/fixtures.js";
@@ -103,6 +104,61 @@ describe("case files as users have them", () => {
     const bad = await run("assess", "--case-file", path);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('row 5: date is not a calendar date: "2023-02-30"');
+  });
+
+  it("names the workbook, that no --sheet was given, and the sheets it has, when its first sheet cannot be read", async () => {
+    const parts = unzipSync(xlsx({ cases: [["id", "date", "reviewed", "impact"]], notes: [["x"]] }));
+    // The first sheet's part left out of the zip, or its relationship left out of the workbook's list.
+    const { "xl/worksheets/sheet1.xml": _, ...noPart } = parts;
+    const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"] as Uint8Array);
+    const noRelationship = {
+      ...parts,
+      "xl/_rels/workbook.xml.rels": strToU8(rels.replace(/<Relationship Id="rId1"[^>]*\/>/, "")),
+    };
+    const workbooks: [string, Uint8Array, string, string[]][] = [
+      ["no-sheets.xlsx", xlsx({}), messages.noSheets(), []],
+      [
+        "no-part.xlsx",
+        zipSync(noPart),
+        messages.sheetUnreadable(undefined, ["cases", "notes"]),
+        ["cases", "notes"],
+      ],
+      [
+        "no-relationship.xlsx",
+        zipSync(noRelationship),
+        messages.sheetUnreadable(undefined, ["cases", "notes"]),
+        ["cases", "notes"],
+      ],
+    ];
+    for (const [name, bytes, message, sheets] of workbooks) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      for (const command of [["assess"], ["select", "--size", "1", "--seed", "1"]]) {
+        const r = await run(...(command as [string, ...string[]]), "--case-file", path);
+        expect({ code: r.code, stderr: r.stderr }).toEqual({
+          code: 2,
+          stderr: `adequacy: --case-file ${path} ${message}\n`,
+        });
+        // What the user gave (the file, no --sheet) and what the workbook allows, never "undefined".
+        expect(r.stderr).toContain("no --sheet was given");
+        for (const sheet of sheets) expect(r.stderr).toContain(`"${sheet}"`);
+        if (sheets.length > 0) expect(r.stderr).toContain(`a number from 1 to ${sheets.length}`);
+        expect(r.stderr).not.toMatch(/undefined|\n\s+at /);
+      }
+    }
+    // With --sheet, the sheet given is named; a workbook without sheets says so rather than listing none.
+    const none = join(dir, "no-sheets.xlsx");
+    const named = await run("assess", "--case-file", none, "--sheet", "cases");
+    expect([named.code, named.stderr]).toEqual([
+      2,
+      `adequacy: --case-file ${none} ${messages.sheetNotFound("cases", [])}\n`,
+    ]);
+    expect(named.stderr).toContain('"cases"');
+    const part = join(dir, "no-part.xlsx");
+    const second = await run("assess", "--case-file", part, "--sheet", "1");
+    expect(second.stderr).toBe(
+      `adequacy: --case-file ${part} ${messages.sheetUnreadable("1", ["cases", "notes"])}\n`,
+    );
   });
 
   it("refuses a file that is not a workbook, naming it", async () => {
