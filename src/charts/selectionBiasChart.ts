@@ -4,8 +4,12 @@ import { formatConfidence, formatCount, sidedWord } from "../text/format.js";
 import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
+// Okabe–Ito's vermilion and reddish purple, in their text shades, and near-black ink: the orange text
+// shade drawn beside the vermilion one was 2.0 CIEDE2000 from it under deuteranopia and 4.4 under
+// protanopia, and 8.4 from the purple under tritanopia (test/charts/palette.test.ts asks at least 10).
+// The assumption-free bound is a ceiling that needs no hue.
 const TEXT_COLOURS = {
-  assumptionFree: SHADES.orangeText,
+  assumptionFree: SHADES.ink,
   randomSample: SHADES.vermilionText,
   tipping: SHADES.pinkText,
 } as const;
@@ -25,7 +29,7 @@ export function selectionBiasChart(a: Assessment, options: ChartOptions = {}): T
   const biases = s.rows.map((r) => r.bias);
   const rows = s.rows.map((r) => ({ bias: r.bias, undetected: r.undetected, span: r.spanUndetected }));
   // Each reference line and its label share a colour dark enough for text on white (WCAG AA, 4.5:1: the
-  // palette's orange and pink are 2.2:1 and 3.1:1), and each label sits inside the plot on the side of its
+  // palette's own pink is 3.1:1), and each label sits inside the plot on the side of its
   // line the bound's curve does not reach: below the assumption-free line, below the random-sample line at
   // the right (the curve starts on that line and rises), beside the tipping line under the top label.
   const rule = (value: number, label: string, color: string, dash: number[], at: "left" | "right") => [

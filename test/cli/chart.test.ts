@@ -5,11 +5,25 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { intervalsChart } from "../../src/charts/index.js";
 import { compareIntervals } from "../../src/intervals/compareIntervals.js";
+import { messages } from "../../src/validation/messages.js";
+import { everyChart } from "../helpers/everyChart.js";
 import { run } from "../helpers/runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "adequacy-chart-"));
 
 describe("adequacy chart", () => {
+  it("every kind of chart the CLI offers is among the charts the chart tests draw (test/helpers/everyChart.ts)", async () => {
+    // The CLI lists its kinds when none is given; the list is read back from that message and checked by
+    // rebuilding the message from it, so that a kind added to the CLI alone fails here.
+    const r = await run("chart");
+    expect(r.code).toBe(2);
+    const listed = /: ([a-z, -]+)$/m.exec(r.stderr.split("\n")[0] ?? "")?.[1]?.split(/, | or /) ?? [];
+    expect(r.stderr).toContain(messages.giveChartKind(listed));
+    const kinds = listed.filter((k) => k !== "all");
+    expect(kinds.length).toBeGreaterThan(0);
+    expect([...kinds].sort()).toEqual(Object.keys(everyChart).sort());
+  });
+
   it("chart all writes every chart in every format", async () => {
     const out = join(dir, "all");
     const r = await run("chart", "all", "--example", "hmcts-sscs", "--out-dir", out);

@@ -23,6 +23,12 @@ export const sscsWithMateriality = assessInvestigation({
   biasModel: "wallenius",
 });
 
+/**
+ * hmcts-sscs without a materiality, so that the selection-bias chart marks the tipping bias: with a materiality
+ * of 1,000 the window's bound (at most 500) never reaches the target.
+ */
+const sscsBiased = assessInvestigation({ ...examples["hmcts-sscs"], biasModel: "wallenius" });
+
 const screened = assessInvestigation({
   name: "screened review",
   span: screenedSpan,
@@ -39,5 +45,5 @@ export const everyChart = {
   "sample-size": sampleSizeChart(planCurve({ model: "binomial", tolerable: 0.05, expectedRate: 0.01 })),
   "confidence-curve": confidenceCurveChart(sscsWithMateriality),
   screen: screenChart(screened),
-  "selection-bias": selectionBiasChart(sscsWithMateriality),
+  "selection-bias": selectionBiasChart(sscsBiased),
 } as const satisfies Readonly<Record<string, TopLevelSpec>>;
