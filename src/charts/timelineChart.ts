@@ -5,8 +5,9 @@ import { messages } from "../validation/messages.js";
 import { type ChartOptions, frame, PALETTE, SHADES } from "./theme.js";
 
 /**
- * Timeline: the exposure period's monthly volume, with the examined windows shaded and labelled and the
- * unexamined share stated in the subtitle.
+ * Timeline: the exposure period's monthly volume, with each examined window shaded, labelled and edged by
+ * dark lines at its start and end (over the bars, which fill the window), and the unexamined share stated
+ * in the subtitle.
  *
  * @example
  * timelineChart(assessInvestigation(examples["hmcts-sscs"])).$schema; // "https://vega.github.io/schema/vega-lite/v6.json"
@@ -26,13 +27,29 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
       count: m.estimated ? "estimated" : "given",
     };
   });
+  const spanStart = Date.parse(a.scenario.span.split("/")[0] as string);
+  const spanEnd = Date.parse(nextDay(a.scenario.span.split("/")[1] as string));
   const windows = cov.windows.map((w) => {
     const [start, end] = w.period.split("/") as [string, string];
-    return { label: w.label, start, end: nextDay(end) };
+    const after = nextDay(end);
+    // The label sits at the window's edge nearer the middle of the span, so that it runs into the span,
+    // never off the chart, and starts or ends where the window does.
+    const middle = (Date.parse(start) + Date.parse(after)) / 2;
+    const late = middle > (spanStart + spanEnd) / 2;
+    return {
+      label: w.label,
+      start,
+      end: after,
+      anchor: late ? after : start,
+      align: late ? "right" : "left",
+    };
   });
+  // Headroom above the tallest month, so that the window's band and its label show above the bars.
+  const tallest = Math.max(0, ...months.map((m) => m.stage));
+  const edge = { type: "rule", color: SHADES.ink, strokeWidth: 2 } as const;
   return {
     ...frame(
-      `Monthly ${a.unit} over the exposure period of ${a.name}, with the examined windows shaded; ${examined}.`,
+      `Monthly ${a.unit} over the exposure period of ${a.name}, ${cov.windows.length === 0 ? "with no window examined" : `with the examined ${cov.windows.length === 1 ? "window" : "windows"} marked (${cov.windows.map((w) => `${w.label}: ${w.period.replace("/", " to ")}`).join("; ")})`}; ${examined}.`,
       `${a.name}: what the review examined`,
       [
         `Exposure period ${span}; ${examined}`,
@@ -43,7 +60,7 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
     layer: [
       {
         data: { values: windows },
-        // A light fill, outlined at 3:1 (WCAG 1.4.11) so that the window's edges are seen without it.
+        // A light band beneath the bars, outlined at 3:1 (WCAG 1.4.11); it shows in the headroom above them.
         mark: {
           type: "rect",
           color: PALETTE[1],
@@ -57,20 +74,20 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
           tooltip: [{ field: "label", title: "Window" }],
         },
       },
-      {
-        data: { values: windows },
+      ...(["left", "right"] as const).map((align) => ({
+        data: { values: windows.filter((w) => w.align === align) },
         mark: {
           type: "text",
-          align: "right",
+          align,
           baseline: "top",
-          dx: -4,
-          dy: 4,
+          dx: align === "right" ? -5 : 5,
+          dy: 5,
           fontSize: 12,
           fontWeight: "bold",
-          color: "#8a5a00",
+          color: SHADES.orangeText,
         },
-        encoding: { x: { field: "end", type: "temporal" }, y: { value: 0 }, text: { field: "label" } },
-      },
+        encoding: { x: { field: "anchor", type: "temporal" }, y: { value: 0 }, text: { field: "label" } },
+      })),
       {
         data: { values: months },
         mark: { type: "bar", binSpacing: 0 },
@@ -82,6 +99,7 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
             type: "quantitative",
             title: `${capitalise(a.unit)} per month`,
             axis: { format: ",d" },
+            scale: { domainMax: tallest * 1.15 },
           },
           // A ranged x makes vega-lite draw bars horizontally unless y has an explicit baseline.
           y2: { datum: 0 },
@@ -99,6 +117,10 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
           ],
         },
       },
+      // The window's start and end drawn over the bars, full height, so that its extent reads as a window
+      // even where the bars fill it.
+      { data: { values: windows }, mark: edge, encoding: { x: { field: "start", type: "temporal" } } },
+      { data: { values: windows }, mark: edge, encoding: { x: { field: "end", type: "temporal" } } },
     ],
   } as TopLevelSpec;
 }

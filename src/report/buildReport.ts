@@ -230,7 +230,10 @@ function coverage(a: Assessment): Section {
     {
       kind: "chart",
       id: "timeline",
-      caption: "Monthly volume over the exposure period, with the examined windows shaded.",
+      caption:
+        cov.windows.length === 0
+          ? "Monthly volume over the exposure period; no window has been examined."
+          : "Monthly volume over the exposure period; each examined window is shaded, with dark lines at its start and end.",
       alt: `Bar chart of ${a.unit} per month from ${a.scenario.span.replace("/", " to ")}. ${cov.windows.length === 0 ? "No window was examined." : `Examined ${cov.windows.length === 1 ? "window" : "windows"}, highlighted: ${cov.windows.map((w) => `${w.label}, ${w.period.replace("/", " to ")}`).join("; ")}: ${formatCount(cov.examinedDays)} of ${formatCount(cov.spanDays)} days (${formatPercent(cov.timeFraction, 1)}).`}`,
       spec: timelineChart(a),
     },
