@@ -52,9 +52,12 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
   );
   const unreachable = p.curves.filter((curve) => curve.windowShare === 0).map((curve) => curve.profile);
   const subtitle = [
-    `Solid: the review as run, ${a.window === null ? "" : `${drawnAtRandom(a.window.reviewed, a.scenario)}; `}dashed: the adequate plan, drawn at random`,
+    a.window === null
+      ? "No case reviewed yet: the review as run (solid) lies at 0% for every spread; dashed: the adequate plan, drawn at random"
+      : `Solid: the review as run, ${drawnAtRandom(a.window.reviewed, a.scenario)}; dashed: the adequate plan, drawn at random`,
   ];
-  if (unreachable.length > 0) {
+  // Without a review there is no window to miss a problem: the first line has said why the solid lines lie at 0%.
+  if (unreachable.length > 0 && a.window !== null) {
     subtitle.push(
       `Reviewing the window cannot find a problem with no affected cases in it: ${unreachable.join(" and ")} ${unreachable.length === 1 ? "lies" : "lie"} at 0%${unreachable.length > 1 ? ", one line inside the other" : ""}`,
     );
@@ -62,7 +65,7 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
   const profileLegend = { title: "How affected cases are spread in time", symbolStrokeWidth: 2 };
   return {
     ...frame(
-      `Probability that the review of ${a.name}, and the adequate plan, find at least one affected case, by the number affected and how they are spread in time.`,
+      `Chance that the review of ${a.name}, and the adequate plan, find at least one affected case, by the number affected and how they are spread in time.`,
       `${a.name}: could the review have found it?`,
       subtitle,
       { height: 480, ...options },
@@ -73,13 +76,14 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
         field: "total",
         type: "quantitative",
         title: "Affected cases over the exposure period (log scale)",
-        scale: { type: "log" },
+        // Not rounded out to the next power of ten: the axis ends where the totals do (200 of 400 cases, not 1,000).
+        scale: { type: "log", nice: false },
         axis: { format: ",d" },
       },
       y: {
         field: "probability",
         type: "quantitative",
-        title: "Probability of finding at least one",
+        title: "Chance of finding at least one",
         axis: { format: ".0%" },
         scale: { domain: [0, 1] },
       },

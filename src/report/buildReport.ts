@@ -267,20 +267,7 @@ function outside(a: Assessment): Section {
             p(
               "The rate may not have been constant. The table shows the bound if the rate outside the window was θ times the rate inside (θ = 0.5: half; θ = 10: ten times).",
             ),
-            {
-              kind: "table",
-              headers: ["θ (outside ÷ window rate)", "Estimate", `Upper bound (${c})`, "Note"],
-              rows: s.rows.map((r) => [
-                String(r.drift),
-                formatCount(roundDecimals(r.undetected.estimate, 1)),
-                formatCount(r.undetected.upper),
-                r.implausible
-                  ? "implausible: outside rate above 100%"
-                  : r.saturated
-                    ? "at the assumption-free maximum"
-                    : "",
-              ]),
-            },
+            driftTable(s.rows, c),
             {
               kind: "chart",
               id: "sensitivity",
@@ -318,6 +305,28 @@ function outside(a: Assessment): Section {
     ),
   );
   return { id: "outside", heading: "Outside the window", blocks };
+}
+
+/** The drift table, with a Note column only when some row has a note (an empty column reads as missing). */
+function driftTable(rows: NonNullable<Assessment["sensitivity"]>["rows"], c: string): Block {
+  const notes = rows.map((r) =>
+    r.implausible
+      ? "implausible: outside rate above 100%"
+      : r.saturated
+        ? "at the assumption-free maximum"
+        : "",
+  );
+  const noted = notes.some((note) => note !== "");
+  return {
+    kind: "table",
+    headers: ["θ (outside ÷ window rate)", "Estimate", `Upper bound (${c})`, ...(noted ? ["Note"] : [])],
+    rows: rows.map((r, i) => [
+      String(r.drift),
+      formatCount(roundDecimals(r.undetected.estimate, 1)),
+      formatCount(r.undetected.upper),
+      ...(noted ? [notes[i] ?? ""] : []),
+    ]),
+  };
 }
 
 function power(a: Assessment): Section {
@@ -380,7 +389,7 @@ function plan(a: Assessment): Section {
       ),
       {
         kind: "table",
-        headers: [capitalise(pl.stratify), "Period", a.unit, "Sample"],
+        headers: [capitalise(pl.stratify), "Period", capitalise(a.unit), "Sample"],
         rows: pl.strata.map((s) => [
           s.label,
           s.period.replace("/", " to "),
@@ -589,7 +598,7 @@ function methods(a: Assessment): Section {
   }
   items.push(
     "With no assumption: the assumption-free range (Manski 1989). Without any assumption about the cases not examined, every count from none to all of them is consistent with the data; the range says so rather than guessing.",
-    `Detection power: the chance that a random sample of the size reviewed contains at least one affected case, computed exactly (hypergeometric), for each way the affected cases could be spread over time. Assumes: a random sample within the examined window${a.coverage.windows.length === 1 ? "" : "s"}.`,
+    `Detection power: the chance that a review finds at least one affected case if a given number were affected, for each way the affected cases could be spread over time. Each affected case is taken to be found or missed independently of the others (binomial, AICPA 2017), which puts the chance slightly below the exact hypergeometric one: it does not flatter the review. Assumes: a random sample within the examined window${a.coverage.windows.length === 1 ? "" : "s"}, and the spread in time each line names.`,
     `The adequate review: the smallest random sample in each ${a.adequatePlan.stratify} whose ${c} one-sided upper bound stays below the target rate if the rate found so far holds (exact hypergeometric, the convention of AICPA 2017). The target is ${formatPercent(a.adequatePlan.tolerable)} (${tolerableWords(a.adequatePlan, a.coverage.stageUnit)}). Assumes: cases drawn at random within each ${a.adequatePlan.stratify}.`,
   );
   return {

@@ -103,6 +103,36 @@ describe("buildReport(hmcts-sscs)", () => {
     }
   });
 
+  it("shows the drift table's Note column only when some row has a note", () => {
+    expect(markdown).toContain("| θ (outside ÷ window rate) | Estimate | Upper bound (95%) |\n");
+    // At θ = 50 the window's upper count (24 of 609) gives an outside rate above 100%: implausible.
+    const far = renderReportMarkdown(
+      buildReport(assessInvestigation({ ...examples["hmcts-sscs"], drift: [1, 50] }), context),
+      "charts",
+    );
+    expect(far).toContain("| θ (outside ÷ window rate) | Estimate | Upper bound (95%) | Note |\n");
+    expect(far).toMatch(/\| 50 \| [\d,.]+ \| [\d,]+ \| (implausible|at the assumption-free maximum)/);
+  });
+
+  it("heads the plan's columns in capitals and captions the timeline by what it draws", () => {
+    expect(markdown).toContain("| Year | Period | Flagged cases | Sample |");
+    expect(markdown).toContain("each examined window is shaded, with dark lines at its start and end.");
+    const none = renderReportMarkdown(
+      buildReport(assessInvestigation(examples["family-court-documents"]), context),
+      "charts",
+    );
+    expect(none).toContain("*Monthly volume over the exposure period; no window has been examined.*");
+  });
+
+  it("says the detection power is computed case by case (binomial), not exactly", () => {
+    const methods = markdown.slice(
+      markdown.indexOf("\n## Methods\n"),
+      markdown.indexOf("\n## Reproducibility\n"),
+    );
+    expect(methods).toContain("found or missed independently of the others (binomial, AICPA 2017)");
+    expect(methods).not.toContain("computed exactly (hypergeometric)");
+  });
+
   it("says a census is needed, with no sample-size chart, when the target is not above the observed rate", () => {
     expect(markdown).toContain(messages.ratePlanUnreachable("0.9174%", "0.7923%"));
     expect(markdown).not.toContain("](charts/sample-size.svg)");
