@@ -122,7 +122,8 @@ export function missedChart(a: Assessment, options: MissedChartOptions = {}): To
           x: {
             field: "estimate",
             type: "quantitative",
-            title: `${a.unit.charAt(0).toUpperCase()}${a.unit.slice(1)} (count)`,
+            // Bars on a log axis are not read by length: the title says which axis it is.
+            title: `${a.unit.charAt(0).toUpperCase()}${a.unit.slice(1)} (count${log ? ", log scale" : ""})`,
             scale,
             axis: ticks ? { format: ",d", values: ticks } : { format: ",d" },
           },

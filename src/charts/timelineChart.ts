@@ -57,37 +57,45 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
       ],
       options,
     ),
+    // Window layers only when there are windows: a layer with no data gives vega an empty extent.
     layer: [
-      {
-        data: { values: windows },
-        // A light band beneath the bars, outlined at 3:1 (WCAG 1.4.11); it shows in the headroom above them.
-        mark: {
-          type: "rect",
-          color: PALETTE[1],
-          fillOpacity: 0.25,
-          stroke: SHADES.orangeLine,
-          strokeWidth: 1,
-        },
-        encoding: {
-          x: { field: "start", type: "temporal" },
-          x2: { field: "end" },
-          tooltip: [{ field: "label", title: "Window" }],
-        },
-      },
-      ...(["left", "right"] as const).map((align) => ({
-        data: { values: windows.filter((w) => w.align === align) },
-        mark: {
-          type: "text",
-          align,
-          baseline: "top",
-          dx: align === "right" ? -5 : 5,
-          dy: 5,
-          fontSize: 12,
-          fontWeight: "bold",
-          color: SHADES.orangeText,
-        },
-        encoding: { x: { field: "anchor", type: "temporal" }, y: { value: 0 }, text: { field: "label" } },
-      })),
+      ...(windows.length === 0
+        ? []
+        : [
+            {
+              data: { values: windows },
+              // A light band beneath the bars, outlined at 3:1 (WCAG 1.4.11); it shows in the headroom above them.
+              mark: {
+                type: "rect",
+                color: PALETTE[1],
+                fillOpacity: 0.25,
+                stroke: SHADES.orangeLine,
+                strokeWidth: 1,
+              },
+              encoding: {
+                x: { field: "start", type: "temporal" },
+                x2: { field: "end" },
+                tooltip: [{ field: "label", title: "Window" }],
+              },
+            },
+          ]),
+      // One text layer per alignment that some window has.
+      ...(["left", "right"] as const)
+        .filter((align) => windows.some((w) => w.align === align))
+        .map((align) => ({
+          data: { values: windows.filter((w) => w.align === align) },
+          mark: {
+            type: "text",
+            align,
+            baseline: "top",
+            dx: align === "right" ? -5 : 5,
+            dy: 5,
+            fontSize: 12,
+            fontWeight: "bold",
+            color: SHADES.orangeText,
+          },
+          encoding: { x: { field: "anchor", type: "temporal" }, y: { value: 0 }, text: { field: "label" } },
+        })),
       {
         data: { values: months },
         mark: { type: "bar", binSpacing: 0 },
@@ -119,8 +127,11 @@ export function timelineChart(a: Assessment, options: ChartOptions = {}): TopLev
       },
       // The window's start and end drawn over the bars, full height, so that its extent reads as a window
       // even where the bars fill it.
-      { data: { values: windows }, mark: edge, encoding: { x: { field: "start", type: "temporal" } } },
-      { data: { values: windows }, mark: edge, encoding: { x: { field: "end", type: "temporal" } } },
+      ...(windows.length === 0 ? [] : (["start", "end"] as const)).map((field) => ({
+        data: { values: windows },
+        mark: edge,
+        encoding: { x: { field, type: "temporal" } },
+      })),
     ],
   } as TopLevelSpec;
 }

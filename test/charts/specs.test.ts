@@ -48,6 +48,10 @@ describe("chart builders", () => {
     expect(JSON.stringify(specs.timeline.title)).toContain("examined: 91 of 1,886 days, 4.8%");
   });
 
+  it("missed says its axis is a log scale, where bars are not read by length", () => {
+    expect(JSON.stringify(specs.missed)).toContain('"title":"Flagged cases (count, log scale)"');
+  });
+
   it("missed keeps each bound's own lower end for its tooltip; a one-sided whisker starts at the estimate", () => {
     const rows = dataValues(specs.missed) as {
       part: string;

@@ -92,6 +92,29 @@ describe("timelineChart(assessment) marks each window as a window", () => {
     );
   });
 
+  it.each([
+    ["one late window", assessInvestigation(examples["hmcts-sscs"])],
+    ["two windows", two],
+    ["no window", assessInvestigation(examples["family-court-documents"])],
+  ] as const)("renders with %s and vega warns of nothing (no layer without data)", async (_, a) => {
+    const warnings: string[] = [];
+    const logger = {
+      level: () => logger,
+      warn: (...args: unknown[]) => warnings.push(args.join(" ")),
+      error: (...args: unknown[]) => warnings.push(args.join(" ")),
+      info: () => logger,
+      debug: () => logger,
+    };
+    const view = new vega.View(vega.parse(compileSpec(timelineChart(a)).vega), {
+      renderer: "none",
+      logger: logger as unknown as vega.LoggerInterface,
+      logLevel: vega.Warn,
+    });
+    await view.runAsync();
+    view.finalize();
+    expect(warnings).toEqual([]);
+  });
+
   it("says in its description when no window was examined", () => {
     const none = assessInvestigation(examples["family-court-documents"]);
     expect(timelineChart(none).description).toContain("with no window examined; examined: 0 of 1,461 days");
