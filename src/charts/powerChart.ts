@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { at } from "../math/at.js";
 import { drawnAtRandom } from "../text/drawnAtRandom.js";
 import { formatCount } from "../text/format.js";
 import { type ChartOptions, frame, PALETTE } from "./theme.js";
@@ -38,7 +39,7 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
         plan: asRun,
         width: reviewWidths[c],
         total,
-        probability: curve.review[i] as number,
+        probability: at(curve.review, i),
       },
       {
         profile: curve.profile,
@@ -46,7 +47,7 @@ export function powerChart(a: Assessment, options: ChartOptions = {}): TopLevelS
         plan: planned,
         width: planWidths[c],
         total,
-        probability: curve.adequatePlan[i] as number,
+        probability: at(curve.adequatePlan, i),
       },
     ]),
   );

@@ -1,3 +1,4 @@
+import { at } from "../math/at.js";
 import { largestRemainder, roundOf } from "../math/wholeCount.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import { detectionPlan } from "../planning/detectionSampleSize.js";
@@ -103,7 +104,7 @@ export function adequatePlan(
     spanStage,
   );
   const strata = periods.map(({ label, interval }, i) => {
-    const population = populations[i] as number;
+    const population = at(populations, i);
     // A period with no cases needs no review.
     if (population === 0)
       return { label, period: formatInterval(interval), population, sampleSize: 0, census: false };

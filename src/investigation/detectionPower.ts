@@ -1,3 +1,4 @@
+import { at } from "../math/at.js";
 import type { MethodId } from "../methods/methodRegistry.js";
 import type { DayInterval } from "../scenario/calendar.js";
 import type { StageModel } from "./stageModel.js";
@@ -92,17 +93,15 @@ export function detectionPower(
     sample: w.reviewed,
   }));
   const curves = PROFILES.map((profile) => {
+    // weight[d]: the affected cases' relative weight on the span's first d days.
     const weight = new Float64Array(spanDays + 1);
-    for (let d = 0; d < spanDays; d++) {
-      weight[d + 1] =
-        (weight[d] as number) +
-        (model.dailyVolume[d] as number) * intensity(profile, d, spanDays, firstWindow);
-    }
-    const total = weight[spanDays] as number;
+    let total = 0;
+    model.dailyVolume.forEach((volume, d) => {
+      total += volume * intensity(profile, d, spanDays, firstWindow);
+      weight[d + 1] = total;
+    });
     const share = (p: DayInterval) =>
-      total > 0
-        ? ((weight[p.end - span.start + 1] as number) - (weight[p.start - span.start] as number)) / total
-        : 0;
+      total > 0 ? (at(weight, p.end - span.start + 1) - at(weight, p.start - span.start)) / total : 0;
     const perCase = (draws: readonly PlannedDraw[]) =>
       draws.reduce(
         (q, draw) => q + (draw.stage > 0 ? (share(draw.period) * sensitivity * draw.sample) / draw.stage : 0),
@@ -117,8 +116,8 @@ export function detectionPower(
       adequatePlan: detect(perCase(plan)),
     };
   });
-  const at = cite === null ? undefined : nearestTotals(totals, [cite])[0];
-  const index = at === undefined ? -1 : totals.indexOf(at);
+  const citedTotal = cite === null ? undefined : nearestTotals(totals, [cite])[0];
+  const index = citedTotal === undefined ? -1 : totals.indexOf(citedTotal);
   const reviewAt = (profile: Profile) => curves.find((c) => c.profile === profile)?.review[index];
   const uniform = reviewAt("uniform");
   const endedBeforeWindow = reviewAt("ended-before-window");
@@ -128,9 +127,9 @@ export function detectionPower(
     curves,
     shown: nearestTotals(totals, [1, 10, 100, 1000]),
     cited:
-      at === undefined || uniform === undefined || endedBeforeWindow === undefined
+      citedTotal === undefined || uniform === undefined || endedBeforeWindow === undefined
         ? null
-        : { total: at, uniform, endedBeforeWindow },
+        : { total: citedTotal, uniform, endedBeforeWindow },
   };
 }
 

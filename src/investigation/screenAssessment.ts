@@ -2,7 +2,7 @@ import { affectedBounds, type RecallInterval, type ScreenStratum } from "../inte
 import type { Interval, Sided } from "../intervals/types.js";
 import { tailProbability } from "../intervals/types.js";
 import type { MethodId } from "../methods/methodRegistry.js";
-import type { Scenario } from "../scenario/scenario.js";
+import type { ElusionSample, Scenario, ScenarioWindow } from "../scenario/scenario.js";
 import type { AssumptionId } from "./assumptions.js";
 import type { AffectedPlacement, Elusion } from "./evaluateScreen.js";
 import { evaluateScreen } from "./evaluateScreen.js";
@@ -46,16 +46,16 @@ const ASSUMPTIONS: readonly AssumptionId[] = ["unflagged-random-sample", "equal-
  */
 export function assessScreen(scenario: Scenario): ScreenAssessment | null {
   const { confidence, sided } = scenario;
-  const sampled = scenario.windows.filter((w) => w.unflagged !== undefined && w.flagged !== undefined);
+  const sampled = scenario.windows.filter(isSampled);
   if (scenario.unflagged === undefined && sampled.length === 0) return null;
-  const flaggedWindows = scenario.windows.filter((w) => w.flagged !== undefined);
-  const sides = (unflaggedWindows: typeof sampled) => ({
+  const flaggedWindows = scenario.windows.filter(isScreened);
+  const sides = (unflaggedWindows: readonly SampledWindow[]) => ({
     flagged: (scenario.unflagged === undefined ? unflaggedWindows : flaggedWindows).map(
-      (w): ScreenStratum => ({ population: w.flagged as number, sample: w.reviewed, found: w.found }),
+      (w): ScreenStratum => ({ population: w.flagged, sample: w.reviewed, found: w.found }),
     ),
     unflagged:
       scenario.unflagged === undefined
-        ? unflaggedWindows.map((w) => stratumOf(w.unflagged as NonNullable<typeof w.unflagged>))
+        ? unflaggedWindows.map((w) => stratumOf(w.unflagged))
         : [stratumOf(scenario.unflagged)],
   });
   const { flagged, unflagged } = sides(sampled);
@@ -63,8 +63,8 @@ export function assessScreen(scenario: Scenario): ScreenAssessment | null {
   const perWindow = scenario.unflagged === undefined ? sampled : [];
   const windows = perWindow.map((w) => {
     const one = evaluateScreen({
-      flagged: { population: w.flagged as number, sample: w.reviewed, found: w.found },
-      unflagged: stratumOf(w.unflagged as NonNullable<typeof w.unflagged>),
+      flagged: { population: w.flagged, sample: w.reviewed, found: w.found },
+      unflagged: stratumOf(w.unflagged),
       confidence,
       sided,
     });
@@ -124,13 +124,12 @@ function combined(
     const alpha = tailProbability(level, sided) / strata.length;
     const bounds = strata.map((s) => affectedBounds(s, alpha));
     const estimates = strata.map((s) => (s.sample === 0 ? null : (s.population * s.found) / s.sample));
+    const known = estimates.filter((e) => e !== null);
     return {
       population: total(strata, "population"),
       sample: total(strata, "sample"),
       found: total(strata, "found"),
-      estimate: estimates.some((e) => e === null)
-        ? null
-        : estimates.reduce<number>((a, e) => a + (e as number), 0),
+      estimate: known.length < estimates.length ? null : known.reduce((a, e) => a + e, 0),
       lower: sided === "upper" ? total(strata, "found") : bounds.reduce((a, b) => a + b.lower, 0),
       upper: bounds.reduce((a, b) => a + b.upper, 0),
       lowerTwo: bounds.reduce((a, b) => a + b.lower, 0),
@@ -220,4 +219,18 @@ function combined(
     },
     windows: options.windows,
   };
+}
+
+/** A window with its flagged cases counted. */
+type ScreenedWindow = ScenarioWindow & { readonly flagged: number };
+
+/** A screened window whose unflagged cases were sampled too (an elusion sample). */
+type SampledWindow = ScreenedWindow & { readonly unflagged: ElusionSample };
+
+function isScreened(w: ScenarioWindow): w is ScreenedWindow {
+  return w.flagged !== undefined;
+}
+
+function isSampled(w: ScenarioWindow): w is SampledWindow {
+  return w.unflagged !== undefined && w.flagged !== undefined;
 }

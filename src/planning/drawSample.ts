@@ -1,3 +1,4 @@
+import { at } from "../math/at.js";
 import { requireCount, requireOneOf } from "../validation/checks.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -115,7 +116,7 @@ export function planSelection(options: DrawOptions): SelectionPlan {
   }
   const spares = requireCount("spares", options.spares ?? 0, 0);
   const summary = strata.map((s, h) => {
-    const size = sizes[h] as number;
+    const size = at(sizes, h);
     return { label: s.label, population: s.population, size, spares: Math.min(spares, s.population - size) };
   });
   const drawCount = summary.reduce((t, s) => t + s.size + s.spares, 0);
@@ -206,15 +207,15 @@ export function drawSample(options: DrawOptions): Draw {
 function proportional(size: number, populations: readonly number[]): number[] {
   const total = populations.reduce((t, p) => t + p, 0);
   const exact = populations.map((p) => (size * p) / total);
-  const sizes = exact.map((x, i) => Math.min(populations[i] as number, Math.floor(x)));
+  const sizes = exact.map((x, i) => Math.min(at(populations, i), Math.floor(x)));
   let left = size - sizes.reduce((t, s) => t + s, 0);
   const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   while (left > 0) {
     let placed = false;
     for (const { i } of order) {
       if (left === 0) break;
-      if ((sizes[i] as number) < (populations[i] as number)) {
-        sizes[i] = (sizes[i] as number) + 1;
+      if (at(sizes, i) < at(populations, i)) {
+        sizes[i] = at(sizes, i) + 1;
         left--;
         placed = true;
       }
@@ -229,15 +230,13 @@ function equal(size: number, populations: readonly number[]): number[] {
   const sizes = populations.map(() => 0);
   let left = size;
   while (left > 0) {
-    const open = populations
-      .map((_, i) => i)
-      .filter((i) => (sizes[i] as number) < (populations[i] as number));
+    const open = populations.map((_, i) => i).filter((i) => at(sizes, i) < at(populations, i));
     if (open.length === 0) break;
     const each = Math.max(1, Math.floor(left / open.length));
     for (const i of open) {
       if (left === 0) break;
-      const add = Math.min(each, (populations[i] as number) - (sizes[i] as number), left);
-      sizes[i] = (sizes[i] as number) + add;
+      const add = Math.min(each, at(populations, i) - at(sizes, i), left);
+      sizes[i] = at(sizes, i) + add;
       left -= add;
     }
   }

@@ -24,9 +24,10 @@ export interface PlanCurve {
 export function planCurve(options: Parameters<typeof sampleSize>[0], points = 80): PlanCurve {
   const plan = sampleSize(options);
   // The whole count found: the allowed count, or ⌈n × expected rate⌉ exactly where it is not whole (Poisson).
-  const found = Number.isInteger(plan.allowed)
-    ? plan.allowed
-    : ceilTimes(plan.sampleSize, options.expectedRate as number);
+  const found =
+    options.expectedRate === undefined || Number.isInteger(plan.allowed)
+      ? plan.allowed
+      : ceilTimes(plan.sampleSize, options.expectedRate);
   const last = Math.min(
     plan.population ?? Number.MAX_SAFE_INTEGER,
     Math.max(plan.sampleSize * 2, found + 10),

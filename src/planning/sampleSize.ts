@@ -113,12 +113,16 @@ export function sampleSizePlan(options: SampleSizeOptions): SampleSizePlanOutcom
       throw new InputError("expectedRate", messages.expectedNotBelowTolerable(expectedRate, tolerable));
     }
   }
-  const population =
+  // The model with its population: required by the hypergeometric model, optional (a limit) otherwise.
+  const design =
     model === "hypergeometric"
-      ? requireCount("population", options.population, 1)
-      : options.population === undefined
-        ? undefined
-        : requireCount("population", options.population, 1);
+      ? { model, population: requireCount("population", options.population, 1) }
+      : {
+          model,
+          population:
+            options.population === undefined ? undefined : requireCount("population", options.population, 1),
+        };
+  const { population } = design;
   const limit = population ?? MAX_COUNT;
   const allowedFixed = options.allowed === undefined ? 0 : requireCount("allowed", options.allowed, 0);
   const allowedFor = (n: number): number =>
@@ -133,7 +137,7 @@ export function sampleSizePlan(options: SampleSizeOptions): SampleSizePlanOutcom
   let ruledOut: number | undefined;
   let bound: (k: number, n: number) => number;
   let risk: (k: number, n: number) => number;
-  switch (model) {
+  switch (design.model) {
     case "binomial":
       method = "binomial-sample-size";
       risk = (k, n) => binomialCdf(k, n, tolerable);
@@ -147,7 +151,7 @@ export function sampleSizePlan(options: SampleSizeOptions): SampleSizePlanOutcom
       bound = (k, n) => gammaQuantile(confidence, k + 1) / n;
       break;
     case "hypergeometric": {
-      const N = population as number;
+      const N = design.population;
       const marked = ceilTimes(N, tolerable);
       ruledOut = marked;
       method = "hypergeometric-sample-size";
@@ -158,16 +162,18 @@ export function sampleSizePlan(options: SampleSizeOptions): SampleSizePlanOutcom
     }
   }
 
-  const n =
-    expectedRate === undefined || model === "poisson"
-      ? smallestFixed(limit, (m) => meets(allowedFor(m), m), allowedFixed)
-      : smallestStepped(limit, expectedRate, meets);
-  if (n === TOO_LONG) {
-    return {
-      reachable: false,
-      field: "expectedRate",
-      reason: messages.planSearchTooLong(expectedRate as number, MAX_STEPS),
-    };
+  let n: number;
+  if (expectedRate === undefined || model === "poisson") {
+    n = smallestFixed(limit, (m) => meets(allowedFor(m), m), allowedFixed);
+  } else {
+    n = smallestStepped(limit, expectedRate, meets);
+    if (n === TOO_LONG) {
+      return {
+        reachable: false,
+        field: "expectedRate",
+        reason: messages.planSearchTooLong(expectedRate, MAX_STEPS),
+      };
+    }
   }
   if (n > limit) {
     const reason =

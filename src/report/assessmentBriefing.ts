@@ -1,4 +1,5 @@
 import type { Assessment } from "../investigation/assessInvestigation.js";
+import { at } from "../math/at.js";
 import { methodName } from "../methods/methodRegistry.js";
 import {
   formatChance,
@@ -129,7 +130,7 @@ export function assessmentBriefing(a: Assessment): Briefing[] {
       picks
         .map(
           (t) =>
-            `T=${formatCount(t)}: ${formatChance(curve.review[p.totals.indexOf(t)] as number)} / ${formatChance(curve.adequatePlan[p.totals.indexOf(t)] as number)}`,
+            `T=${formatCount(t)}: ${formatChance(at(curve.review, p.totals.indexOf(t)))} / ${formatChance(at(curve.adequatePlan, p.totals.indexOf(t)))}`,
         )
         .join("   "),
     ]),

@@ -7,6 +7,7 @@ import { timelineChart } from "../charts/timelineChart.js";
 import type { Interval } from "../intervals/types.js";
 import type { Assessment } from "../investigation/assessInvestigation.js";
 import type { WindowFinding } from "../investigation/windowInference.js";
+import { at } from "../math/at.js";
 import { type MethodId, methodName } from "../methods/methodRegistry.js";
 import {
   capitalise,
@@ -332,11 +333,13 @@ function driftTable(rows: NonNullable<Assessment["sensitivity"]>["rows"], c: str
 function power(a: Assessment): Section {
   const pw = a.detectionPower;
   const picks = pw.shown;
-  const at = (values: readonly number[], total: number) => values[pw.totals.indexOf(total)] as number;
+  const atTotal = (values: readonly number[], total: number) => at(values, pw.totals.indexOf(total));
   const rows = pw.curves.map((curve) => [
     `${curve.profile}: ${curve.description}`,
     formatPercent(curve.windowShare, 1),
-    ...picks.map((t) => `${formatChance(at(curve.review, t))} / ${formatChance(at(curve.adequatePlan, t))}`),
+    ...picks.map(
+      (t) => `${formatChance(atTotal(curve.review, t))} / ${formatChance(atTotal(curve.adequatePlan, t))}`,
+    ),
   ]);
   const uniform = pw.curves.find((curve) => curve.profile === "uniform");
   const hundred = picks.find((t) => t === 100) ?? picks.at(-1);
@@ -348,7 +351,7 @@ function power(a: Assessment): Section {
   if (uniform && hundred !== undefined) {
     blocks.push(
       p(
-        `In natural frequencies: if ${formatCount(hundred)} cases were affected, spread evenly over the exposure period, then of 100 reviews like this one, ${formatFrequency(at(uniform.review, hundred))} would have found at least one affected case; of 100 adequate reviews, ${formatFrequency(at(uniform.adequatePlan, hundred))} would.`,
+        `In natural frequencies: if ${formatCount(hundred)} cases were affected, spread evenly over the exposure period, then of 100 reviews like this one, ${formatFrequency(atTotal(uniform.review, hundred))} would have found at least one affected case; of 100 adequate reviews, ${formatFrequency(atTotal(uniform.adequatePlan, hundred))} would.`,
       ),
     );
   }
@@ -367,7 +370,7 @@ function power(a: Assessment): Section {
       id: "power",
       caption:
         "Chance of finding at least one affected case, by number affected and how they are spread in time.",
-      alt: `Line chart of the chance that a review finds at least one affected case against the number affected (1 to ${formatCount(pw.totals.at(-1) as number)}), one line per spread in time, solid for the review as run and dashed for the adequate plan. ${pw.curves.map((curve) => (picks.length === 0 ? "" : `${curve.profile}: ${picks.map((t) => `${formatCount(t)} affected, ${formatChance(at(curve.review, t))} as run and ${formatChance(at(curve.adequatePlan, t))} planned`).join("; ")}`)).join(". ")}.`,
+      alt: `Line chart of the chance that a review finds at least one affected case against the number affected (1 to ${formatCount(at(pw.totals, pw.totals.length - 1))}), one line per spread in time, solid for the review as run and dashed for the adequate plan. ${pw.curves.map((curve) => (picks.length === 0 ? "" : `${curve.profile}: ${picks.map((t) => `${formatCount(t)} affected, ${formatChance(atTotal(curve.review, t))} as run and ${formatChance(atTotal(curve.adequatePlan, t))} planned`).join("; ")}`)).join(". ")}.`,
       spec: powerChart(a),
     },
   );

@@ -115,13 +115,14 @@ export function positionStream(generator: GeneratorId, seed: Seed): PositionStre
       return skipRepeats((n) => digestModulo(hash.digest(++counter), n));
     }
     case "rat-stats": {
-      const wh = new WichmannHill(ratStatsSeeds(seed as number));
+      // The numeric generators' seeds are numbers (normalizeSeed reads a numeral as one, as here).
+      const wh = new WichmannHill(ratStatsSeeds(Number(seed)));
       return skipRepeats((n) => wh.below(n));
     }
     case "xoroshiro":
-      return fisherYates(xoroshiro128plusFromState(splitmixState(seed as number)));
+      return fisherYates(xoroshiro128plusFromState(splitmixState(Number(seed))));
     case "xoroshiro-unmixed":
-      return fisherYates(xoroshiro128plus((seed as number) | 0));
+      return fisherYates(xoroshiro128plus(Number(seed) | 0));
   }
 }
 
@@ -141,6 +142,8 @@ function skipRepeats(below: (n: number) => number): PositionStream {
         // No more draws than cases still wanted: each draw adds at most one, so none is made past the last.
         const size = Math.min(count - drawn, BATCH);
         for (let i = 0; i < size; i++) batch[i] = below(n);
+        // The batch reads below are in range by the loop bounds (i < size ≤ batch.length) and cast, not
+        // checked with math/at.ts: they run once per draw, up to ten million draws a selection.
         let kept = 0;
         for (let i = 0; i < size; i++) {
           const position = batch[i] as number;
@@ -161,6 +164,7 @@ function fisherYates(rng: ReturnType<typeof xoroshiro128plus>): PositionStream {
       for (let start = 0; start < count; start += BATCH) {
         const size = Math.min(count - start, BATCH);
         for (let b = 0; b < size; b++) batch[b] = uniformInt(rng, start + b, n - 1);
+        // In range by the loop bounds (b < size ≤ batch.length); cast as in skipRepeats, once per draw.
         for (let b = 0; b < size; b++) {
           const i = start + b;
           const j = batch[b] as number;
