@@ -1,4 +1,5 @@
 import { hypergeometricLogPmf } from "../distributions/hypergeometricLogPmf.js";
+import { at } from "../math/at.js";
 import { firstTrue } from "../math/firstTrue.js";
 import { decimalFraction, type Fraction } from "../math/wholeCount.js";
 import { hypergeometricCount } from "./hypergeometricCount.js";
@@ -119,6 +120,15 @@ interface Row {
  * r − c_h x). Letting K_{h+1}… depend on the x drawn before relaxes the problem, so the bound is exact for
  * two strata and an upper bound beyond; a branch-and-bound over the allocation of the earlier strata,
  * pruned by the same bound, decides exactly the totals it leaves open.
+ *
+ * Array reads once per solve (the constructor, the levels, the tables' ranges, an allocation's value) are
+ * checked with math/at.ts. The reads in what runs per state, per total or per probe of the search (top,
+ * last, kRange, row, build's loops, envelope, advance, dot, through) are cast instead: they run
+ * millions of times in the larger cases of `npm run bench`, where the helper, whose one load site sees
+ * every kind of array, costs more than the work around it. Their indices are in range by
+ * construction: a stratum h < H, a state i below its level's width (prefix, need and jumps are that
+ * long), an x ≤ the row's top (a jump row is no longer than pmf), a total within [tLo[h], tHi[h]] (the
+ * table's rows), and a jump's target below the next level's width.
  */
 class Problem {
   readonly H: number;
@@ -162,14 +172,14 @@ class Problem {
   ) {
     this.H = strata.length;
     this.exactAlpha = exactAlpha;
-    this.s = strata.reduce((t, st, h) => t + (weights[h] as number) * st.found, 0);
+    this.s = strata.reduce((t, st, h) => t + at(weights, h) * st.found, 0);
     this.lo = strata.map((st) => st.found);
     this.hi = strata.map((st, h) => {
       const most = st.population - st.sample + st.found;
       if (tail === "upper") return most;
       // S ≤ s needs c_h X_h ≤ s, so a K_h whose own test rejects X_h ≤ ⌊s/c_h⌋ gives P(S ≤ s) ≤ α. The cap
       // depends on N_h and n_h alone, so the strata of a class keep their order of k_h in it too.
-      const allowed = Math.floor(this.s / (weights[h] as number));
+      const allowed = Math.floor(this.s / at(weights, h));
       if (allowed >= st.sample) return most;
       return Math.min(most, hypergeometricCount(allowed, st.sample, st.population, alpha, exactAlpha).upper);
     });
@@ -178,13 +188,11 @@ class Problem {
     this.xMax = strata.map((st, h) =>
       Math.min(
         st.sample,
-        tail === "lower"
-          ? Math.floor(this.s / (weights[h] as number))
-          : Math.ceil(this.s / (weights[h] as number)),
+        tail === "lower" ? Math.floor(this.s / at(weights, h)) : Math.ceil(this.s / at(weights, h)),
       ),
     );
     const key = (h: number) => {
-      const st = strata[h] as StratumCount;
+      const st = at(strata, h);
       return `${st.population}/${st.sample}`;
     };
     this.sameClass = strata.map((_, h) => h > 0 && key(h) === key(h - 1));
@@ -203,7 +211,7 @@ class Problem {
     let level = 1;
     for (let h = 0; h < this.H; h++) {
       total += level;
-      level = Math.min(this.s + 1, level * ((this.xMax[h] as number) + 1));
+      level = Math.min(this.s + 1, level * (at(this.xMax, h) + 1));
     }
     return total;
   }
@@ -215,7 +223,7 @@ class Problem {
     for (let h = 0; h < this.H; h++) {
       this.states.push(level);
       this.zero.push(level.indexOf(0));
-      const c = this.weights[h] as number;
+      const c = at(this.weights, h);
       this.need.push(Int32Array.from(level, (r) => Math.max(0, Math.ceil(r / c))));
       if (h === this.H - 1) break;
       const next = new Map<number, number>();
@@ -260,11 +268,11 @@ class Problem {
 
   /** The distribution of X_h at K_h = k, as far as the threshold can use it (computed once). */
   row(h: number, k: number): Row {
-    const rows = this.rows[h] as Map<number, Row>;
+    const rows = at(this.rows, h);
     const known = rows.get(k);
     if (known) return known;
-    const st = this.strata[h] as StratumCount;
-    const xMax = this.xMax[h] as number;
+    const st = at(this.strata, h);
+    const xMax = at(this.xMax, h);
     const { population: N, sample: n } = st;
     // One exact log-space term near the mode, then the ratio of neighbouring terms both ways over the
     // whole support: terms too small for a double become 0, far below anything compared with α.
@@ -272,25 +280,31 @@ class Problem {
     const most = Math.min(n, k);
     const full = new Float64Array(n + 1);
     const from = Math.min(most, Math.max(least, Math.round((n * k) / N)));
-    full[from] = Math.exp(hypergeometricLogPmf(from, N, k, n));
-    for (let x = from; x < most; x++)
-      full[x + 1] = ((full[x] as number) * (k - x) * (n - x)) / ((x + 1) * (N - k - n + x + 1));
-    for (let x = from; x > least; x--)
-      full[x - 1] = ((full[x] as number) * x * (N - k - n + x)) / ((k - x + 1) * (n - x + 1));
+    const atMode = Math.exp(hypergeometricLogPmf(from, N, k, n));
+    full[from] = atMode;
+    let term = atMode;
+    for (let x = from; x < most; x++) {
+      term = (term * (k - x) * (n - x)) / ((x + 1) * (N - k - n + x + 1));
+      full[x + 1] = term;
+    }
+    term = atMode;
+    for (let x = from; x > least; x--) {
+      term = (term * x * (N - k - n + x)) / ((k - x + 1) * (n - x + 1));
+      full[x - 1] = term;
+    }
     const pmf = full.slice(0, xMax + 1);
     let cumulative: Float64Array;
     if (this.tail === "lower") {
       cumulative = new Float64Array(xMax + 1);
       let sum = 0;
       for (let x = 0; x <= xMax; x++) {
-        sum += full[x] as number;
+        sum += pmf[x] as number;
         cumulative[x] = Math.min(1, sum);
       }
     } else {
       // P(X ≥ m) summed from the top, so that a small tail keeps its relative precision.
       cumulative = new Float64Array(xMax + 2);
-      let sum = 0;
-      for (let x = n; x > xMax + 1; x--) sum += full[x] as number;
+      let sum = full.subarray(xMax + 2).reduceRight((above, p) => above + p, 0);
       for (let m = xMax + 1; m >= 0; m--) {
         sum += full[m] ?? 0;
         cumulative[m] = Math.min(1, sum);
@@ -335,17 +349,16 @@ class Problem {
     if (this.tooMany) return Number.POSITIVE_INFINITY;
     const { H } = this;
     let total = this.strata.reduce(
-      (t, st, h) =>
-        t + 4 * Math.max(0, Math.min(this.hi[h] as number, cap) - (this.lo[h] as number) + 1) * st.sample,
+      (t, st, h) => t + 4 * Math.max(0, Math.min(at(this.hi, h), cap) - at(this.lo, h) + 1) * st.sample,
       0,
     );
-    let before = this.lo[0] as number;
+    let before = at(this.lo, 0);
     for (let h = 1; h < H; h++) {
-      const level = this.states[h] as number[];
+      const level = at(this.states, h);
       const tLo = this.sumLo(h);
       const tHi = this.mostLeft(h, cap, before);
       if (h === H - 1) {
-        total += Math.max(0, tHi - tLo + 1) * (level.length + (this.xMax[h] as number));
+        total += Math.max(0, tHi - tLo + 1) * (level.length + at(this.xMax, h));
         break;
       }
       let perPair = 0;
@@ -356,7 +369,7 @@ class Problem {
         pairs += Math.max(0, kHi - kLo + 1);
       }
       total += pairs * perPair;
-      before += this.lo[h] as number;
+      before += at(this.lo, h);
     }
     return total;
   }
@@ -369,13 +382,13 @@ class Problem {
     const befores: number[] = [];
     for (let h = 0; h < H; h++) {
       befores.push(before);
-      before += this.lo[h] as number;
+      before += at(this.lo, h);
     }
     for (let h = H - 1; h >= 1; h--) {
-      const level = this.states[h] as number[];
+      const level = at(this.states, h);
       const width = level.length;
       const tLo = this.sumLo(h);
-      const tHi = this.mostLeft(h, cap, befores[h] as number);
+      const tHi = this.mostLeft(h, cap, at(befores, h));
       this.tLo[h] = tLo;
       this.tHi[h] = tHi;
       if (tHi < tLo) {
@@ -391,15 +404,15 @@ class Problem {
         this.tables[h] = this.envelope(table, width);
         continue;
       }
-      const next = this.tables[h + 1] as Float64Array | null;
+      const next = at(this.tables, h + 1);
       if (!next) {
         this.tables[h] = null;
         continue;
       }
-      const nLo = this.tLo[h + 1] as number;
-      const nWidth = (this.states[h + 1] as number[]).length;
-      const jumps = this.jumps[h] as Int32Array[];
-      const need = this.need[h] as Int32Array;
+      const nLo = at(this.tLo, h + 1);
+      const nWidth = at(this.states, h + 1).length;
+      const jumps = at(this.jumps, h);
+      const need = at(this.need, h);
       const upper = this.tail === "upper";
       // The rows of every K_h the tables use, in one dense array for the inner loop.
       const least = this.kRange(h, tLo, Number.POSITIVE_INFINITY)[0];
@@ -547,8 +560,8 @@ class Problem {
   /** The probability at one allocation, in doubles. */
   value(K: readonly number[]): number {
     let prefix: Float64Array = Float64Array.of(1);
-    for (let h = 0; h < this.H - 1; h++) prefix = this.advance(prefix, h, K[h] as number);
-    return this.dot(prefix, this.H - 1, K[this.H - 1] as number);
+    for (let h = 0; h < this.H - 1; h++) prefix = this.advance(prefix, h, at(K, h));
+    return this.dot(prefix, this.H - 1, at(K, this.H - 1));
   }
 
   /**
@@ -563,9 +576,9 @@ class Problem {
     const limit = this.tail === "lower" ? this.s : this.s - 1;
     let level = new Map<number, bigint>([[limit, 1n]]);
     for (let h = 0; h < this.H && limit >= 0; h++) {
-      const { population: N, sample: n } = this.strata[h] as StratumCount;
-      const k = K[h] as number;
-      const c = this.weights[h] as number;
+      const { population: N, sample: n } = at(this.strata, h);
+      const k = at(K, h);
+      const c = at(this.weights, h);
       const ways = Array.from({ length: n + 1 }, (_, x) => choose(k, x) * choose(N - k, n - x));
       const next = new Map<number, bigint>();
       for (const [r, count] of level)
@@ -616,10 +629,9 @@ class Problem {
       // the upper) and the later strata given the total that favours it (t − b, t − a), since X_h grows
       // stochastically with K_h and the tables are monotone in the total and in the state.
       const options: { k: number; value: number }[] = [];
-      const ranges: number[] = kLo <= kHi ? [kLo, kHi] : [];
-      while (ranges.length > 0) {
-        const b = ranges.pop() as number;
-        const a = ranges.pop() as number;
+      const ranges: [number, number][] = kLo <= kHi ? [[kLo, kHi]] : [];
+      for (let range = ranges.pop(); range !== undefined; range = ranges.pop()) {
+        const [a, b] = range;
         if (a === b) {
           const value = this.through(prefix, h, a, t - a);
           if (value >= keep) {
@@ -629,7 +641,7 @@ class Problem {
           }
         } else if (this.through(prefix, h, lowerTail ? a : b, lowerTail ? t - b : t - a) >= keep) {
           const middle = Math.floor((a + b) / 2);
-          ranges.push(middle + 1, b, a, middle);
+          ranges.push([middle + 1, b], [a, middle]);
         }
         if (this.searchWork > SEARCH_LIMIT) return null;
       }
@@ -654,15 +666,15 @@ class Problem {
    * a probability can be computed before any table is built.
    */
   spread(T: number): number[] | null {
-    const room = this.hi.map((hi, h) => hi - (this.lo[h] as number));
+    const room = this.hi.map((hi, h) => hi - at(this.lo, h));
     const free = T - this.sumLo(0);
     const totalRoom = room.reduce((a, b) => a + b, 0);
     if (free < 0 || free > totalRoom) return null;
-    const K = this.lo.map((lo, h) => lo + Math.floor((free * (room[h] as number)) / totalRoom));
+    const K = this.lo.map((lo, h) => lo + Math.floor((free * at(room, h)) / totalRoom));
     let left = T - K.reduce((a, b) => a + b, 0);
     for (let h = 0; left > 0; h = (h + 1) % this.H)
-      if ((K[h] as number) < (this.hi[h] as number)) {
-        K[h] = (K[h] as number) + 1;
+      if (at(K, h) < at(this.hi, h)) {
+        K[h] = at(K, h) + 1;
         left--;
       }
     return K;
@@ -799,7 +811,7 @@ export function stratifiedCount(
   if (side === "lower" && found === 0)
     return { bound: 0, method: "joint", exact: true, weightsRounded: rounded };
   if (strata.length === 1) {
-    const only = strata[0] as StratumCount;
+    const only = at(strata, 0);
     const b = hypergeometricCount(only.found, only.sample, only.population, alpha, exactAlpha);
     return {
       bound: side === "upper" ? b.upper : b.lower,

@@ -3,6 +3,10 @@
 // layout for its frame, since at ten million draws the time goes to cache and TLB misses, one or more per
 // draw: 32-bit words when every position fits in one, a bitset or a dense array when the frame is small
 // next to the draws, and otherwise open addressing with each key beside its value.
+//
+// Their typed-array reads are cast rather than checked with math/at.ts: they run once or more per draw,
+// and every index is in range by construction (the bitset's word of a position below n, a slot masked
+// to the table's capacity, a position below the dense array's length).
 
 /** Frames up to this many positions keep a bitset of them (256 MB at most). */
 const BITSET_LIMIT = 2 ** 31;

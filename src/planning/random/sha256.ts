@@ -23,9 +23,9 @@ const W = new Int32Array(64);
  * a third faster in V8 than one round per iteration, at ten million digests a selection.
  *
  * Every read here is in range by construction: `h` and the state hold 8 words, `K` and `W` 64, and the
- * callers pass an `offset` with 64 bytes after it. The reads are cast (`as number`) rather than checked
- * with math/at.ts: this function is too large for V8 to inline a helper into, and a call per read made
- * the sampler three times slower.
+ * callers pass an `offset` with 64 bytes after it. The reads are cast rather than checked with
+ * math/at.ts: this function is too large for V8 to inline a helper into, and a call per read made the
+ * sampler three times slower.
  */
 function compress(h: Int32Array, block: Uint8Array, offset: number): void {
   for (let i = 0; i < 16; i++) {
