@@ -19,9 +19,7 @@ export interface PeriodTotals {
 }
 
 function sum(values: Int32Array, from: number, to: number): number {
-  let total = 0;
-  for (let i = from; i <= to; i++) total += values[i] as number;
-  return total;
+  return values.subarray(from, to + 1).reduce((total, value) => total + value, 0);
 }
 
 /**
@@ -217,9 +215,9 @@ export function scenarioFromCases(
 /** The first day with a reviewed flagged case outside every window. */
 function firstDayOutside(summary: CaseSummary, windows: readonly DayInterval[]): number {
   const { daily, span } = summary;
-  for (let i = 0; i < daily.reviewed.length; i++) {
+  const outside = daily.reviewed.findIndex((reviewed, i) => {
     const day = span.start + i;
-    if ((daily.reviewed[i] as number) > 0 && !windows.some((w) => day >= w.start && day <= w.end)) return day;
-  }
-  return span.start;
+    return reviewed > 0 && !windows.some((w) => day >= w.start && day <= w.end);
+  });
+  return outside === -1 ? span.start : span.start + outside;
 }
