@@ -30,7 +30,9 @@ export const messages = {
   biasRange: (value: number) =>
     `must be from 0.001 to 1000 (1 is random selection; 2 means an affected case was half as likely to be picked); got ${value}`,
   oneOf: (allowed: readonly string[], value: unknown) =>
-    `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`,
+    value === undefined
+      ? `is required: give one of ${allowed.join(", ")}`
+      : `must be one of ${allowed.join(", ")}; got ${quote(String(value))}`,
   required: () => "is required",
   requiredWith: (flag: string) => `is required with ${flag} (it gives the window that flag describes)`,
   giveChartKind: (kinds: readonly string[]) =>

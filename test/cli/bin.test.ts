@@ -20,6 +20,21 @@ describe.runIf(built)("bin/adequacy.cjs (built)", () => {
     expect(JSON.parse(r.stdout).upper).toBe(24);
   });
 
+  it("ends quietly with exit 0 when the reader closes the pipe early (select … | head)", () => {
+    // Megabytes of selection into a reader that takes 100 bytes: the rest is written to a closed pipe.
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"$0" "$1" select --frame 1000000 --size 300000 --seed 1 | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+        process.execPath,
+        bin,
+      ],
+      { encoding: "utf8" },
+    );
+    expect({ status: r.stdout.trim(), stderr: r.stderr }).toEqual({ status: "0", stderr: "" });
+  });
+
   it("exits 2 on bad input with one line on stderr and no stack trace", () => {
     const r = exec("bound", "-N", "609", "-n", "109", "-k", "abc");
     expect(r.status).toBe(2);

@@ -396,6 +396,12 @@ describe("adequacy fuzzed over argument vectors and files", () => {
         const { code, stdout, stderr } = result;
         expect([0, 2], `${JSON.stringify(args)}\n${stderr}`).toContain(code);
         codes[code as 0 | 2]++;
+        // No value the user did not give is printed as a JavaScript one: never "undefined", and "NaN" or
+        // "null" only when the arguments or the file hold it.
+        const given = `${args.join("\n")}\n${file.body}`;
+        for (const word of ["undefined", "NaN", "null"])
+          if (!given.includes(word))
+            expect(stderr, `${JSON.stringify(args)}\n${stderr}`).not.toMatch(new RegExp(`\\b${word}\\b`));
         if (code === 2) {
           expect(stderr).toMatch(/^adequacy: /);
           expect(stderr).not.toMatch(/\n\s+at /);
@@ -414,6 +420,7 @@ describe("adequacy fuzzed over argument vectors and files", () => {
         } else {
           expect(stdout, JSON.stringify(args)).not.toMatch(/\bNaN\b|\bInfinity\b|(?<![\w.-])-0(?![\d.])/);
           expect(stdout, JSON.stringify(args)).not.toMatch(/(?<![\w.:/-])-\d+ (?:cases|affected|missed)\b/);
+          if (!given.includes("undefined")) expect(stdout, JSON.stringify(args)).not.toMatch(/\bundefined\b/);
         }
       }),
       { numRuns: 300, interruptAfterTimeLimit: 25_000 },

@@ -124,6 +124,16 @@ describe("normalizeScenario(input) words the schema's refusals from the messages
     expect(() => normalizeScenario(scenario)).toThrow(new InputError(field, detail));
   });
 
+  it('a choice left out is required, naming the choices (found by the fuzz: it said got "undefined")', () => {
+    const scenario = { ...valid, sources: [{ field: "span", note: "the review's own" }] };
+    expect(() => normalizeScenario(scenario)).toThrow(
+      new InputError(
+        "sources[0].status",
+        "is required: give one of public, given, default, assumed, derived",
+      ),
+    );
+  });
+
   it("names the field that bounds an elusion count, so the command line can name its flag", () => {
     const screened = {
       ...valid,
