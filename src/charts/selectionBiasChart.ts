@@ -53,7 +53,7 @@ export function selectionBiasChart(a: Assessment, options: ChartOptions = {}): T
   ];
   const layers: unknown[] = [
     {
-      mark: { type: "line", color: PALETTE[0], point: true },
+      mark: { type: "line", color: PALETTE[0], point: { filled: true, color: PALETTE[0] } },
       encoding: {
         x: {
           field: "bias",

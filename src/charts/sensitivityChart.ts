@@ -41,7 +41,12 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
       },
     },
     {
-      mark: { type: "line", color: PALETTE[0], strokeDash: [4, 3], point: true },
+      mark: {
+        type: "line",
+        color: PALETTE[0],
+        strokeDash: [4, 3],
+        point: { filled: true, color: PALETTE[0] },
+      },
       encoding: {
         x: { field: "drift", type: "quantitative" },
         y: { field: "upper", type: "quantitative" },
@@ -54,7 +59,7 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
       },
     },
     {
-      mark: { type: "line", color: PALETTE[3], point: true },
+      mark: { type: "line", color: PALETTE[3], point: { filled: true, color: PALETTE[3] } },
       encoding: {
         x: {
           field: "drift",

@@ -8,12 +8,13 @@ import {
 } from "culori";
 import { describe, expect, it } from "vitest";
 import { PALETTE } from "../../src/charts/index.js";
+import { renderSvg } from "../../src/cli/render.js";
 import { everyChart } from "../helpers/everyChart.js";
 
 // Colour-vision deficiencies simulated at full severity with the matrices of Machado, Oliveira & Fernandes
 // (2009), as implemented by culori; distances in CIEDE2000. 10 is well above the just-noticeable
 // difference (about 1–2) and is what the tightest pair of the Okabe–Ito colours we draw together keeps
-// (orange #E69F00 against vermilion #D55E00 under tritanopia: 11.0).
+// (vermilion #a34800 against pink #9e3d78 under tritanopia, in the selection-bias chart: 10.8).
 const MIN_DIFFERENCE = 10;
 type Simulate = (colour: string) => Color;
 const VISION: Record<string, Simulate> = {
@@ -66,4 +67,44 @@ describe("chart colours", () => {
       expect(close, `${name}: ${colours.join(", ")}`).toEqual([]);
     },
   );
+
+  // vega's own category colours (its "tableau10" scheme), which it gives any mark whose colour the spec
+  // leaves out: a point drawn on a line of ours in one of them would not match its line or its label.
+  const VEGA_DEFAULTS = [
+    "#4c78a8",
+    "#f58518",
+    "#e45756",
+    "#72b7b2",
+    "#54a24b",
+    "#eeca3b",
+    "#b279a2",
+    "#ff9da6",
+    "#9d755d",
+    "#bab0ac",
+  ];
+  const drawnDefaults = (svg: string) =>
+    [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/gi)]
+      .map((m) => (m[1] ?? "").toLowerCase())
+      .filter((c) => VEGA_DEFAULTS.includes(c));
+
+  it.each(Object.entries(everyChart))(
+    "%s: every mark drawn has a colour of ours, none of vega's defaults",
+    async (name, spec) => {
+      expect(drawnDefaults(await renderSvg(spec)), name).toEqual([]);
+    },
+  );
+
+  it("the check sees a line's points left in vega's default colour", async () => {
+    const planted = {
+      data: {
+        values: [
+          { x: 1, y: 2 },
+          { x: 2, y: 3 },
+        ],
+      },
+      mark: { type: "line", color: PALETTE[0], point: true },
+      encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } },
+    };
+    expect(drawnDefaults(await renderSvg(planted as never))).toContain("#4c78a8");
+  });
 });
