@@ -27,8 +27,16 @@ export function sensitivityChart(a: Assessment, options: ChartOptions = {}): Top
   const drifts = s.rows.map((r) => r.drift);
   const layers: unknown[] = [
     {
-      // A light fill, outlined at 3:1 (WCAG 1.4.11) so that the band's bounds are seen without it.
-      mark: { type: "area", color: PALETTE[0], fillOpacity: 0.18, stroke: PALETTE[0], strokeWidth: 1 },
+      // A light fill, outlined at 3:1 (WCAG 1.4.11) so that the band's bounds are seen without it; the
+      // outline dashed as the bound's line is, which a solid outline beneath it made read as solid.
+      mark: {
+        type: "area",
+        color: PALETTE[0],
+        fillOpacity: 0.18,
+        stroke: PALETTE[0],
+        strokeWidth: 1,
+        strokeDash: [4, 3],
+      },
       encoding: {
         x: { field: "drift", type: "quantitative" },
         y: {

@@ -48,6 +48,15 @@ describe("chart builders", () => {
     expect(JSON.stringify(specs.timeline.title)).toContain("examined: 91 of 1,886 days, 4.8%");
   });
 
+  it("sensitivity outlines the bound's band dashed, as the subtitle's 'dashed line and band' says", () => {
+    const layers = (specs.sensitivity as { layer: { mark: { type: string; strokeDash?: number[] } }[] })
+      .layer;
+    const band = layers.find((l) => l.mark.type === "area");
+    const bound = layers.find((l) => l.mark.type === "line" && l.mark.strokeDash !== undefined);
+    expect(band?.mark.strokeDash).toEqual(bound?.mark.strokeDash);
+    expect(JSON.stringify(specs.sensitivity.title)).toContain("Dashed line and band");
+  });
+
   it("missed says its axis is a log scale, where bars are not read by length", () => {
     expect(JSON.stringify(specs.missed)).toContain('"title":"Flagged cases (count, log scale)"');
   });
