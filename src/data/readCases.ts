@@ -1,3 +1,4 @@
+import { at } from "../math/at.js";
 import type { DayInterval } from "../scenario/calendar.js";
 import { InputError } from "../validation/InputError.js";
 import { messages } from "../validation/messages.js";
@@ -284,10 +285,10 @@ function mergeRejected(
   let j = 0;
   while (merged.length < maxListed && (i < listed.length || j < duplicates.length)) {
     const duplicate = duplicates[j];
-    if (duplicate !== undefined && (i === listed.length || (keptBefore[i] as number) > duplicate.row)) {
+    if (duplicate !== undefined && (i === listed.length || at(keptBefore, i) > duplicate.row)) {
       merged.push({ line: duplicate.line, reason: duplicate.reason });
       j++;
-    } else merged.push(listed[i++] as RejectedRow);
+    } else merged.push(at(listed, i++));
   }
   return merged;
 }
@@ -361,6 +362,8 @@ class DayTotals {
     this.bump(day, flagged, reviewed, impact, -1);
   }
 
+  // Once per row: the day is within [start, end] (resize made room for it), so the arrays hold index i.
+  // Cast rather than checked with math/at.ts, and TypeScript's compound assignment needs the cast anyway.
   private bump(day: number, flagged: boolean, reviewed: boolean, impact: boolean, by: number): void {
     const i = day - this.start;
     (this.cases[i] as number) += by;
@@ -452,6 +455,7 @@ class IdTable {
     return this.place(h, l, line);
   }
 
+  // Once or more per row: slots are masked to the table's length, and grow reads below it; cast, as in bump.
   private place(h: number, l: number, line: number): number {
     const mask = this.lines.length - 1;
     let slot = (l ^ (h >>> 7)) & mask;

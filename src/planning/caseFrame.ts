@@ -169,6 +169,10 @@ const BUCKET_ROWS = 4096;
  * The rows of a case file as readCaseFrame reads it: {@link CaseRows}, and while reading each row's
  * line, booleans and id hash, for the duplicate check made once the file is read
  * ({@link KeptCaseRows.removeDuplicates}).
+ *
+ * Its typed-array reads are cast rather than checked with math/at.ts, once or more per row of a file of
+ * up to ten million: every index is a row below rowCount, a bucket below the bucket count (the hash's
+ * leading bits), a sorted position below rowCount, or a slot masked to the table's size.
  */
 class KeptCaseRows extends CaseRows implements KeptRows {
   private lines = new Int32Array(1 << 12);

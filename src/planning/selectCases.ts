@@ -105,6 +105,8 @@ export function selectCases(frame: CaseFrame | NumberedFrame, options: SelectCas
     const labels = strata.map((s) => s.label);
     const unknown = Object.keys(sizes).filter((label) => !labels.includes(label));
     if (unknown.length > 0) throw new InputError("sizes", messages.unknownStrata(unknown, labels));
+    // Cast: TypeScript does not narrow a record's entry by Object.hasOwn (which keeps out "constructor" and
+    // the like), and an entry given as undefined is passed on for planSelection to refuse.
     sizeList = labels.map((label) => (Object.hasOwn(sizes, label) ? (sizes[label] as number) : 0));
   }
   let plan: SelectionPlan;
@@ -177,6 +179,10 @@ function stratumRows(
   periods.forEach(({ interval }, h) => {
     stratumOfDay.fill(h, interval.start - span.start, interval.end - span.start + 1);
   });
+  // A counting sort of every row by stratum, ten million in a large case file: the typed-array reads are
+  // cast, not checked with math/at.ts. A row's day is within the span, so stratumOfDay holds it, and a
+  // stratum h < periods.length indexes starts and next; the returned lookup is asked for positions below
+  // a stratum's count only.
   const { rows } = frame;
   const starts = new Float64Array(periods.length + 1);
   for (let row = 0; row < rows.count; row++) {

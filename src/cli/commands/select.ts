@@ -7,6 +7,7 @@ import type { Stratum } from "../../scenario/calendar.js";
 import { requireCount } from "../../validation/checks.js";
 import { InputError, isInputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
+import { parseNumberText } from "../../validation/parseNumber.js";
 import { caseColumnOptions } from "../caseColumnOptions.js";
 import { caseFileArgument } from "../caseFileArgument.js";
 import { bundleOptions, numberOption } from "../commonOptions.js";
@@ -158,9 +159,13 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       const spares = parseNumber("--spares", argv.spares);
       const size = parseNumber("--size", argv.size);
       const sizesText = single("--sizes", argv.sizes);
-      if (size === undefined && sizesText === undefined) throw new InputError("--size", messages.required());
-      if (size !== undefined && sizesText !== undefined)
-        throw new InputError("--sizes", messages.exclusive("--size"));
+      // One of --size and --sizes; --sizes is read once the strata are known.
+      let amount: { readonly size: number } | { readonly sizesText: string };
+      if (size !== undefined) {
+        if (sizesText !== undefined) throw new InputError("--sizes", messages.exclusive("--size"));
+        amount = { size };
+      } else if (sizesText !== undefined) amount = { sizesText };
+      else throw new InputError("--size", messages.required());
       const out = single("--out", argv.out);
 
       let frame: CaseFrame | undefined;
@@ -181,11 +186,12 @@ export function selectCommand(io: Io, args: readonly string[]): CommandModule {
       const { forEachSelectedCase, selectCases } = await import("../../planning/selectCases.js");
       let selection: CaseSelection;
       try {
+        // Without a case file, --frame or --low with --high gave the high number (the checks above).
         selection = selectCases(frame ?? { low, high: high as number }, {
           seed,
           generator,
           allocation: single("--allocation", argv.allocation) as Allocation,
-          ...(sizesText === undefined ? { size: size as number } : { sizes: parseSizes(sizesText) }),
+          ...("size" in amount ? { size: amount.size } : { sizes: parseSizes(amount.sizesText) }),
           ...(spares === undefined ? {} : { spares }),
           ...(stratify === undefined ? {} : { stratify }),
         });
@@ -229,7 +235,7 @@ function parseSizes(text: string): Record<string, number> {
     // One rule for repeated values: a stratum named twice is an error, not the last value.
     if (Object.hasOwn(sizes, label.trim()))
       throw new InputError("--sizes", messages.stratumGivenTwice(label.trim()));
-    sizes[label.trim()] = parseNumber("--sizes", n.trim()) as number;
+    sizes[label.trim()] = parseNumberText("--sizes", n.trim());
   }
   return sizes;
 }
