@@ -187,7 +187,7 @@ export function scenarioFromCases(
   const derived = (field: string, note: string) => ({ field, status: "derived" as const, note });
   return {
     name: options.name,
-    description: `From case-level data: ${formatDecimal(summary.rowsUsed)} cases (${formatDecimal(summary.rowsRejected)} rows rejected).`,
+    description: `From case-level data: ${formatDecimal(summary.rowsUsed)} ${summary.rowsUsed === 1 ? "case" : "cases"} (${formatDecimal(summary.rowsRejected)} ${summary.rowsRejected === 1 ? "row" : "rows"} rejected).`,
     span: formatInterval(options.span ?? span),
     volume,
     windows,

@@ -41,7 +41,7 @@ export function selectionCsv(
   const frameNote =
     from.kind === "numbers"
       ? `cases numbered ${from.low} to ${from.high}`
-      : `${options.source ?? "case file"}: ${from.rowsUsed} cases (${from.rowsRejected} rows rejected), sha256 ${from.sha256}`;
+      : `${options.source ?? "case file"}: ${from.rowsUsed} ${from.rowsUsed === 1 ? "case" : "cases"} (${from.rowsRejected} ${from.rowsRejected === 1 ? "row" : "rows"} rejected), sha256 ${from.sha256}`;
   const strata = selection.strata
     .map((s) => `${s.label} ${s.size} of ${s.population}${s.spares ? ` + ${s.spares} spares` : ""}`)
     .join("; ");

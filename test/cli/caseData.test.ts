@@ -87,6 +87,7 @@ describe("adequacy assess --cases", () => {
       "month",
     );
     expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toContain(`# frame: ${path}: 3 cases (1 row rejected), sha256 `);
     const strata = s.stdout.split("\n").find((line) => line.startsWith("# strata: "));
     const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
     expect(strata?.match(/\d{4}-\d{2}(?= \d+ of)/g)).toEqual(months);
