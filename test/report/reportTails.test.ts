@@ -97,7 +97,7 @@ describe("the tail the report says each bound was computed at", () => {
       "the lower bound would exceed the true count at most 2.5% of the time, and the two together miss it at most 5% of the time.",
     );
     expect(text).toContain(
-      "The upper bound is the largest number of affected flagged cases for which finding as few as 1 would still happen at least 2.5% of the time; the lower bound is the smallest for which finding as many would still happen at least 2.5% of the time.",
+      "The upper bound is the largest number of affected flagged cases for which finding as few as 1 would still happen more than 2.5% of the time; the lower bound is the smallest for which finding as many would still happen more than 2.5% of the time.",
     );
     expect(text).toContain(
       "Every bound is at 95% confidence, two-sided unless stated: if the method were applied again and again to new random samples, the upper bound would fall short of the true count at most 2.5% of the time, and the lower bound would exceed it at most 2.5% of the time.",
@@ -119,7 +119,7 @@ describe("the tail the report says each bound was computed at", () => {
       "How to read the numbers. An upper bound at 95% confidence is a number computed so that, if the method were used again and again on new random samples, it would fall below the true count at most 5% of the time. One-sided means only an upper bound is given: the question is how much could have been missed, not how little.",
     );
     expect(text).toContain(
-      "In the window: exact hypergeometric bounds (Buonaccorsi 1987). The 109 reviewed cases are treated as drawn at random, without replacement, from the 609 flagged cases in the window. The bound is the largest number of affected flagged cases for which finding as few as 1 would still happen at least 5% of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.",
+      "In the window: exact hypergeometric bounds (Buonaccorsi 1987). The 109 reviewed cases are treated as drawn at random, without replacement, from the 609 flagged cases in the window. The bound is the largest number of affected flagged cases for which finding as few as 1 would still happen more than 5% of the time. Assumes: a random sample, and that reviewers recognise every affected case they examine.",
     );
     expect(text).toContain(
       "Every bound is at 95% confidence, one-sided: if the method were applied again and again to new random samples, the bound would fall short of the true count at most 5% of the time.",
@@ -138,7 +138,7 @@ describe("the tail the report says each bound was computed at", () => {
         `In the windows: exact joint limits on the total over the ${c.windows} windows (Wendell & Schmee 1996).`,
       );
       expect(text).toContain(
-        `a projected total as low as the one found (each window's count scaled up by its flagged cases over its reviewed) would still happen at least ${tail} of the time`,
+        `a projected total as low as the one found (each window's count scaled up by its flagged cases over its reviewed) would still happen more than ${tail} of the time`,
       );
       expect(text).toContain(
         `The total is tested as a whole, so the ${tail} needs no sharing among the windows.`,
@@ -154,13 +154,13 @@ describe("the tail the report says each bound was computed at", () => {
     expect(onesided.a.window?.windowTail).toBeCloseTo(one.windowTail, 15);
     expect(onesided.a.window?.upperTail).toBeCloseTo(one.tail, 15);
     expect(onesided.text).toContain(
-      "Each window's bound is the largest number of affected flagged cases for which recognising as few as that window's count would still happen at least 1.667% of the time: a Bonferroni adjustment divides the 5% among the 3 windows, so that the summed bound falls below the true total at most 5% of the time.",
+      "Each window's bound is the largest number of affected flagged cases for which recognising as few as that window's count would still happen more than 1.667% of the time: a Bonferroni adjustment divides the 5% among the 3 windows, so that the summed bound falls below the true total at most 5% of the time.",
     );
     const two = shareOf("two");
     const twosided = report({ ...three, reviewSensitivity: 0.8, sided: "two" });
     expect(twosided.a.window?.windowTail).toBeCloseTo(two.windowTail, 15);
     expect(twosided.text).toContain(
-      "would still happen at least 0.8333% of the time, and its lower bound the smallest for which recognising as many would still happen at least 0.8333% of the time: a Bonferroni adjustment divides the 2.5% of each tail among the 3 windows, so that the summed upper bound falls below the true total at most 2.5% of the time, and the summed lower bound above it at most 2.5%.",
+      "would still happen more than 0.8333% of the time, and its lower bound the smallest for which recognising as many would still happen more than 0.8333% of the time: a Bonferroni adjustment divides the 2.5% of each tail among the 3 windows, so that the summed upper bound falls below the true total at most 2.5% of the time, and the summed lower bound above it at most 2.5%.",
     );
   });
 });
