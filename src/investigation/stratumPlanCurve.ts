@@ -8,6 +8,11 @@ export interface StratumPlanCurve {
   readonly stratum: PlanStratum;
   /** True when it was chosen as the stratum with the most cases (no label given). */
   readonly largest: boolean;
+  /**
+   * When chosen as the largest: how many strata have that many cases (1 when it alone has the most; the
+   * first of them is chosen). 0 when the stratum was named by its label.
+   */
+  readonly tiedForLargest: number;
   readonly curve: PlanCurve;
 }
 
@@ -41,6 +46,8 @@ export function stratumPlanCurve(plan: AdequatePlan, label?: string): StratumPla
   return {
     stratum,
     largest: label === undefined,
+    tiedForLargest:
+      label === undefined ? plan.strata.filter((s) => s.population === stratum.population).length : 0,
     curve: planCurve({
       model: "hypergeometric",
       population: stratum.population,

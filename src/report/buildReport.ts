@@ -24,6 +24,7 @@ import {
 import { messages } from "../validation/messages.js";
 import type { WarningId } from "../validation/warnings.js";
 import { tolerableWords } from "./assumptionWords.js";
+import { chosenStratumWords } from "./chosenStratumWords.js";
 import { methodsExcerpt } from "./methodsExcerpt.js";
 import type { Block, ReportDocument, Section } from "./ReportDocument.js";
 import { screenSection } from "./screenSection.js";
@@ -416,10 +417,10 @@ function plan(a: Assessment): Section {
             {
               kind: "chart" as const,
               id: "sample-size",
-              caption: `Upper bound against sample size for ${chosen.stratum.label}, the ${pl.stratify} with the most cases (${formatCount(chosen.stratum.population)}).`,
+              caption: `Upper bound against sample size for ${chosenStratumWords(chosen, pl.stratify)}${chosen.tiedForLargest > 1 ? "" : ` (${formatCount(chosen.stratum.population)})`}.`,
               alt: `Line chart of the ${c} one-sided upper bound on the rate against the number of cases reviewed from the ${formatCount(chosen.stratum.population)} cases of ${chosen.stratum.label}, if ${formatCount(chosen.curve.found)} affected ${chosen.curve.found === 1 ? "is" : "are"} found: reviewing ${formatCount(chosen.curve.plan.sampleSize)} brings it below the target of ${formatPercent(pl.tolerable)}.`,
               spec: sampleSizeChart(chosen.curve, {
-                populationLabel: `${chosen.stratum.label}, the ${pl.stratify} with the most cases`,
+                populationLabel: chosenStratumWords(chosen, pl.stratify),
               }),
             },
           ]),
@@ -602,7 +603,7 @@ function methods(a: Assessment): Section {
   }
   items.push(
     "With no assumption: the assumption-free range (Manski 1989). Without any assumption about the cases not examined, every count from none to all of them is consistent with the data; the range says so rather than guessing.",
-    `Detection power: the chance that a review finds at least one affected case if a given number were affected, for each way the affected cases could be spread over time. Each affected case is taken to be found or missed independently of the others (binomial, AICPA 2017), which puts the chance slightly below the exact hypergeometric one: it does not flatter the review. Assumes: a random sample within the examined window${a.coverage.windows.length === 1 ? "" : "s"}, and the spread in time each line names.`,
+    `Detection power: the chance that a review finds at least one affected case if a given number were affected, for each way the affected cases could be spread over time. Each affected case is taken to be found or missed independently of the others (binomial, AICPA 2017), which puts the chance slightly below the exact hypergeometric one: it does not flatter the review. Assumes: ${a.coverage.windows.length === 0 ? "that a review, once made, examines a random sample of its window" : `a random sample within the examined window${a.coverage.windows.length === 1 ? "" : "s"}`}, and the spread in time each line names.`,
     `The adequate review: the smallest random sample in each ${a.adequatePlan.stratify} whose ${c} one-sided upper bound stays below the target rate if the rate found so far holds (exact hypergeometric, the convention of AICPA 2017). The target is ${formatPercent(a.adequatePlan.tolerable)} (${tolerableWords(a.adequatePlan, a.coverage.stageUnit)}). Assumes: cases drawn at random within each ${a.adequatePlan.stratify}.`,
   );
   return {

@@ -2,6 +2,7 @@ import { extname, join } from "node:path";
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import { CHART_FORMATS, type ChartFormat } from "../../charts/formats.js";
 import type { Assessment } from "../../investigation/assessInvestigation.js";
+import { chosenStratumWords } from "../../report/chosenStratumWords.js";
 import { InputError } from "../../validation/InputError.js";
 import { messages } from "../../validation/messages.js";
 import type { Command } from "../Command.js";
@@ -98,7 +99,7 @@ async function buildSpec(kind: Kind, argv: ArgumentsCamelCase, assessment: Asses
         throw new InputError("--tolerable", messages.noSampleSizeCurve(plan.unreachableReason ?? ""));
       return charts.sampleSizeChart(chosen.curve, {
         ...options,
-        populationLabel: `${chosen.stratum.label}${chosen.largest ? `, the ${plan.stratify} with the most cases` : ""}`,
+        populationLabel: chosenStratumWords(chosen, plan.stratify),
       });
     }
     const population = parseNumber("--population", argv.population);
