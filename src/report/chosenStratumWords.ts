@@ -11,7 +11,7 @@ import { formatCount } from "../text/format.js";
  * @example
  * import { assessInvestigation, examples } from "sampling-adequacy";
  * const a = assessInvestigation(examples["hmcts-sscs"]);
- * chosenStratumWords(a.sampleSizeCurve!, a.adequatePlan.stratify); // "2023, the year with the most cases"
+ * chosenStratumWords(a.sampleSizeCurve!, a.adequatePlan.stratify); // "2020, the year with the most cases"
  */
 export function chosenStratumWords(chosen: StratumPlanCurve, stratify: Stratum): string {
   const { label, population } = chosen.stratum;
