@@ -2,11 +2,14 @@ import type { Block, ReportDocument } from "./ReportDocument.js";
 
 /** Escapes plain text for Markdown: no HTML, emphasis, links or table breaks can come from user input. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#])/g, "\\$1");
+  return (
+    text
+      // Only an & that would start a character reference (&amp; &#60; &#x3c;) is escaped: a bare & is shown as itself.
+      .replace(/&(?=#?[0-9A-Za-z]+;)/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/([\\`*_[\]|#])/g, "\\$1")
+  );
 }
 
 /**
